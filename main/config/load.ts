@@ -1,0 +1,78 @@
+// Builds the typed settings object from stored settings and environment overrides; errors name the bad key.
+import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+import { settingsSchema, type Settings } from './schema.js';
+
+/** The environment variables the app reads (contract in ARCHITECTURE.md). */
+export interface ConfigEnv {
+  GEMINI_API_KEY?: string;
+  VOICE_CODEGEN_GEMINI_BASE_URL?: string;
+  REDIS_URL?: string;
+  VOICE_CODEGEN_DATA_DIR?: string;
+  VOICE_CODEGEN_PORT?: string;
+}
+
+export function pickConfigEnv(env: Record<string, string | undefined>): ConfigEnv {
+  const keys: Array<keyof ConfigEnv> = ['GEMINI_API_KEY', 'VOICE_CODEGEN_GEMINI_BASE_URL', 'REDIS_URL', 'VOICE_CODEGEN_DATA_DIR', 'VOICE_CODEGEN_PORT'];
+  const out: ConfigEnv = {};
+  for (const key of keys) {
+    const value = env[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}
+
+/** Explains zod issues with the setting's dotted path and, for enums, the allowed values. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+      const allowed = 'values' in issue && Array.isArray(issue.values) ? ` (allowed: ${issue.values.map(String).join(', ')})` : '';
+      return `setting "${key}": ${issue.message}${allowed}`;
+    })
+    .join('; ');
+}
+
+export function parseSettings(input: unknown): Settings {
+  const result = settingsSchema.safeParse(input ?? {});
+  if (!result.success) {
+    throw new AppError('CONFIG', `Invalid settings: ${describeIssues(result.error)}. Fix the value or remove it to use the default.`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/**
+ * Applies the environment on top of stored settings. GEMINI_API_KEY and VOICE_CODEGEN_GEMINI_BASE_URL
+ * define the first Gemini instance and override its stored values.
+ */
+export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings {
+  const settings = parseSettings(stored);
+  const env = pickConfigEnv(envInput as Record<string, string | undefined>);
+  if (env.GEMINI_API_KEY !== undefined || env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined) {
+    const [first, ...rest] = settings.gemini.instances;
+    const base = first ?? { name: 'default', weight: 1 };
+    settings.gemini.instances = [
+      {
+        ...base,
+        ...(env.GEMINI_API_KEY !== undefined ? { apiKey: env.GEMINI_API_KEY } : {}),
+        ...(env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined ? { baseUrl: env.VOICE_CODEGEN_GEMINI_BASE_URL } : {}),
+      },
+      ...rest,
+    ];
+  }
+  if (env.REDIS_URL !== undefined) settings.cache.l2.url = env.REDIS_URL;
+  if (env.VOICE_CODEGEN_DATA_DIR !== undefined) settings.app.dataDir = env.VOICE_CODEGEN_DATA_DIR;
+  if (env.VOICE_CODEGEN_PORT !== undefined) {
+    const port = Number(env.VOICE_CODEGEN_PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new AppError('CONFIG', `VOICE_CODEGEN_PORT must be a port number from 0 to 65535, got "${env.VOICE_CODEGEN_PORT}".`);
+    }
+    settings.app.port = port;
+  }
+  return parseSettings(settings);
+}
+
+export { settingsSchema };
+export type { Settings };

@@ -1,0 +1,92 @@
+// Application errors with stable codes and messages a user can act on.
+
+export const ERROR_CODES = [
+  'NO_API_KEY',
+  'INVALID_KEY',
+  'QUOTA',
+  'UNAVAILABLE',
+  'TIMEOUT',
+  'BAD_REQUEST',
+  'NETWORK',
+  'CANCELLED',
+  'MEMORY_PRESSURE',
+  'TOKEN_CAP',
+  'NO_HEALTHY_INSTANCE',
+  'POOL_EXHAUSTED',
+  'TRUNCATED',
+  'BLOCKED',
+  'NO_MICROPHONE',
+  'BAD_AUDIO',
+  'INPUT_TOO_LARGE',
+  'CONFIG',
+  'STORAGE',
+  'DISK_FULL',
+  'CACHE',
+  'VALIDATION',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** True when the same request may succeed if tried again. */
+  retryable?: boolean;
+  /** Milliseconds the caller should wait before retrying (from RetryInfo, for example). */
+  retryAfterMs?: number;
+  details?: Record<string, unknown>;
+}
+
+const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'QUOTA',
+  'UNAVAILABLE',
+  'TIMEOUT',
+  'NETWORK',
+  'NO_HEALTHY_INSTANCE',
+  'POOL_EXHAUSTED',
+  'MEMORY_PRESSURE',
+]);
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+    this.retryAfterMs = options.retryAfterMs;
+    this.details = options.details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; retryable: boolean; retryAfterMs?: number } {
+    return {
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+    };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Wraps anything thrown into an AppError, keeping AppErrors as they are. */
+export function toAppError(value: unknown, fallback: ErrorCode = 'INTERNAL'): AppError {
+  if (value instanceof AppError) return value;
+  if (isAbortError(value)) return new AppError('CANCELLED', 'The request was cancelled.', { cause: value });
+  const message = value instanceof Error ? value.message : String(value);
+  return new AppError(fallback, message, { cause: value });
+}
+
+export function isAbortError(value: unknown): boolean {
+  return (
+    value instanceof Error &&
+    (value.name === 'AbortError' || (value instanceof AppError && value.code === 'CANCELLED'))
+  );
+}

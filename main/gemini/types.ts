@@ -1,0 +1,77 @@
+// Shared shapes of the Gemini layer: endpoints, Live sessions and utterances, generation chunks.
+import type { Disposable } from '../core/events.js';
+import type { GeminiModels } from '../config/schema.js';
+
+/** One Gemini instance the balancer can use (settings' gemini.instances, resolved). */
+export interface GeminiEndpoint {
+  name: string;
+  apiKey: string;
+  /** When set, every REST and Live call goes here (httpOptions.baseUrl). */
+  baseUrl?: string;
+  models: GeminiModels;
+}
+
+export interface LiveCloseInfo {
+  code: number;
+  reason: string;
+}
+
+/** Callbacks of one push-to-talk utterance on a Live session. */
+export interface UtteranceCallbacks {
+  onPartial?(text: string): void;
+}
+
+/** One utterance in progress: PCM16 mono 16 kHz chunks go in, the final transcript comes out. */
+export interface Utterance {
+  /** Sends a chunk of 16 kHz mono little-endian PCM16 at once (no buffering). */
+  push(pcm16: Uint8Array): void;
+  /** Sends activityEnd and resolves with the final transcript. */
+  finish(signal?: AbortSignal): Promise<string>;
+  /** Abandons the utterance (the session is then closed: a half-sent turn cannot be reused). */
+  cancel(): void;
+}
+
+/** A Live transcription session whose setup has completed (ready to take audio). */
+export interface LiveSession {
+  readonly id: string;
+  readonly endpointName: string;
+  readonly createdAt: number;
+  /** The custom vocabulary this session was set up with. */
+  readonly vocabulary: readonly string[];
+  /** True once goAway arrived or the socket is closing/closed: never hand it out. */
+  readonly closing: boolean;
+  readonly closed: boolean;
+  startUtterance(callbacks?: UtteranceCallbacks): Utterance;
+  onClose(listener: (info: LiveCloseInfo) => void): Disposable;
+  onGoAway(listener: (timeLeftMs: number) => void): Disposable;
+  close(): void;
+}
+
+export interface LiveConnectOptions {
+  vocabulary?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** Opens Live sessions on one endpoint; resolves only once setupComplete arrived (under its own timeout). */
+export interface LiveSessionFactory {
+  connect(options?: LiveConnectOptions): Promise<LiveSession>;
+}
+
+export interface GenerationUsage {
+  promptTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  model: string;
+}
+
+export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'OTHER' | 'UNKNOWN';
+
+export type GenerationChunk =
+  | { type: 'text'; text: string }
+  | { type: 'done'; finishReason: FinishReason; usage: GenerationUsage | undefined };
+
+export interface GenerateRequest {
+  systemInstruction: string;
+  prompt: string;
+  signal?: AbortSignal;
+}
