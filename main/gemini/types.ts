@@ -68,7 +68,7 @@ export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'OT
 
 export type GenerationChunk =
   | { type: 'text'; text: string }
-  | { type: 'done'; finishReason: FinishReason; usage: GenerationUsage | undefined };
+  | { type: 'done'; finishReason: FinishReason; usage: GenerationUsage | undefined; responseId?: string };
 
 export interface GenerateRequest {
   systemInstruction: string;
