@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const ms = z.number().int().nonnegative();
 const ratio = z.number().min(0).max(1);
+const budget = (targetMs: number, maxMs: number) => z.object({ targetMs: ms.default(targetMs), maxMs: ms.default(maxMs) }).prefault({});
 
 export const LANGUAGE_IDS = [
   'typescript', 'javascript', 'python', 'go', 'rust', 'java', 'kotlin', 'csharp', 'cpp', 'c',
@@ -35,20 +36,20 @@ export const settingsSchema = z.object({
   gemini: z
     .object({
       instances: z.array(geminiInstanceSchema).default([]),
-      models: geminiModelsSchema.default(geminiModelsSchema.parse({})),
+      models: geminiModelsSchema.prefault({}),
       strategy: z.enum(['least-outstanding', 'round-robin']).default('least-outstanding'),
       temperature: z.number().min(0).max(2).default(0.2),
       maxOutputTokens: z.number().int().positive().default(2048),
       retry: z
         .object({ maxAttempts: z.number().int().min(1).max(10).default(3), baseDelayMs: ms.default(250), maxDelayMs: ms.default(20_000) })
-        .default({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 20_000 }),
+        .prefault({}),
       /** The SDK's live.connect can hang when the server closes before setupComplete: we race it. */
       connectTimeoutMs: ms.default(5_000),
       breaker: z
         .object({ failureThreshold: z.number().int().min(1).default(3), cooldownMs: ms.default(30_000) })
-        .default({ failureThreshold: 3, cooldownMs: 30_000 }),
+        .prefault({}),
     })
-    .default(() => settingsSchema.shape.gemini.unwrap().parse({})),
+    .prefault({}),
   pool: z
     .object({
       // The seed's server profile is min 5 / max 50; 50 Live sessions would exhaust a user's quota,
@@ -61,11 +62,11 @@ export const settingsSchema = z.object({
       maxLifetimeMs: ms.default(540_000),
       maintenanceIntervalMs: ms.default(10_000),
     })
-    .default({ min: 1, max: 4, acquireTimeoutMs: 30_000, idleTimeoutMs: 300_000, maxLifetimeMs: 540_000, maintenanceIntervalMs: 10_000 }),
+    .prefault({}),
   cache: z
     .object({
       enabled: z.boolean().default(true),
-      l1: z.object({ maxBytes: z.number().int().positive().default(100 * 1024 * 1024), ttlMs: ms.default(60_000) }).default({ maxBytes: 100 * 1024 * 1024, ttlMs: 60_000 }),
+      l1: z.object({ maxBytes: z.number().int().positive().default(100 * 1024 * 1024), ttlMs: ms.default(60_000) }).prefault({}),
       l2: z
         .object({
           url: z.string().optional(),
@@ -74,13 +75,13 @@ export const settingsSchema = z.object({
           breakerCooldownMs: ms.default(10_000),
           commandTimeoutMs: ms.default(250),
         })
-        .default({ prefix: 'vcg:', ttlMs: 300_000, breakerCooldownMs: 10_000, commandTimeoutMs: 250 }),
-      l3: z.object({ ttlMs: ms.default(3_600_000), pruneIntervalMs: ms.default(600_000) }).default({ ttlMs: 3_600_000, pruneIntervalMs: 600_000 }),
+        .prefault({}),
+      l3: z.object({ ttlMs: ms.default(3_600_000), pruneIntervalMs: ms.default(600_000) }).prefault({}),
       /** The seed's result TTL: caps each tier's own TTL. */
       resultTtlMs: ms.default(300_000),
       compressThresholdBytes: z.number().int().positive().default(16 * 1024),
     })
-    .default(() => settingsSchema.shape.cache.unwrap().parse({})),
+    .prefault({}),
   store: z
     .object({
       readConnections: z.number().int().min(1).max(8).default(2),
@@ -89,12 +90,12 @@ export const settingsSchema = z.object({
       busyMaxDelayMs: ms.default(500),
       queryCacheEntries: z.number().int().min(0).default(200),
     })
-    .default({ readConnections: 2, busyRetries: 5, busyBaseDelayMs: 10, busyMaxDelayMs: 500, queryCacheEntries: 200 }),
+    .prefault({}),
   monitor: z
     .object({
       memory: z
         .object({ warning: ratio.default(0.8), critical: ratio.default(0.9), intervalMs: ms.default(30_000), fastIntervalMs: ms.default(5_000) })
-        .default({ warning: 0.8, critical: 0.9, intervalMs: 30_000, fastIntervalMs: 5_000 }),
+        .prefault({}),
       dashboardIntervalMs: ms.default(30_000),
       reportIntervalMs: ms.default(3_600_000),
       responseTimeAlertMs: ms.default(2_000),
@@ -103,29 +104,29 @@ export const settingsSchema = z.object({
       alertCooldownMs: ms.default(300_000),
       dailyTokenCap: z.number().int().positive().nullable().default(null),
     })
-    .default(() => settingsSchema.shape.monitor.unwrap().parse({})),
+    .prefault({}),
   budgets: z
     .object({
-      transcription: z.object({ targetMs: ms, maxMs: ms }).default({ targetMs: 500, maxMs: 1000 }),
-      intent: z.object({ targetMs: ms, maxMs: ms }).default({ targetMs: 200, maxMs: 500 }),
-      generation: z.object({ targetMs: ms, maxMs: ms }).default({ targetMs: 1500, maxMs: 3000 }),
-      total: z.object({ targetMs: ms, maxMs: ms }).default({ targetMs: 2000, maxMs: 4000 }),
+      transcription: budget(500, 1000),
+      intent: budget(200, 500),
+      generation: budget(1500, 3000),
+      total: budget(2000, 4000),
     })
-    .default(() => settingsSchema.shape.budgets.unwrap().parse({})),
+    .prefault({}),
   hotkey: z
     .object({ accelerator: z.string().min(1).default('CommandOrControl+Shift+Space'), mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk') })
-    .default({ accelerator: 'CommandOrControl+Shift+Space', mode: 'push-to-talk' }),
-  language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).default({ default: 'typescript' }),
-  output: z.object({ mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'), copyFullAnswer: z.boolean().default(false) }).default({ mode: 'clipboard', copyFullAnswer: false }),
+    .prefault({}),
+  language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).prefault({}),
+  output: z.object({ mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'), copyFullAnswer: z.boolean().default(false) }).prefault({}),
   privacy: z
     .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(true), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
-    .default({ keepAudio: false, clipboardContext: true, projectVocabulary: false, noticeAccepted: false }),
-  speculation: z.object({ enabled: z.boolean().default(true), stableMs: ms.default(250), minConfidence: ratio.default(0.6) }).default({ enabled: true, stableMs: 250, minConfidence: 0.6 }),
-  vocabulary: z.object({ projectDir: z.string().optional(), maxTerms: z.number().int().min(0).max(1000).default(100) }).default({ maxTerms: 100 }),
-  intent: z.object({ assistBelowConfidence: ratio.default(0.45), timeoutMs: ms.default(500) }).default({ assistBelowConfidence: 0.45, timeoutMs: 500 }),
+    .prefault({}),
+  speculation: z.object({ enabled: z.boolean().default(true), stableMs: ms.default(250), minConfidence: ratio.default(0.6) }).prefault({}),
+  vocabulary: z.object({ projectDir: z.string().optional(), maxTerms: z.number().int().min(0).max(1000).default(100) }).prefault({}),
+  intent: z.object({ assistBelowConfidence: ratio.default(0.45), timeoutMs: ms.default(500) }).prefault({}),
   app: z
     .object({ dataDir: z.string().optional(), port: z.number().int().min(0).max(65535).default(0), startHidden: z.boolean().default(false), launchAtLogin: z.boolean().default(false) })
-    .default({ port: 0, startHidden: false, launchAtLogin: false }),
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,180 @@
+// The one contract between main and the renderer (Electron IPC and the web host's WebSocket): channels, zod schemas, inferred types.
+import { z } from 'zod';
+
+export const INTENT_NAMES = [
+  'generate_function', 'generate_class', 'generate_test', 'generate_regex', 'generate_sql', 'generate_shell',
+  'explain', 'refactor', 'fix_error', 'convert_language', 'add_types', 'document', 'generic',
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+export const QUICK_COMMANDS = ['explain', 'add_types', 'generate_test', 'fix_error', 'convert_language', 'document'] as const;
+export type QuickCommand = (typeof QUICK_COMMANDS)[number];
+
+const requestId = z.number().int().positive();
+const shortText = z.string().max(10_000);
+
+export const stageTimingsSchema = z.object({
+  transcription: z.number().nonnegative().optional(),
+  intent: z.number().nonnegative().optional(),
+  generation: z.number().nonnegative().optional(),
+  total: z.number().nonnegative().optional(),
+});
+export type StageTimings = z.infer<typeof stageTimingsSchema>;
+
+export const slotsSchema = z.object({
+  language: z.string().optional(),
+  name: z.string().optional(),
+  framework: z.string().optional(),
+  target_language: z.string().optional(),
+});
+export type IntentSlots = z.infer<typeof slotsSchema>;
+
+export const appErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+  retryAfterMs: z.number().optional(),
+});
+export type AppErrorPayload = z.infer<typeof appErrorSchema>;
+
+export const cachedInfoSchema = z.object({ tier: z.enum(['l1', 'l2', 'l3']), ageMs: z.number().nonnegative() });
+
+export const resultSchema = z.object({
+  code: z.string(),
+  language: z.string(),
+  answer: z.string(),
+  intent: z.enum(INTENT_NAMES),
+  transcript: z.string(),
+  /** false when the model stopped early (MAX_TOKENS, SAFETY, RECITATION): never present or copy as complete. */
+  complete: z.boolean(),
+  finishReason: z.string(),
+  cached: cachedInfoSchema.nullable(),
+  historyId: z.number().int().nullable(),
+  timings: stageTimingsSchema,
+  copied: z.boolean().optional(),
+});
+export type PipelineResult = z.infer<typeof resultSchema>;
+
+export const pipelineEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('listening') }),
+  z.object({ type: z.literal('transcript.partial'), text: z.string() }),
+  z.object({ type: z.literal('transcript.final'), text: z.string() }),
+  z.object({ type: z.literal('intent'), intent: z.enum(INTENT_NAMES), slots: slotsSchema, confidence: z.number() }),
+  z.object({ type: z.literal('code.chunk'), text: z.string() }),
+  z.object({ type: z.literal('result'), result: resultSchema }),
+  z.object({ type: z.literal('error'), error: appErrorSchema }),
+  z.object({ type: z.literal('timings'), stages: stageTimingsSchema }),
+]);
+export type PipelineEvent = z.infer<typeof pipelineEventSchema>;
+
+export const historyEntrySchema = z.object({
+  id: z.number().int(),
+  createdAt: z.number(),
+  transcript: z.string(),
+  intent: z.string().nullable(),
+  language: z.string().nullable(),
+  code: z.string().nullable(),
+  answer: z.string().nullable().optional(),
+  timings: stageTimingsSchema.nullable(),
+  cachedTier: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const appInfoSchema = z.object({
+  host: z.enum(['electron', 'web']),
+  version: z.string(),
+  simulated: z.boolean(),
+  hasApiKey: z.boolean(),
+  hotkey: z.string(),
+  hotkeyMode: z.enum(['push-to-talk', 'toggle']),
+  /** Why this is not a desktop window, when host is web. */
+  note: z.string().optional(),
+  dataDirNotice: z.string().optional(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Settings as the renderer sees them: keys are never sent, only whether one is set. */
+export const publicSettingsSchema = z.record(z.string(), z.unknown());
+
+/** Request/response methods: params schema and result schema for each. */
+export const methods = {
+  'app.info': { params: z.object({}).strict(), result: appInfoSchema },
+  'dictation.start': { params: z.object({ intent: z.enum(INTENT_NAMES).optional(), language: z.string().max(40).optional() }).strict(), result: z.object({ requestId }) },
+  'dictation.stop': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
+  'request.cancel': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
+  'request.text': {
+    params: z.object({ text: z.string().min(1).max(100_000), language: z.string().max(40).optional(), intent: z.enum(INTENT_NAMES).optional(), noCache: z.boolean().optional() }).strict(),
+    result: z.object({ requestId }),
+  },
+  'request.quick': { params: z.object({ command: z.enum(QUICK_COMMANDS), targetLanguage: z.string().max(40).optional() }).strict(), result: z.object({ requestId }) },
+  'history.search': { params: z.object({ query: shortText.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(), result: z.object({ entries: z.array(historyEntrySchema), total: z.number().int() }) },
+  'history.get': { params: z.object({ id: z.number().int() }).strict(), result: historyEntrySchema.nullable() },
+  'history.delete': { params: z.object({ id: z.number().int() }).strict(), result: z.object({ ok: z.boolean() }) },
+  'history.clear': { params: z.object({}).strict(), result: z.object({ ok: z.boolean() }) },
+  'history.export': { params: z.object({}).strict(), result: z.object({ json: z.string() }) },
+  'settings.get': { params: z.object({}).strict(), result: publicSettingsSchema },
+  'settings.update': { params: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), result: publicSettingsSchema },
+  'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']) }) },
+  'dashboard.get': { params: z.object({}).strict(), result: z.record(z.string(), z.unknown()) },
+  'clipboard.copy': { params: z.object({ text: z.string().max(5_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type MethodParams<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
+export type MethodResult<M extends MethodName> = z.infer<(typeof methods)[M]['result']>;
+
+/** Events pushed from main to the renderer. */
+export const events = {
+  'pipeline.event': z.object({ requestId, event: pipelineEventSchema }),
+  'dashboard.update': z.record(z.string(), z.unknown()),
+  'memory.state': z.object({ level: z.enum(['normal', 'warning', 'critical']), usage: z.number(), message: z.string().optional() }),
+  alert: z.object({ severity: z.enum(['WARNING', 'CRITICAL']), message: z.string(), at: z.number() }),
+  'hotkey.state': z.object({ state: z.enum(['down', 'up', 'cancel']) }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** The renderer's only door to main, over IPC or WebSocket. */
+export interface Api {
+  call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>>;
+  /** Sends a chunk of 16 kHz mono PCM16 for a dictation request (binary, never JSON numbers). */
+  sendAudio(requestId: number, pcm16: ArrayBuffer): void;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Binary audio frame on the WebSocket: 4-byte little-endian request id, then PCM16 bytes. */
+export const AUDIO_FRAME_HEADER_BYTES = 4;
+
+export function encodeAudioFrame(requestIdValue: number, pcm16: ArrayBuffer): ArrayBuffer {
+  const out = new Uint8Array(AUDIO_FRAME_HEADER_BYTES + pcm16.byteLength);
+  new DataView(out.buffer).setUint32(0, requestIdValue, true);
+  out.set(new Uint8Array(pcm16), AUDIO_FRAME_HEADER_BYTES);
+  return out.buffer;
+}
+
+export function decodeAudioFrame(frame: Uint8Array): { requestId: number; pcm16: Uint8Array } | null {
+  if (frame.byteLength < AUDIO_FRAME_HEADER_BYTES || (frame.byteLength - AUDIO_FRAME_HEADER_BYTES) % 2 !== 0) return null;
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const id = view.getUint32(0, true);
+  if (id === 0) return null;
+  return { requestId: id, pcm16: frame.subarray(AUDIO_FRAME_HEADER_BYTES) };
+}
+
+/** WebSocket text messages. */
+export const wsClientMessageSchema = z.object({ id: z.number().int().nonnegative(), method: z.string().max(100), params: z.unknown() }).strict();
+export type WsClientMessage = z.infer<typeof wsClientMessageSchema>;
+export type WsServerMessage =
+  | { kind: 'response'; id: number; result: unknown }
+  | { kind: 'response'; id: number; error: AppErrorPayload }
+  | { kind: 'event'; event: EventName; payload: unknown };
+
+/** Electron IPC channels: one invoke channel per method, one channel for events, one for audio. */
+export const IPC_INVOKE_PREFIX = 'vcg:call:';
+export const IPC_EVENT_CHANNEL = 'vcg:event';
+export const IPC_AUDIO_CHANNEL = 'vcg:audio';
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, value);
+}
