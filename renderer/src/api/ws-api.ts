@@ -1,0 +1,68 @@
+// The renderer's Api over the web host's WebSocket: JSON calls and events, audio as binary frames.
+import { encodeAudioFrame, type Api, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type AppErrorPayload } from '../../../preload/contract';
+
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(payload: AppErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiCallError';
+    this.code = payload.code;
+    this.retryable = payload.retryable;
+    this.retryAfterMs = payload.retryAfterMs;
+  }
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+export function connectWebSocketApi(url: string): Promise<Api> {
+  return new Promise((resolveApi, rejectApi) => {
+    const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
+    const pending = new Map<number, Pending>();
+    const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    let nextId = 1;
+    const api: Api = {
+      call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
+        return new Promise((resolve, reject) => {
+          if (ws.readyState !== WebSocket.OPEN) {
+            reject(new ApiCallError({ code: 'UNAVAILABLE', message: 'Lost the connection to Voice CodeGen. Reload the page; if it keeps happening, restart the app.', retryable: true }));
+            return;
+          }
+          const id = nextId++;
+          pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+          ws.send(JSON.stringify({ id, method, params }));
+        });
+      },
+      sendAudio(requestId: number, pcm16: ArrayBuffer): void {
+        if (ws.readyState === WebSocket.OPEN) ws.send(encodeAudioFrame(requestId, pcm16));
+      },
+      on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+        let set = listeners.get(event);
+        if (!set) listeners.set(event, (set = new Set()));
+        set.add(listener as (payload: unknown) => void);
+        return () => set.delete(listener as (payload: unknown) => void);
+      },
+    };
+    ws.addEventListener('open', () => resolveApi(api));
+    ws.addEventListener('error', () => rejectApi(new Error('Could not connect to Voice CodeGen. Is the app still running? Start it again with npm start.')));
+    ws.addEventListener('close', () => {
+      for (const p of pending.values()) p.reject(new ApiCallError({ code: 'UNAVAILABLE', message: 'The connection to Voice CodeGen closed. Reload the page.', retryable: true }));
+      pending.clear();
+    });
+    ws.addEventListener('message', (msg: MessageEvent) => {
+      if (typeof msg.data !== 'string') return;
+      const data = JSON.parse(msg.data) as { kind: string; id?: number; result?: unknown; error?: AppErrorPayload; event?: string; payload?: unknown };
+      if (data.kind === 'response' && typeof data.id === 'number') {
+        const p = pending.get(data.id);
+        if (!p) return;
+        pending.delete(data.id);
+        if (data.error) p.reject(new ApiCallError(data.error));
+        else p.resolve(data.result);
+      } else if (data.kind === 'event' && data.event) {
+        for (const l of listeners.get(data.event) ?? []) l(data.payload);
+      }
+    });
+  });
+}

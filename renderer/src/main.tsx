@@ -1,0 +1,20 @@
+// Renderer entry: connects the Api, then renders the app.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectApi } from './api/connect';
+import './styles.css';
+
+const rootElement = document.getElementById('root');
+if (rootElement) {
+  const root = createRoot(rootElement);
+  connectApi()
+    .then((api) => root.render(<App api={api} />))
+    .catch((error: unknown) => {
+      root.render(
+        <main className="fatal" role="alert">
+          <h1>Voice CodeGen</h1>
+          <p>{error instanceof Error ? error.message : String(error)}</p>
+        </main>,
+      );
+    });
+}
