@@ -1,0 +1,24 @@
+// The dashboard snapshot the monitor pushes to the UI every dashboardIntervalMs and returns on demand.
+import type { Stage } from '../core/budgets.js';
+import type { Alert } from './alerts.js';
+import type { LatencySummary } from './latency-samples.js';
+import type { CacheTier } from './prometheus.js';
+import type { PoolSize } from './report.js';
+import type { ResourceSample } from './resource-sampler.js';
+
+export interface DashboardSnapshot {
+  at: number;
+  uptimeMs: number;
+  requests: number;
+  errors: number;
+  /** In the sliding alert window. */
+  errorRate: number;
+  cache: Record<CacheTier, number> & { hitRate: number };
+  /** Over the last 1000 requests. */
+  stages: Record<Stage, LatencySummary>;
+  tokens: { today: number; dailyCap: number | null; estimatedCostUsd: number };
+  speculation: { started: number; kept: number; wasted: number; wastedTokens: number };
+  resources: ResourceSample | null;
+  pools: Record<string, PoolSize>;
+  recentAlerts: Alert[];
+}
