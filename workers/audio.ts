@@ -1,0 +1,50 @@
+// Piscina task module for audio work off the main thread: decode WAV, resample, encode Ogg Opus, analyse.
+// Results come back as { ok, value | error } so AppError codes survive the thread hop (thrown errors lose them),
+// and their ArrayBuffers are transferred, not copied.
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { analysePcm16, decodeToPcm16, encodePcm16, prepareWav, resampleToPcm16 } from '../main/audio/audio-tasks.js';
+import type { AudioAnalysis, EncodedAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from '../main/audio/audio-tasks.js';
+import type { OggOpusOptions } from '../main/audio/ogg-opus.js';
+import { toAppError } from '../main/core/errors.js';
+
+/** Piscina's transferable protocol: the value is posted with `buffers` in the transfer list. */
+class Moved<T> {
+  constructor(private readonly value: TaskOutcome<T>, private readonly buffers: ArrayBuffer[]) {}
+  get [transferableSymbol](): ArrayBuffer[] {
+    return this.buffers;
+  }
+  get [valueSymbol](): TaskOutcome<T> {
+    return this.value;
+  }
+}
+
+function attempt<T>(work: () => T, buffers: (value: T) => ArrayBuffer[]): Moved<T> | TaskOutcome<T> {
+  try {
+    const value = work();
+    // move() marks the wrapper so Piscina posts its value with the buffers in the transfer list.
+    return move(new Moved({ ok: true, value }, buffers(value))) as Moved<T>;
+  } catch (error) {
+    const e = toAppError(error, 'BAD_AUDIO');
+    return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+  }
+}
+
+export function decode(task: { wav: ArrayBuffer; maxSeconds?: number }): Moved<Pcm16Audio> | TaskOutcome<Pcm16Audio> {
+  return attempt(() => decodeToPcm16(task.wav, task.maxSeconds), (v) => [v.pcm16]);
+}
+
+export function resample(task: { samples: ArrayBuffer; sampleRate: number }): Moved<ArrayBuffer> | TaskOutcome<ArrayBuffer> {
+  return attempt(() => resampleToPcm16(new Float32Array(task.samples), task.sampleRate).buffer as ArrayBuffer, (v) => [v]);
+}
+
+export function encode(task: { pcm16: ArrayBuffer; sampleRate?: number; opus?: OggOpusOptions }): Moved<EncodedAudio> | TaskOutcome<EncodedAudio> {
+  return attempt(() => encodePcm16(task.pcm16, task.sampleRate, task.opus), (v) => [v.ogg]);
+}
+
+export function analyse(task: { pcm16: ArrayBuffer; sampleRate?: number }): TaskOutcome<AudioAnalysis> | Moved<AudioAnalysis> {
+  return attempt(() => analysePcm16(task.pcm16, task.sampleRate), () => []);
+}
+
+export function prepare(task: { wav: ArrayBuffer; encode?: boolean; maxSeconds?: number; opus?: OggOpusOptions }): Moved<PreparedAudio> | TaskOutcome<PreparedAudio> {
+  return attempt(() => prepareWav(task.wav, task), (v) => (v.encoded ? [v.pcm16, v.encoded.ogg] : [v.pcm16]));
+}
