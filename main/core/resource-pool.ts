@@ -193,16 +193,17 @@ export class ResourcePool<T> {
     this.replenish();
   }
 
+  /** Cheap counts for the hot path and the monitor (metrics() also sorts latencies). */
+  sizes(): { size: number; idle: number; inUse: number; waiting: number; creating: number } {
+    return { size: this.entries.size, idle: this.idle.length, inUse: this.inUse, waiting: this.waiters.length, creating: this.creating };
+  }
+
   metrics(): ResourcePoolMetrics {
     const n = Math.min(this.counters.acquired, LATENCY_SAMPLES);
     const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b);
     const q = (p: number): number => (n === 0 ? 0 : (sorted[Math.min(n - 1, Math.ceil(p * n) - 1)] ?? 0));
     return {
-      size: this.entries.size,
-      idle: this.idle.length,
-      inUse: this.inUse,
-      waiting: this.waiters.length,
-      creating: this.creating,
+      ...this.sizes(),
       ...this.counters,
       acquireLatencyUs: { count: this.counters.acquired, median: q(0.5), p99: q(0.99), max: n === 0 ? 0 : (sorted[n - 1] ?? 0) },
     };
