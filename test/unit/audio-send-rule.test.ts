@@ -1,0 +1,22 @@
+// The seed's rule: small compressed audio goes by REST in one request, over 1 MB is streamed to Live in real time.
+import { describe, expect, it } from 'vitest';
+import { decideSend, realtimeChunks } from '../../main/audio/send-rule.js';
+
+describe('decideSend (the seed rule)', () => {
+  it('sends compressed audio of 1 MB or less in one REST request', () => {
+    expect(decideSend({ compressedBytes: 40_000, durationSec: 12 }).mode).toBe('rest');
+    expect(decideSend({ compressedBytes: 1024 * 1024, durationSec: 300 }).mode).toBe('rest');
+  });
+
+  it('streams audio over 1 MB compressed to Live in 100 ms chunks', () => {
+    const decision = decideSend({ compressedBytes: 1024 * 1024 + 1, durationSec: 400 });
+    expect(decision).toMatchObject({ mode: 'live', chunkMs: 100, chunkBytes: 3200, chunkCount: 4000 });
+  });
+
+  it('cuts PCM into real-time-sized chunks without copying, the last one shorter', () => {
+    const pcm = new Uint8Array(3200 * 2 + 100);
+    const chunks = [...realtimeChunks(pcm, 3200)];
+    expect(chunks.map((c) => c.byteLength)).toEqual([3200, 3200, 100]);
+    expect(chunks[0]?.buffer).toBe(pcm.buffer);
+  });
+});
