@@ -1,0 +1,46 @@
+// Builds the cache hierarchy from the cache settings: L1 always, L2 only when a Redis URL is configured, L3 on the app's database.
+import type { Settings } from '../config/schema.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { Database } from '../store/database.js';
+import { HierarchicalCache } from './hierarchy.js';
+import { L1MemoryTier } from './l1-memory.js';
+import { L2RedisTier } from './l2-redis.js';
+import { L3SqliteTier } from './l3-sqlite.js';
+import type { ValueCodec } from './value-codec.js';
+
+export interface CreateCacheDeps {
+  /** Absent: no L3 (the CLI's --no-cache path builds no cache at all). */
+  db?: Database;
+  codec: ValueCodec;
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** A disabled cache is a hierarchy with no tiers: every get misses, every set is a no-op. */
+export function createTieredCache<V>(settings: Settings['cache'], deps: CreateCacheDeps): HierarchicalCache<V> {
+  const clock = deps.clock ? { clock: deps.clock } : {};
+  const enabled = settings.enabled;
+  return new HierarchicalCache<V>({
+    ...(enabled ? { l1: new L1MemoryTier<V>({ maxBytes: settings.l1.maxBytes, ttlMs: settings.l1.ttlMs }) } : {}),
+    ...(enabled && settings.l2.url
+      ? {
+          l2: new L2RedisTier({
+            url: settings.l2.url,
+            prefix: settings.l2.prefix,
+            ttlMs: settings.l2.ttlMs,
+            commandTimeoutMs: settings.l2.commandTimeoutMs,
+            breakerCooldownMs: settings.l2.breakerCooldownMs,
+            logger: deps.logger,
+            ...clock,
+          }),
+        }
+      : {}),
+    ...(enabled && deps.db ? { l3: new L3SqliteTier(deps.db, { ttlMs: settings.l3.ttlMs, ...clock }) } : {}),
+    codec: deps.codec,
+    compressThresholdBytes: settings.compressThresholdBytes,
+    resultTtlMs: settings.resultTtlMs,
+    logger: deps.logger,
+    ...clock,
+  });
+}

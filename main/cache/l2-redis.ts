@@ -1,0 +1,133 @@
+// L2: the team's shared Redis tier (ioredis): key prefix, TTL 5 min, SCAN+UNLINK invalidation, and a breaker so a dead Redis costs nothing.
+import { Redis, type RedisOptions } from 'ioredis';
+import { throwIfAborted } from '../core/abort.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { Breaker } from './breaker.js';
+import type { CacheKey } from './keys.js';
+import type { ByteTier } from './tier.js';
+
+export interface L2Options {
+  /** redis://[user:password@]host:port/db or rediss:// for TLS. */
+  url: string;
+  /** The team's namespace; default 'vcg:'. */
+  prefix?: string;
+  ttlMs?: number;
+  /** A command slower than this counts as a failure (opens the breaker). */
+  commandTimeoutMs?: number;
+  breakerCooldownMs?: number;
+  /** Cap of the reconnect back-off; ioredis keeps reconnecting forever. */
+  reconnectMaxDelayMs?: number;
+  /** Extra TLS options for rediss:// (a private CA, for example). */
+  tls?: RedisOptions['tls'];
+  logger: Logger;
+  clock?: Clock;
+}
+
+export class L2RedisTier implements ByteTier {
+  readonly name = 'l2' as const;
+  readonly prefix: string;
+  readonly ttlMs: number;
+  readonly breaker: Breaker;
+  private readonly redis: Redis;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private closed = false;
+
+  constructor(options: L2Options) {
+    this.prefix = options.prefix ?? 'vcg:';
+    this.ttlMs = options.ttlMs ?? 300_000;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger.child({ component: 'cache-l2' });
+    this.breaker = new Breaker(options.breakerCooldownMs ?? 10_000, this.clock, {
+      onOpen: (error) => this.logger.warn({ err: error, cooldownMs: options.breakerCooldownMs ?? 10_000 }, 'Redis cache unavailable: skipping it until it answers again'),
+      onClose: () => this.logger.info({}, 'Redis cache answering again'),
+    });
+    const maxDelay = options.reconnectMaxDelayMs ?? 5_000;
+    this.redis = new Redis(options.url, {
+      // No offline queue: while disconnected a command fails at once instead of waiting for a reconnect.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs ?? 250,
+      connectTimeout: 2_000,
+      retryStrategy: (times) => Math.min(maxDelay, 50 * 2 ** Math.min(times, 10)),
+      lazyConnect: false,
+      ...(options.tls ? { tls: options.tls } : {}),
+    });
+    // Without a listener ioredis prints every connection error; the breaker logs once per outage instead.
+    this.redis.on('error', (error: unknown) => {
+      if (this.breaker.current === 'closed') this.breaker.failure(error);
+    });
+  }
+
+  /** Skipped while disconnected or while the breaker cools down: no command, no timeout, no cost. */
+  available(): boolean {
+    return this.redis.status === 'ready' && this.breaker.allows();
+  }
+
+  async get(key: CacheKey): Promise<Buffer | undefined> {
+    try {
+      const value = await this.redis.getBuffer(this.prefix + key.id);
+      this.breaker.success();
+      return value ?? undefined;
+    } catch (error) {
+      throw this.failed('get', error);
+    }
+  }
+
+  async set(key: CacheKey, envelope: Buffer, expiresAt: number): Promise<void> {
+    const ttl = Math.min(this.ttlMs, Math.floor(expiresAt - this.clock.now()));
+    if (ttl <= 0) return;
+    try {
+      await this.redis.set(this.prefix + key.id, envelope, 'PX', ttl);
+      this.breaker.success();
+    } catch (error) {
+      throw this.failed('set', error);
+    }
+  }
+
+  /** SCAN (never KEYS, which blocks a shared server) within our prefix, UNLINK in batches (freed off Redis's main thread). */
+  async invalidate(pattern: string, signal?: AbortSignal): Promise<number> {
+    let cursor = '0';
+    let removed = 0;
+    try {
+      // Bounded: a keyspace of 100 M keys at COUNT 1000 needs 100 k rounds; stop there regardless.
+      for (let round = 0; round < 100_000; round++) {
+        throwIfAborted(signal);
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', this.prefix + pattern, 'COUNT', 1000);
+        if (keys.length > 0) removed += await this.redis.unlink(...keys);
+        cursor = next;
+        if (cursor === '0') break;
+      }
+      this.breaker.success();
+      return removed;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+      throw this.failed('invalidate', error);
+    }
+  }
+
+  get status(): string {
+    return this.redis.status;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.redis.status === 'ready') {
+      try {
+        await this.redis.quit();
+        return;
+      } catch {
+        // Fall through to a hard disconnect.
+      }
+    }
+    this.redis.disconnect();
+  }
+
+  private failed(op: string, error: unknown): AppError {
+    this.breaker.failure(error);
+    return new AppError('CACHE', `Redis ${op} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error, retryable: true });
+  }
+}

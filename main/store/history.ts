@@ -1,0 +1,227 @@
+// Request history: a row created at "transcript final" and filled in as each part becomes known, with FTS5 search, paging and export.
+import { type Clock, systemClock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { Database, ReadQuery, WriteStatement } from './database.js';
+
+export type HistoryStatus = 'pending' | 'done' | 'failed';
+
+export interface HistoryStart {
+  requestId: string;
+  transcript: string;
+  intent?: string;
+  language?: string;
+}
+
+/** Whatever became known since the last update; fields left out keep their stored value. */
+export interface HistoryPatch {
+  status?: HistoryStatus;
+  transcript?: string;
+  intent?: string;
+  language?: string;
+  code?: string;
+  /** Stage name -> milliseconds. */
+  timings?: Record<string, number>;
+  cached?: boolean;
+  cacheTier?: string;
+  error?: { code: string; message: string };
+  /** Already compressed by the caller (the audio worker). */
+  audio?: { data: Uint8Array; format: string };
+}
+
+export interface HistoryEntry {
+  id: number;
+  requestId: string;
+  createdAt: number;
+  updatedAt: number;
+  status: HistoryStatus;
+  transcript: string;
+  intent: string | null;
+  language: string | null;
+  code: string | null;
+  timings: Record<string, number> | null;
+  cached: boolean;
+  cacheTier: string | null;
+  error: { code: string; message: string } | null;
+  hasAudio: boolean;
+}
+
+export interface HistoryPage {
+  items: HistoryEntry[];
+  /** Pass back as `before` for the next (older) page; absent on the last page. */
+  nextCursor: number | undefined;
+}
+
+interface Row {
+  id: number;
+  request_id: string;
+  created_at: number;
+  updated_at: number;
+  status: HistoryStatus;
+  transcript: string;
+  intent: string | null;
+  language: string | null;
+  code: string | null;
+  timings_json: string | null;
+  cached: number;
+  cache_tier: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  has_audio: number;
+}
+
+const columns = (p: string): string =>
+  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio`;
+const COLUMNS = columns('');
+const MAX_PAGE = 200;
+
+function toEntry(row: Row): HistoryEntry {
+  let timings: Record<string, number> | null = null;
+  if (row.timings_json) {
+    try {
+      timings = JSON.parse(row.timings_json) as Record<string, number>;
+    } catch {
+      timings = null;
+    }
+  }
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    status: row.status,
+    transcript: row.transcript,
+    intent: row.intent,
+    language: row.language,
+    code: row.code,
+    timings,
+    cached: row.cached === 1,
+    cacheTier: row.cache_tier,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    hasAudio: row.has_audio === 1,
+  };
+}
+
+/** Turns what a user typed into a safe FTS5 query: every word must match, as a prefix. */
+export function toFtsQuery(text: string): string | undefined {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (words.length === 0) return undefined;
+  return words.slice(0, 16).map((w) => `"${w}"*`).join(' ');
+}
+
+function clampLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit ?? 50)));
+}
+
+export class HistoryStore {
+  private readonly insert: WriteStatement;
+  private readonly byRequest: ReadQuery<Row>;
+  private readonly byId: ReadQuery<Row>;
+  private readonly pageFirst: ReadQuery<Row>;
+  private readonly pageBefore: ReadQuery<Row>;
+  private readonly clock: Clock;
+
+  constructor(private readonly db: Database, options: { clock?: Clock } = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.insert = db.prepareWrite(
+      `INSERT INTO history (request_id, created_at, updated_at, status, transcript, intent, language) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+    );
+    this.byRequest = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE request_id = ?`);
+    this.byId = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id = ?`);
+    this.pageFirst = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history ORDER BY id DESC LIMIT ?`);
+    this.pageBefore = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id < ? ORDER BY id DESC LIMIT ?`);
+  }
+
+  /** Creates the row at "transcript final", so a failure later in the request still leaves a record. Returns its id. */
+  async begin(start: HistoryStart, signal?: AbortSignal): Promise<number> {
+    const now = this.clock.now();
+    const result = await this.insert.run([start.requestId, now, now, start.transcript, start.intent ?? null, start.language ?? null], signal);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Records what became known (intent, code, timings, error, ...). Unknown request ids are an error: begin() first. */
+  async update(requestId: string, patch: HistoryPatch, signal?: AbortSignal): Promise<void> {
+    const sets: string[] = ['updated_at = ?'];
+    const params: unknown[] = [this.clock.now()];
+    const set = (column: string, value: unknown): void => {
+      sets.push(`${column} = ?`);
+      params.push(value);
+    };
+    if (patch.status !== undefined) set('status', patch.status);
+    if (patch.transcript !== undefined) set('transcript', patch.transcript);
+    if (patch.intent !== undefined) set('intent', patch.intent);
+    if (patch.language !== undefined) set('language', patch.language);
+    if (patch.code !== undefined) set('code', patch.code);
+    if (patch.timings !== undefined) set('timings_json', JSON.stringify(patch.timings));
+    if (patch.cached !== undefined) set('cached', patch.cached ? 1 : 0);
+    if (patch.cacheTier !== undefined) set('cache_tier', patch.cacheTier);
+    if (patch.error !== undefined) {
+      set('error_code', patch.error.code);
+      set('error_message', patch.error.message);
+      if (patch.status === undefined) set('status', 'failed');
+    }
+    if (patch.audio !== undefined) {
+      set('audio', Buffer.from(patch.audio.data.buffer, patch.audio.data.byteOffset, patch.audio.data.byteLength));
+      set('audio_format', patch.audio.format);
+    }
+    params.push(requestId);
+    // The column list is built from a fixed set, so the number of distinct statements stays small (prepared once each).
+    const result = await this.db.run(`UPDATE history SET ${sets.join(', ')} WHERE request_id = ?`, params, signal);
+    if (result.changes === 0) throw new AppError('STORAGE', `No history entry for request ${requestId}: begin() must run first.`, { details: { requestId } });
+  }
+
+  get(idOrRequestId: number | string): HistoryEntry | undefined {
+    const row = typeof idOrRequestId === 'number' ? this.byId.get(idOrRequestId) : this.byRequest.get(idOrRequestId);
+    return row ? toEntry(row) : undefined;
+  }
+
+  getAudio(id: number): { data: Buffer; format: string } | undefined {
+    const row = this.db.get<{ audio: Buffer | null; audio_format: string | null }>(`SELECT audio, audio_format FROM history WHERE id = ?`, [id]);
+    return row?.audio ? { data: row.audio, format: row.audio_format ?? 'application/octet-stream' } : undefined;
+  }
+
+  /** Newest first; pass the previous page's nextCursor as `before`. */
+  list(options: { limit?: number; before?: number } = {}): HistoryPage {
+    const limit = clampLimit(options.limit);
+    const rows = options.before === undefined ? this.pageFirst.all(limit + 1) : this.pageBefore.all(options.before, limit + 1);
+    return this.page(rows, limit);
+  }
+
+  /** Full-text search over transcripts and code, best match first. */
+  search(text: string, options: { limit?: number; offset?: number } = {}): { items: HistoryEntry[]; nextOffset: number | undefined } {
+    const query = toFtsQuery(text);
+    if (!query) return { items: [], nextOffset: undefined };
+    const limit = clampLimit(options.limit);
+    const offset = Math.max(0, Math.trunc(options.offset ?? 0));
+    const rows = this.db.all<Row>(
+      `SELECT ${columns('h.')} FROM history_fts JOIN history h ON h.id = history_fts.rowid WHERE history_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+      [query, limit + 1, offset],
+    );
+    const more = rows.length > limit;
+    return { items: rows.slice(0, limit).map(toEntry), nextOffset: more ? offset + limit : undefined };
+  }
+
+  async delete(id: number, signal?: AbortSignal): Promise<boolean> {
+    return (await this.db.run(`DELETE FROM history WHERE id = ?`, [id], signal)).changes > 0;
+  }
+
+  async clear(signal?: AbortSignal): Promise<number> {
+    return (await this.db.run(`DELETE FROM history`, [], signal)).changes;
+  }
+
+  /** Everything as JSON (oldest first); audio as base64 only when asked, since it dwarfs the text. */
+  export(options: { includeAudio?: boolean } = {}): string {
+    const items: Array<HistoryEntry & { audio?: { data: string; format: string } }> = [];
+    for (const row of this.db.iterate<Row & { audio: Buffer | null; audio_format: string | null }>(`SELECT ${COLUMNS}, audio, audio_format FROM history ORDER BY id ASC`)) {
+      const entry: HistoryEntry & { audio?: { data: string; format: string } } = toEntry(row);
+      if (options.includeAudio && row.audio) entry.audio = { data: row.audio.toString('base64'), format: row.audio_format ?? '' };
+      items.push(entry);
+    }
+    return JSON.stringify({ format: 'voice-codegen-history', version: 1, exportedAt: this.clock.now(), items });
+  }
+
+  private page(rows: Row[], limit: number): HistoryPage {
+    const items = rows.slice(0, limit).map(toEntry);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? last.id : undefined };
+  }
+}
