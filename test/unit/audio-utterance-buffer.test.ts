@@ -8,7 +8,7 @@ describe('UtteranceBuffer', () => {
   it('gives back the chunks it was given, in order, as one buffer', () => {
     const buffer = new UtteranceBuffer();
     buffer.append(chunk(1));
-    buffer.append(chunk(2).buffer);
+    buffer.append(chunk(2).buffer as ArrayBuffer);
     const all = buffer.concat();
     expect(all.byteLength).toBe(6400);
     expect(all[0]).toBe(1);
