@@ -23,6 +23,11 @@ export interface DatabaseOptions {
   /** Entries in the hot-SELECT cache; 0 turns it off. */
   queryCacheEntries?: number;
   migrations?: readonly Migration[];
+  /**
+   * Caps the file's size: past it a write fails with DISK_FULL, as on a full disk. Unset: only the
+   * disk limits it.
+   */
+  maxSizeBytes?: number;
   /** Under Electron: better-sqlite3 built for Electron's ABI (its `nativeBinding` option). */
   nativeBinding?: string;
   /** Told when a damaged file was moved aside at open, so the UI can tell the user. */
@@ -134,6 +139,10 @@ export class Database {
     this.writer = opened.db;
     this.corruption = opened.corruption;
     try {
+      if (options.maxSizeBytes !== undefined) {
+        const pageSize = this.writer.pragma('page_size', { simple: true }) as number;
+        this.writer.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+      }
       this.migrate(options.migrations ?? MIGRATIONS);
       const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
       for (let i = 0; i < Math.max(1, options.readConnections ?? 2); i++) {
