@@ -1,0 +1,82 @@
+// Suite workers: what Piscina and our pool wrapper cost over a hand-written worker_threads round trip, same task and payload.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AudioWorkerPool } from '../../../main/audio/audio-worker-pool.js';
+import type { BenchContext } from '../harness.js';
+
+const WORKER_FILE = join(process.cwd(), 'dist/workers/audio.js');
+
+// The raw side runs the very same task function from the built module, unwrapping Piscina's transferable wrapper
+// itself, and posts the result back with the same transfer list: the only difference left is the pool machinery.
+const RAW_WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+Promise.all([import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}), import('piscina')]).then(([tasks, piscina]) => {
+  parentPort.on('message', (task) => {
+    const moved = tasks.resample(task);
+    const outcome = moved[piscina.valueSymbol] ?? moved;
+    parentPort.postMessage(outcome, moved[piscina.transferableSymbol] ?? []);
+  });
+  parentPort.postMessage('ready');
+});
+`;
+
+class RawWorker {
+  private readonly worker = new Worker(RAW_WORKER_SOURCE, { eval: true });
+  private pending: ((value: { ok: boolean; value?: ArrayBuffer }) => void) | undefined;
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.ready = new Promise((resolve) => {
+      this.worker.once('message', () => resolve());
+    });
+    void this.ready.then(() => this.worker.on('message', (m: { ok: boolean; value?: ArrayBuffer }) => this.pending?.(m)));
+  }
+
+  resample(samples: Float32Array, sampleRate: number): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      this.pending = (m): void => (m.ok && m.value ? resolve(m.value) : reject(new Error('raw worker task failed')));
+      this.worker.postMessage({ samples: samples.buffer, sampleRate }, [samples.buffer as ArrayBuffer]);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+export async function run(ctx: BenchContext): Promise<void> {
+  execFileSync('node', ['scripts/build.mjs', '--quiet']);
+  const rate = 48000;
+  // 100 ms of 48 kHz audio: one capture chunk's worth, where fixed per-task overhead shows most.
+  const payload = new Float32Array(rate / 10).map((_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
+  const pool = new AudioWorkerPool({ filename: WORKER_FILE, maxThreads: 1, idleTimeoutMs: 60_000 });
+  const raw = new RawWorker();
+  try {
+    await raw.ready;
+    const cmp = await ctx.compare(
+      () => pool.resample(payload.slice(), rate),
+      () => raw.resample(payload.slice(), rate),
+      { warmup: 200, samples: 60, batch: 20 },
+    );
+    ctx.record('workers.pool_vs_raw_worker', {
+      value: cmp.ratio,
+      unit: 'ratio',
+      better: 'lower',
+      goal: 1.3,
+      detail: {
+        what: 'round trip of a 100 ms 48 kHz resample task (transferred both ways): AudioWorkerPool on Piscina vs a bare worker_threads Worker',
+        median: cmp.a.median,
+        p99: cmp.a.p99,
+        raw_median: cmp.b.median,
+        raw_p99: cmp.b.p99,
+        unit_of_median: 'ns per round trip',
+        samples: cmp.a.n,
+      },
+    });
+  } finally {
+    await raw.close();
+    await pool.close();
+  }
+}
