@@ -14,6 +14,7 @@ export class Breaker {
   private openUntil = 0;
   private state: BreakerState = 'closed';
   private trialInFlight = false;
+  private trialStartedAt = 0;
   opens = 0;
 
   constructor(
@@ -26,10 +27,13 @@ export class Breaker {
   allows(): boolean {
     if (this.state === 'closed') return true;
     if (this.clock.monotonic() < this.openUntil) return false;
-    // Half-open: exactly one request finds out whether the dependency is back.
-    if (this.trialInFlight) return false;
+    // Half-open: one request finds out whether the dependency is back. A trial that never reported
+    // (its caller was cancelled) stops blocking after another cool-down.
+    const now = this.clock.monotonic();
+    if (this.trialInFlight && now - this.trialStartedAt < this.cooldownMs) return false;
     this.state = 'half-open';
     this.trialInFlight = true;
+    this.trialStartedAt = now;
     return true;
   }
 

@@ -16,10 +16,12 @@ export interface CacheWorkerPoolOptions {
   algorithm?: CompressionAlgorithm;
 }
 
-/** Copies a view that shares its ArrayBuffer (an ioredis socket chunk, a Buffer pool slab) so moving it detaches nothing else. */
-function movable(view: Uint8Array): Uint8Array {
-  const owned = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : new Uint8Array(view);
-  return Piscina.move(owned) as Uint8Array;
+/**
+ * A view that owns its whole ArrayBuffer, copying one that shares it (an ioredis socket chunk, a
+ * Buffer pool slab) so transferring it detaches nothing else.
+ */
+function owned(view: Uint8Array): Uint8Array {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer ? view : new Uint8Array(view);
 }
 
 export class CacheWorkerPool implements ValueCodec {
@@ -33,12 +35,15 @@ export class CacheWorkerPool implements ValueCodec {
     this.pool = new Piscina({ filename: options.workerFile, minThreads: 0, maxThreads: options.maxThreads ?? 1, idleTimeout: 30_000 });
   }
 
+  /** Takes ownership of `data`: its buffer is transferred to the worker, not copied. */
   compress(data: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
-    return this.task<Uint8Array>('compress', { algorithm: this.algorithm, data: movable(data) }, signal);
+    const bytes = owned(data);
+    return this.task<Uint8Array>('compress', { algorithm: this.algorithm, data: bytes }, signal, [bytes.buffer as ArrayBuffer]);
   }
 
   decompress(data: Uint8Array, algorithm: CompressionAlgorithm, signal?: AbortSignal): Promise<Uint8Array> {
-    return this.task<Uint8Array>('decompress', { algorithm, data: movable(data) }, signal);
+    const bytes = owned(data);
+    return this.task<Uint8Array>('decompress', { algorithm, data: bytes }, signal, [bytes.buffer as ArrayBuffer]);
   }
 
   /** Deletes expired L3 rows on the worker's own connection. */
@@ -62,9 +67,9 @@ export class CacheWorkerPool implements ValueCodec {
     return { file: this.options.databaseFile, now, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
   }
 
-  private async task<R>(name: string, task: object, signal: AbortSignal | undefined): Promise<R> {
+  private async task<R>(name: string, task: object, signal: AbortSignal | undefined, transferList?: ArrayBuffer[]): Promise<R> {
     try {
-      return (await this.pool.run(task, { name, ...(signal ? { signal } : {}) })) as R;
+      return (await this.pool.run(task, { name, ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) })) as R;
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw new AppError('CANCELLED', 'The cache task was cancelled.', { cause: error });
       throw new AppError('CACHE', `Cache worker task ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -34,3 +34,14 @@ export function readHeader(bytes: Buffer): EnvelopeHeader | undefined {
 export function parsePlainPayload(bytes: Buffer): unknown {
   return JSON.parse(bytes.toString('utf8', HEADER_BYTES));
 }
+
+/**
+ * The envelope with its expiry lowered to `expiresAt` when that is sooner (a copy; the input is
+ * untouched). A tier stores this, so a hit backfilled from it never outlives the tier's own TTL.
+ */
+export function capExpiry(envelope: Buffer, expiresAt: number): Buffer {
+  if (envelope.length < HEADER_BYTES || envelope.readDoubleLE(9) <= expiresAt) return envelope;
+  const copy = Buffer.from(envelope);
+  copy.writeDoubleLE(expiresAt, 9);
+  return copy;
+}

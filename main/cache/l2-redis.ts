@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { Breaker } from './breaker.js';
+import { capExpiry } from './envelope.js';
 import type { CacheKey } from './keys.js';
 import type { ByteTier } from './tier.js';
 
@@ -59,6 +60,10 @@ export class L2RedisTier implements ByteTier {
     this.redis.on('error', (error: unknown) => {
       if (this.breaker.current === 'closed') this.breaker.failure(error);
     });
+    // A lost connection is an outage even before any command fails: open the breaker (and log once).
+    this.redis.on('close', () => {
+      if (!this.closed && this.breaker.current === 'closed') this.breaker.failure(new Error(`connection to Redis lost (status ${this.redis.status})`));
+    });
   }
 
   /** Skipped while disconnected or while the breaker cools down: no command, no timeout, no cost. */
@@ -77,10 +82,11 @@ export class L2RedisTier implements ByteTier {
   }
 
   async set(key: CacheKey, envelope: Buffer, expiresAt: number): Promise<void> {
-    const ttl = Math.min(this.ttlMs, Math.floor(expiresAt - this.clock.now()));
+    const now = this.clock.now();
+    const ttl = Math.min(this.ttlMs, Math.floor(expiresAt - now));
     if (ttl <= 0) return;
     try {
-      await this.redis.set(this.prefix + key.id, envelope, 'PX', ttl);
+      await this.redis.set(this.prefix + key.id, capExpiry(envelope, now + ttl), 'PX', ttl);
       this.breaker.success();
     } catch (error) {
       throw this.failed('set', error);

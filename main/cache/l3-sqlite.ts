@@ -1,6 +1,7 @@
 // L3: the cache table in the app's SQLite file (TTL 1 h, indexed expiry; expired rows ignored on read, pruned in the worker).
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Database, ReadQuery, WriteStatement } from '../store/database.js';
+import { capExpiry } from './envelope.js';
 import type { CacheKey } from './keys.js';
 import type { ByteTier } from './tier.js';
 
@@ -41,7 +42,8 @@ export class L3SqliteTier implements ByteTier {
     const now = this.clock.now();
     const until = Math.min(expiresAt, now + this.ttlMs);
     if (until <= now) return;
-    await this.upsert.run([key.id, envelope, now, until, envelope.length], signal);
+    const stored = capExpiry(envelope, until);
+    await this.upsert.run([key.id, stored, now, until, stored.length], signal);
   }
 
   /** GLOB has the same * ? [..] syntax as Redis MATCH, so one pattern means the same on every tier. */
