@@ -121,7 +121,8 @@ export class PerformanceMonitor {
 
     for (const stage of STAGES) {
       const ms = obs.stages[stage];
-      if (ms === undefined) continue;
+      // Also skips NaN and negative times (a stage that never started), which would poison the samples.
+      if (ms === undefined || !(ms >= 0)) continue;
       const max = this.budgets[stage].maxMs;
       period.addStage(stage, ms, ms > max);
       this.recent[stage].add(ms);

@@ -140,3 +140,15 @@ describe('daily token cap', () => {
     expect(() => monitor.checkTokenCap()).not.toThrow();
   });
 });
+
+describe('bad input', () => {
+  it('ignores NaN and negative stage times instead of poisoning the percentiles', () => {
+    const { monitor } = setup();
+    monitor.recordRequest({ stages: { transcription: Number.NaN, total: -5 } });
+    monitor.recordRequest({ stages: { transcription: 300, total: 400 } });
+    const report = monitor.saveReport();
+    expect(report.requests).toBe(2);
+    expect(report.stages.transcription).toMatchObject({ count: 1, p95: 300, mean: 300 });
+    expect(report.stages.total).toMatchObject({ count: 1, min: 400 });
+  });
+});
