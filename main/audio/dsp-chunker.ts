@@ -23,6 +23,7 @@ export class CaptureChunker {
   private staging: Float32Array;
   private filled = 0;
   private scratch: Float32Array;
+  private mono = new Float32Array(128);
 
   constructor(inputRate: number, options: CaptureChunkerOptions = {}) {
     const outputRate = options.outputRate ?? TARGET_RATE;
@@ -34,7 +35,8 @@ export class CaptureChunker {
 
   /** Feeds one block of planar channels (a worklet's 128 frames, or any length); returns the chunks completed. */
   push(channels: readonly Float32Array[]): PcmChunk[] {
-    const mono = downmixPlanar(channels);
+    const mono = downmixPlanar(channels, this.mono);
+    if (mono.length > this.mono.length && channels.length > 1) this.mono = new Float32Array(mono.length);
     if (mono.length === 0) return [];
     const need = this.resampler.maxOutput(mono.length);
     if (this.scratch.length < need) this.scratch = new Float32Array(need);
