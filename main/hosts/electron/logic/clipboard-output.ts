@@ -1,0 +1,51 @@
+// Puts a finished result on the clipboard: the extracted code (or the full answer when chosen), never an incomplete one.
+import type { PipelineResult } from '../../../../preload/contract.js';
+import type { ClipboardService } from '../services/clipboard-service.js';
+import type { Logger } from '../../../core/logger.js';
+
+export interface CopyOutcome {
+  copied: boolean;
+  /** What was written, when copied. */
+  text?: string;
+  /** One line for the overlay or a notification: what was copied, or why nothing was. */
+  message: string;
+}
+
+export interface ClipboardOutputOptions {
+  clipboard: ClipboardService;
+  logger: Logger;
+  /** Read at each delivery so a settings change applies to the next result. */
+  copyFullAnswer: () => boolean;
+}
+
+function lineCount(text: string): number {
+  return text.length === 0 ? 0 : text.replace(/\n$/, '').split('\n').length;
+}
+
+export class ClipboardOutput {
+  constructor(private readonly options: ClipboardOutputOptions) {}
+
+  deliver(result: PipelineResult): CopyOutcome {
+    if (!result.complete) {
+      // A cut-short answer pasted into an editor looks finished and is not: never copy it.
+      return { copied: false, message: `The answer was cut short (${result.finishReason}); nothing was copied. Try a narrower request.` };
+    }
+    const full = this.options.copyFullAnswer();
+    const text = full ? result.answer : result.code;
+    if (text.trim().length === 0) {
+      return { copied: false, message: full ? 'The answer was empty; nothing was copied.' : 'The answer had no code to copy; open the window to read it.' };
+    }
+    this.options.clipboard.writeText(text);
+    const lines = lineCount(text);
+    const what = full ? 'the full answer' : `${lines} line${lines === 1 ? '' : 's'} of ${result.language}`;
+    this.options.logger.debug({ requestIntent: result.intent, chars: text.length, full }, 'copied result');
+    return { copied: true, text, message: `Copied ${what} to the clipboard${result.cached ? ' (from cache)' : ''}.` };
+  }
+
+  /** Copies an earlier result again (tray "recent results"). */
+  copyAgain(text: string): CopyOutcome {
+    this.options.clipboard.writeText(text);
+    const lines = lineCount(text);
+    return { copied: true, text, message: `Copied ${lines} line${lines === 1 ? '' : 's'} again.` };
+  }
+}

@@ -1,0 +1,55 @@
+// What happens when a hotkey or tray request ends: copy the code, remember it for the tray, say what was copied, hide the overlay.
+import type { PipelineResult } from '../../../../preload/contract.js';
+import { isAbortError, toAppError } from '../../../core/errors.js';
+import type { Logger } from '../../../core/logger.js';
+import type { NotificationService } from '../services/notification-service.js';
+import type { WindowService } from '../services/window-service.js';
+import type { ClipboardOutput, CopyOutcome } from './clipboard-output.js';
+import type { RecentResults } from './recent-results.js';
+
+export interface ResultDeliveryOptions {
+  output: ClipboardOutput;
+  recent: RecentResults;
+  windows: WindowService;
+  notifications: NotificationService;
+  logger: Logger;
+  /** How long the overlay stays after the result is copied, so the user sees what was copied. */
+  overlayLingerMs?: number;
+  /** Errors stay longer: the overlay says what went wrong and what to do. */
+  errorLingerMs?: number;
+  /** Called after each delivery (the tray re-renders its recent list). */
+  onChange?: () => void;
+}
+
+export class ResultDelivery {
+  constructor(private readonly options: ResultDeliveryOptions) {}
+
+  private nextLocalId = 1;
+
+  /** requestId: the app's id when known (dictation), to mark the renderer's result as copied. */
+  deliver(requestId: number | undefined, result: PipelineResult): CopyOutcome {
+    const { output, recent, windows, notifications } = this.options;
+    const outcome = output.deliver(result);
+    if (outcome.copied && outcome.text !== undefined) {
+      recent.add(requestId ?? -this.nextLocalId++, result, outcome.text);
+      // The contract's result carries `copied`: the overlay shows "copied" from the same event it already renders.
+      if (requestId !== undefined) windows.broadcast('pipeline.event', { requestId, event: { type: 'result', result: { ...result, copied: true } } });
+      windows.hideOverlay(this.options.overlayLingerMs ?? 1_500);
+    }
+    notifications.show({ title: outcome.copied ? 'Copied' : 'Nothing copied', body: outcome.message });
+    this.options.onChange?.();
+    return outcome;
+  }
+
+  /** A failed request: say why unless the user cancelled it. */
+  fail(requestId: number | undefined, error: unknown): void {
+    if (isAbortError(error)) {
+      this.options.windows.hideOverlay(0);
+      return;
+    }
+    const e = toAppError(error);
+    this.options.logger.warn({ requestId, code: e.code }, 'request failed');
+    this.options.notifications.show({ title: 'Voice CodeGen', body: e.message });
+    this.options.windows.hideOverlay(this.options.errorLingerMs ?? 6_000);
+  }
+}

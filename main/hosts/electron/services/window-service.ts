@@ -1,0 +1,15 @@
+// The main window and the dictation overlay as the logic sees them.
+import type { EventName, EventPayload } from '../../../../preload/contract.js';
+
+export type MainView = 'home' | 'history' | 'settings';
+
+export interface WindowService {
+  showMain(view?: MainView): void;
+  /** Shows the small always-on-top overlay on the screen under the cursor, without taking focus. */
+  showOverlay(): void;
+  /** Hides the overlay after a delay (0: now); a later showOverlay cancels it. */
+  hideOverlay(afterMs?: number): void;
+  /** Sends a contract event to every open window. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  dispose(): void;
+}
