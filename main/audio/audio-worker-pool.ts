@@ -74,6 +74,16 @@ export class AudioWorkerPool {
     return this.run<EncodedAudio>('encode', { pcm16: buffer, sampleRate: 16000, opus }, [buffer], signal);
   }
 
+  /**
+   * The pipeline's AudioEncoderPort: kept utterance PCM16 (e.g. UtteranceBuffer.concat()) as Ogg Opus for the REST
+   * fallback. The input buffer is moved.
+   */
+  async encodeForUpload(pcm16: Uint8Array, sampleRate: number, signal: AbortSignal): Promise<{ data: Uint8Array; mimeType: string }> {
+    const buffer = this.checkSize(takeBuffer(pcm16));
+    const encoded = await this.run<EncodedAudio>('encode', { pcm16: buffer, sampleRate }, [buffer], signal);
+    return { data: new Uint8Array(encoded.ogg), mimeType: encoded.mimeType };
+  }
+
   /** Duration, level and speech segments of 16 kHz mono PCM16. The input buffer is moved (pass a copy to keep it). */
   async analyse(pcm16: Bytes, signal?: AbortSignal): Promise<AudioAnalysis> {
     const buffer = this.checkSize(takeBuffer(pcm16));

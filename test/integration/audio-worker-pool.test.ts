@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioWorkerPool } from '../../main/audio/audio-worker-pool.js';
+import { UtteranceBuffer } from '../../main/audio/utterance-buffer.js';
 import { decodeWav } from '../../main/audio/wav.js';
 import { AppError } from '../../main/core/errors.js';
 import { speechWav } from '../support/speech.js';
@@ -63,6 +64,17 @@ describe('AudioWorkerPool', () => {
     expect(encoded.durationSec).toBeCloseTo(audio.durationSec, 3);
     expect(analysis.durationSec).toBeCloseTo(audio.durationSec, 3);
     expect(analysis.rmsDb).toBeLessThan(0);
+  });
+
+  it('encodes the audio kept from a Live session as Ogg Opus for the REST fallback', async () => {
+    const audio = await pool.decode(readFileSync(speechWav(SENTENCE, { rate: 48000 })));
+    const kept = new UtteranceBuffer();
+    const pcm = new Uint8Array(audio.pcm16);
+    for (let at = 0; at < pcm.byteLength; at += 3200) kept.append(pcm.subarray(at, at + 3200));
+    const upload = await pool.encodeForUpload(kept.concat(), 16000, new AbortController().signal);
+    expect(upload.mimeType).toBe('audio/ogg');
+    expect(new TextDecoder().decode(upload.data.subarray(0, 4))).toBe('OggS');
+    expect(upload.data.byteLength * 4).toBeLessThan(kept.byteLength);
   });
 
   it('resamples float samples at any rate to 16 kHz PCM16', async () => {
