@@ -43,6 +43,7 @@ const ARTIFACTS: ReadonlyMap<string, IntentName> = new Map<string, IntentName>([
     .map((w) => [w, 'generate_function'] as const),
 ]);
 const TYPE_NOUNS = new Set(['class', 'classes', 'struct', 'structs', 'interface', 'interfaces', 'enum', 'enums', 'record', 'model', 'models', 'entity', 'dataclass', 'object']);
+const TYPE_QUALIFIERS = new Set(['hints', 'hint', 'annotations', 'annotation', 'safe', 'safety', 'checking', 'error', 'errors', 'signature', 'signatures', 'of']);
 const SHELL_LANGUAGES: ReadonlySet<LanguageId> = new Set<LanguageId>(['bash', 'powershell']);
 
 type Cue = readonly [IntentName, RegExp, number];
@@ -73,7 +74,7 @@ const CUES: readonly Cue[] = [
   ['generate_test', / test (?:this|it|that|the|my) | tests? for (?:this|that|it) /, 0.85],
   ['generate_regex', / (?:pattern|expression) (?:that|which|to) match| matches? (?:an? )?(?:email|url|phone|ip|date)/, 0.8],
   ['generate_sql', /^ select .* (?:from|where) | (?:create|drop|alter) (?:a |the )?table /, 0.85],
-  ['generate_shell', / (?:git|docker|kubectl|chmod|chown|grep|ssh|scp|rsync|tar|cron|crontab|symlink|systemctl|brew|apt|sudo) | kill (?:the )?process| disk (?:usage|space)| (?:listening on|free up) port /, 0.6],
+  ['generate_shell', / (?:git|docker|kubectl|chmod|chown|grep|ssh|scp|rsync|tar|cron|crontab|symlink|systemctl|brew|apt|sudo) | kill (?:the )?process| disk (?:usage|space)| (?:listening on|free up) port | listening ports? | (?:linux|macos|terminal|command line) /, 0.6],
   ['generic', /^ (?:hello|hi|hey|thanks|thank you|cancel|stop|never mind|nevermind|ok|okay|good (?:morning|evening|night)|bye) $| tell me a joke | what time | open (?:the )?settings /, 0.8],
   // "what is a closure": a definition, not a request for one.
   ['generic', /^ (?:what is|what's|whats|what are) (?:an? )?\w+ $/, 0.75],
@@ -127,13 +128,15 @@ function findHeadNoun(tokens: readonly string[], mentions: readonly Mention[], l
       // "create a table", "an sql statement": SQL only with a creation verb or SQL named.
       if (one === 'table' && verbAt >= 0 && (tokens[verbAt] === 'create' || tokens[verbAt] === 'make' || tokens[verbAt] === 'define' || tokens[verbAt] === 'add')) intent = 'generate_sql';
       else if (one === 'statement' && lang === 'sql') intent = 'generate_sql';
+      // "a type for an api response": a type definition, unlike "type hints" or "type safe".
+      else if ((one === 'type' || one === 'types') && (tokens[i - 1] === 'a' || tokens[i - 1] === 'an' || inMention(i - 1)) && !TYPE_QUALIFIERS.has(tokens[i + 1] ?? '')) intent = 'generate_class';
       else continue;
     }
     // A function in SQL or a shell is a query or a script; a Python "script" is a program.
     if ((intent === 'generate_function' || intent === 'generate_class') && lang === 'sql') intent = 'generate_sql';
     if ((intent === 'generate_function' || intent === 'generate_class') && lang && SHELL_LANGUAGES.has(lang)) intent = 'generate_shell';
     if (intent === 'generate_shell' && noun.startsWith('script') && lang && !SHELL_LANGUAGES.has(lang)) intent = 'generate_function';
-    const kind = TYPE_NOUNS.has(noun) || noun === 'data class' ? 'type' : noun.startsWith('component') ? 'component' : 'function';
+    const kind = TYPE_NOUNS.has(noun) || noun === 'data class' || intent === 'generate_class' ? 'type' : noun.startsWith('component') ? 'component' : 'function';
     return { intent, score: verbAt >= 0 ? 0.9 : 0.7, kind };
   }
   if (verbAt < 0) return undefined;
