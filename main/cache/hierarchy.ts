@@ -126,6 +126,13 @@ export class HierarchicalCache<V> {
     return out;
   }
 
+  /** Memory pressure: keep at most `fraction` of L1's bytes (0 empties it); L2/L3 are not in this process's memory. */
+  shrinkMemory(fraction: number): void {
+    if (!this.l1) return;
+    const evicted = this.l1.shrink(fraction);
+    this.logger.info({ fraction, evicted, bytes: this.l1.bytes }, 'shrank the memory cache');
+  }
+
   metrics(): CacheMetricsSnapshot {
     const tiers: Partial<Record<TierName, TierMetricsSnapshot>> = {};
     if (this.l1) tiers.l1 = this.m.l1.snapshot();

@@ -50,6 +50,18 @@ export class L1MemoryTier<V> {
     return removed;
   }
 
+  /** Evicts least recently used entries until at most `fraction` of the current bytes remain (memory pressure). */
+  shrink(fraction: number): number {
+    const target = Math.max(0, Math.min(1, fraction)) * this.lru.calculatedSize;
+    let evicted = 0;
+    // Bounded by the entry count: each pop removes one entry.
+    for (let n = this.lru.size; n > 0 && this.lru.calculatedSize > target; n--) {
+      if (this.lru.pop() === undefined) break;
+      evicted++;
+    }
+    return evicted;
+  }
+
   clear(): void {
     this.lru.clear();
   }

@@ -233,6 +233,11 @@ export class Database {
     return this.retrying(() => wrapped.immediate(), signal);
   }
 
+  /** Memory pressure: forget cached SELECT results (they are rebuilt on the next read). */
+  dropQueryCache(): void {
+    this.queryCache.invalidate('all');
+  }
+
   stats(): DatabaseStats {
     return {
       ...this.counters,

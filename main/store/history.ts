@@ -114,6 +114,7 @@ function clampLimit(limit: number | undefined): number {
 
 export class HistoryStore {
   private readonly insert: WriteStatement;
+  private readonly patch: WriteStatement;
   private readonly byRequest: ReadQuery<Row>;
   private readonly byId: ReadQuery<Row>;
   private readonly pageFirst: ReadQuery<Row>;
@@ -124,6 +125,12 @@ export class HistoryStore {
     this.clock = options.clock ?? systemClock;
     this.insert = db.prepareWrite(
       `INSERT INTO history (request_id, created_at, updated_at, status, transcript, intent, language) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+    );
+    this.patch = db.prepareWrite(
+      `UPDATE history SET updated_at = ?, status = coalesce(?, status), transcript = coalesce(?, transcript), intent = coalesce(?, intent),
+        language = coalesce(?, language), code = coalesce(?, code), timings_json = coalesce(?, timings_json), cached = coalesce(?, cached),
+        cache_tier = coalesce(?, cache_tier), error_code = coalesce(?, error_code), error_message = coalesce(?, error_message),
+        audio = coalesce(?, audio), audio_format = coalesce(?, audio_format) WHERE request_id = ?`,
     );
     this.byRequest = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE request_id = ?`);
     this.byId = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id = ?`);
@@ -140,32 +147,29 @@ export class HistoryStore {
 
   /** Records what became known (intent, code, timings, error, ...). Unknown request ids are an error: begin() first. */
   async update(requestId: string, patch: HistoryPatch, signal?: AbortSignal): Promise<void> {
-    const sets: string[] = ['updated_at = ?'];
-    const params: unknown[] = [this.clock.now()];
-    const set = (column: string, value: unknown): void => {
-      sets.push(`${column} = ?`);
-      params.push(value);
-    };
-    if (patch.status !== undefined) set('status', patch.status);
-    if (patch.transcript !== undefined) set('transcript', patch.transcript);
-    if (patch.intent !== undefined) set('intent', patch.intent);
-    if (patch.language !== undefined) set('language', patch.language);
-    if (patch.code !== undefined) set('code', patch.code);
-    if (patch.timings !== undefined) set('timings_json', JSON.stringify(patch.timings));
-    if (patch.cached !== undefined) set('cached', patch.cached ? 1 : 0);
-    if (patch.cacheTier !== undefined) set('cache_tier', patch.cacheTier);
-    if (patch.error !== undefined) {
-      set('error_code', patch.error.code);
-      set('error_message', patch.error.message);
-      if (patch.status === undefined) set('status', 'failed');
-    }
-    if (patch.audio !== undefined) {
-      set('audio', Buffer.from(patch.audio.data.buffer, patch.audio.data.byteOffset, patch.audio.data.byteLength));
-      set('audio_format', patch.audio.format);
-    }
-    params.push(requestId);
-    // The column list is built from a fixed set, so the number of distinct statements stays small (prepared once each).
-    const result = await this.db.run(`UPDATE history SET ${sets.join(', ')} WHERE request_id = ?`, params, signal);
+    // One statement for every kind of patch: a null parameter keeps the stored value (parts only
+    // ever become known, never unknown), so it is prepared once.
+    const status = patch.status ?? (patch.error ? 'failed' : null);
+    const audio = patch.audio ? Buffer.from(patch.audio.data.buffer, patch.audio.data.byteOffset, patch.audio.data.byteLength) : null;
+    const result = await this.patch.run(
+      [
+        this.clock.now(),
+        status,
+        patch.transcript ?? null,
+        patch.intent ?? null,
+        patch.language ?? null,
+        patch.code ?? null,
+        patch.timings === undefined ? null : JSON.stringify(patch.timings),
+        patch.cached === undefined ? null : patch.cached ? 1 : 0,
+        patch.cacheTier ?? null,
+        patch.error?.code ?? null,
+        patch.error?.message ?? null,
+        audio,
+        patch.audio?.format ?? null,
+        requestId,
+      ],
+      signal,
+    );
     if (result.changes === 0) throw new AppError('STORAGE', `No history entry for request ${requestId}: begin() must run first.`, { details: { requestId } });
   }
 

@@ -9,6 +9,13 @@ export interface StoredReport {
   [key: string]: unknown;
 }
 
+/** Either the flat shape above or the monitor's Report, whose period is `{ from, to }`. */
+export type ReportLike = { periodStart: number; periodEnd: number } | { period: { from: number; to: number } };
+
+function periodOf(report: ReportLike): { start: number; end: number } {
+  return 'period' in report ? { start: report.period.from, end: report.period.to } : { start: report.periodStart, end: report.periodEnd };
+}
+
 export class ReportStore {
   private readonly insert: WriteStatement;
   private readonly newest: ReadQuery<{ json: string }>;
@@ -29,28 +36,30 @@ export class ReportStore {
    * sees it immediately; if it is busy it is retried in the background, and a failure is logged and
    * counted (the monitor keeps its in-memory report either way). flush() waits for retries.
    */
-  save(report: StoredReport): void {
-    const write = this.insert.run([report.periodStart, report.periodEnd, JSON.stringify(report), this.clock.now()]).then(
+  save<R extends ReportLike>(report: R): void {
+    const { start, end } = periodOf(report);
+    const write = this.insert.run([start, end, JSON.stringify(report), this.clock.now()]).then(
       () => undefined,
       (error: unknown) => {
         this.failures++;
-        this.logger.error({ err: error, periodEnd: report.periodEnd }, 'could not save the monitor report');
+        this.logger.error({ err: error, periodEnd: end }, 'could not save the monitor report');
       },
     );
     this.pending.add(write);
     void write.finally(() => this.pending.delete(write));
   }
 
-  latest(): StoredReport | undefined {
-    return this.list(1)[0];
+  /** The report as it was saved (the monitor's Report, or a StoredReport). */
+  latest<R extends object = StoredReport>(): R | undefined {
+    return this.list<R>(1)[0];
   }
 
   /** Newest first. Rows that no longer parse are skipped rather than failing the dashboard. */
-  list(limit: number): StoredReport[] {
-    const out: StoredReport[] = [];
+  list<R extends object = StoredReport>(limit: number): R[] {
+    const out: R[] = [];
     for (const row of this.newest.all(Math.max(1, Math.min(1000, Math.trunc(limit))))) {
       try {
-        out.push(JSON.parse(row.json) as StoredReport);
+        out.push(JSON.parse(row.json) as R);
       } catch (error) {
         this.logger.warn({ err: error }, 'skipped a damaged monitor report');
       }

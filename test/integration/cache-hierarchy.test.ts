@@ -193,6 +193,22 @@ describe('tiered cache', () => {
     }
   });
 
+  it('sheds L1 under memory pressure, least recently used first, and still answers from L2/L3', async () => {
+    build();
+    await untilReady(l2);
+    const keys = Array.from({ length: 10 }, (_, i) => key(`pressure ${i}`));
+    for (const k of keys) await cache.set(k, value('x'.repeat(1000)));
+    await cache.get(keys[0]!);
+    const before = cache.metrics().l1!.bytes;
+    cache.shrinkMemory(0.5);
+    expect(cache.metrics().l1!.bytes).toBeLessThanOrEqual(before / 2);
+    expect(l1.get(keys[0]!)).toBeDefined();
+    expect(l1.get(keys[1]!)).toBeUndefined();
+    expect((await cache.get(keys[1]!))?.tier).toBe('l2');
+    cache.shrinkMemory(0);
+    expect(cache.metrics().l1!.entries).toBe(0);
+  });
+
   it('answers from the remaining tiers when one fails, counting the error instead of throwing', async () => {
     build();
     await untilReady(l2);

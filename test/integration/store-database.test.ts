@@ -152,6 +152,10 @@ describe('reads', () => {
     await db.run(`INSERT INTO reports (period_start, period_end, json, created_at) VALUES (0, 0, '{}', 0)`);
     q.get();
     expect(db.stats().queryCacheHits).toBe(2);
+    // Memory pressure drops cached results; the next read goes to SQLite again.
+    db.dropQueryCache();
+    q.get();
+    expect(db.stats().queryCacheHits).toBe(2);
   });
 
   it('keeps answering reads on another connection while one reader is busy iterating', () => {

@@ -70,4 +70,13 @@ describe('report store', () => {
     expect(reports.list(10).map((r) => r.periodEnd)).toEqual([7_200_000, 3_600_000]);
     expect(reports.failures).toBe(0);
   });
+
+  it("accepts the monitor's report shape, whose period is { from, to }", async () => {
+    const reports = new ReportStore(db, { logger: silentLogger });
+    reports.save({ period: { from: 10, to: 20 }, requests: 1 });
+    reports.save({ period: { from: 20, to: 30 }, requests: 2 });
+    await reports.flush();
+    expect(reports.latest<{ requests: number }>()?.requests).toBe(2);
+    expect(db.all<{ period_end: number }>('SELECT period_end FROM reports ORDER BY id').map((r) => r.period_end)).toEqual([20, 30]);
+  });
 });
