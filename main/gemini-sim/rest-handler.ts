@@ -1,0 +1,191 @@
+// The Google-shaped REST routes: models/{model}:generateContent and :streamGenerateContent?alt=sse.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerFor, type Answer } from './rest-answer.js';
+import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE, modelNotFoundMessage } from './google-errors.js';
+import { pushCapped, type SimState } from './state.js';
+import type { RequestStats } from './types.js';
+
+const ROUTE = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Google's SSE chunks carry a few dozen tokens; ~12 tokens (48 characters) keeps several chunks per answer. */
+const CHUNK_CHARS = 48;
+
+type Json = Record<string, unknown>;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body, null, 2);
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= MAX_BODY_BYTES) parts.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(parts)));
+    req.on('error', () => resolve(null));
+  });
+}
+
+/** Waits, but returns early (false) when the client went away. */
+function wait(ms: number, res: ServerResponse): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(!res.destroyed);
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(!res.destroyed);
+    }, ms);
+    res.once('close', onClose);
+  });
+}
+
+export async function handleRest(req: IncomingMessage, res: ServerResponse, state: SimState): Promise<void> {
+  // '//v1beta/...' would parse as a protocol-relative URL: collapse slashes before parsing.
+  const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
+  const path = url.pathname.replace(/\/{2,}/g, '/');
+  const match = ROUTE.exec(path);
+  if (!match || req.method !== 'POST') {
+    sendJson(res, 404, googleError(404, `Method not found: ${req.method ?? 'GET'} ${path}`));
+    return;
+  }
+  const model = decodeURIComponent(match[2] ?? '');
+  const kind = match[3] as RequestStats['kind'];
+  const header = req.headers['x-goog-api-key'];
+  const key = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('key');
+  const body = await readBody(req);
+  const receivedAt = Date.now();
+  state.stats.rest.requestsByModel[model] = (state.stats.rest.requestsByModel[model] ?? 0) + 1;
+  const record: RequestStats = {
+    responseId: state.id('resp'),
+    kind,
+    model,
+    receivedAt,
+    lastByteAt: null,
+    serverMs: null,
+    cancelled: false,
+    status: 200,
+    thinkingBudget: null,
+    thinkingLevel: null,
+    maxOutputTokens: null,
+    finishReason: null,
+  };
+  pushCapped(state.stats.rest.requests, record);
+  let finished = false;
+  res.on('finish', () => {
+    finished = true;
+    record.lastByteAt = Date.now();
+    record.serverMs = record.lastByteAt - receivedAt;
+    if (kind === 'streamGenerateContent' && record.status === 200) state.stats.rest.streamsCompleted += 1;
+  });
+  res.on('close', () => {
+    if (finished || record.lastByteAt !== null) return;
+    record.cancelled = true;
+    record.lastByteAt = Date.now();
+    record.serverMs = record.lastByteAt - receivedAt;
+    if (kind === 'streamGenerateContent') state.stats.rest.streamsCancelled += 1;
+  });
+  const fail = (status: number, message?: string, options?: { retryDelaySeconds?: number; reason?: string }): void => {
+    record.status = status;
+    sendJson(res, status, googleError(status, message, options));
+  };
+
+  if (!key) return fail(403, MISSING_KEY_MESSAGE);
+  if (!state.config.apiKeys.has(key)) return fail(400, INVALID_KEY_MESSAGE, { reason: 'API_KEY_INVALID' });
+  if (body === null) return fail(400, 'Request payload size exceeds the limit.');
+  let request: Json;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+    request = parsed as Json;
+  } catch {
+    return fail(400, 'Invalid JSON payload received.');
+  }
+  if (/live|native-audio/.test(model) || !/gemini|transcribe/.test(model)) return fail(404, modelNotFoundMessage(model, kind));
+  if (!Array.isArray(request.contents) || request.contents.length === 0) return fail(400, '* GenerateContentRequest.contents: contents is not specified');
+  if (kind === 'streamGenerateContent' && url.searchParams.get('alt') !== 'sse') {
+    // Without alt=sse Google streams a JSON array; the SDK always asks for SSE, so that is all we speak.
+    return fail(400, 'The simulator streams only with alt=sse (as the SDK requests).');
+  }
+
+  const generation = (typeof request.generationConfig === 'object' && request.generationConfig !== null ? request.generationConfig : {}) as Json;
+  const thinking = (typeof generation.thinkingConfig === 'object' && generation.thinkingConfig !== null ? generation.thinkingConfig : {}) as Json;
+  record.thinkingBudget = typeof thinking.thinkingBudget === 'number' ? thinking.thinkingBudget : null;
+  record.thinkingLevel = typeof thinking.thinkingLevel === 'string' ? thinking.thinkingLevel : null;
+  record.maxOutputTokens = typeof generation.maxOutputTokens === 'number' ? generation.maxOutputTokens : null;
+
+  const delay = state.faults.take(['delay'], model, (f) => f.target !== 'live');
+  if (delay && !(await wait(delay.ms, res))) return;
+  const error = state.faults.take(['http-error'], model);
+  if (error) return fail(error.status, error.message, { retryDelaySeconds: error.retryDelaySeconds });
+
+  const answer = answerFor(state, model, request, record);
+  record.finishReason = answer.finishReason;
+  if (!(await wait(answer.firstByteMs, res))) return;
+  if (kind === 'generateContent') {
+    if (!(await wait(answer.tokens * msPerToken(state), res))) return;
+    sendJson(res, 200, responseJson(answer, answer.text, true, record.responseId, model));
+    return;
+  }
+  await streamAnswer(res, state, answer, record, model);
+}
+
+function msPerToken(state: SimState): number {
+  const tps = state.tokensPerSecond;
+  return Number.isFinite(tps) && tps > 0 ? 1000 / tps : 0;
+}
+
+function responseJson(answer: Answer, text: string, last: boolean, responseId: string, model: string): Json {
+  const candidate: Json = { index: 0 };
+  if (text !== '' || answer.finishReason !== 'SAFETY') candidate.content = { parts: [{ text }], role: 'model' };
+  if (last) {
+    candidate.finishReason = answer.finishReason;
+    if (answer.finishReason === 'SAFETY') {
+      candidate.safetyRatings = [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }];
+    }
+  }
+  const usage = last
+    ? { promptTokenCount: answer.promptTokens, candidatesTokenCount: answer.tokens, totalTokenCount: answer.promptTokens + answer.tokens, promptTokensDetails: answer.promptDetails }
+    : { promptTokenCount: answer.promptTokens, totalTokenCount: answer.promptTokens, promptTokensDetails: answer.promptDetails };
+  return { candidates: [candidate], usageMetadata: usage, modelVersion: model, responseId };
+}
+
+async function streamAnswer(res: ServerResponse, state: SimState, answer: Answer, record: RequestStats, model: string): Promise<void> {
+  const chunks: string[] = [];
+  for (let i = 0; i < answer.text.length; i += CHUNK_CHARS) chunks.push(answer.text.slice(i, i + CHUNK_CHARS));
+  if (chunks.length === 0) chunks.push('');
+  const cut = state.faults.take(['sse-cut'], model);
+  const streamError = state.faults.take(['stream-error-event'], model);
+  const cutAt = Math.max(1, Math.floor(chunks.length / 2));
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'content-disposition': 'attachment', 'x-content-type-options': 'nosniff' });
+  const perToken = msPerToken(state);
+  for (let i = 0; i < chunks.length; i++) {
+    const text = chunks[i] as string;
+    if (i > 0 && !(await wait(Math.ceil(text.length / 4) * perToken, res))) return;
+    if (res.destroyed) return;
+    if (cut && i === cutAt) {
+      // Half an event, then the end: the SDK throws "Incomplete JSON segment at the end".
+      const event = `data: ${JSON.stringify(responseJson(answer, text, false, record.responseId, model))}`;
+      res.write(event.slice(0, Math.floor(event.length / 2)));
+      if (cut.mode === 'socket') res.socket?.destroy();
+      else res.end();
+      return;
+    }
+    if (streamError && i === cutAt) {
+      record.status = streamError.status;
+      res.end(`data: ${JSON.stringify(googleError(streamError.status))}\r\n\r\n`);
+      return;
+    }
+    const last = i === chunks.length - 1;
+    // Google's exact framing: "data: " + JSON + CRLF CRLF, and no [DONE] sentinel.
+    res.write(`data: ${JSON.stringify(responseJson(answer, text, last, record.responseId, model))}\r\n\r\n`);
+  }
+  res.end();
+}
