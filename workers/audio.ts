@@ -1,9 +1,9 @@
-// Piscina task module for audio work off the main thread: decode WAV, resample, encode Ogg Opus, analyse.
+// Piscina task module for audio work off the main thread: decode WAV, resample, encode Ogg Opus (or FLAC), analyse.
 // Results come back as { ok, value | error } so AppError codes survive the thread hop (thrown errors lose them),
 // and their ArrayBuffers are transferred, not copied.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { analysePcm16, decodeToPcm16, encodePcm16, prepareWav, resampleToPcm16 } from '../main/audio/audio-tasks.js';
-import type { AudioAnalysis, EncodedAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from '../main/audio/audio-tasks.js';
+import { analysePcm16, decodeToPcm16, encodePcm16, encodePcm16Lossless, prepareWav, resampleToPcm16 } from '../main/audio/audio-tasks.js';
+import type { AudioAnalysis, EncodedAudio, LosslessAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from '../main/audio/audio-tasks.js';
 import type { OggOpusOptions } from '../main/audio/ogg-opus.js';
 import { toAppError } from '../main/core/errors.js';
 
@@ -39,6 +39,10 @@ export function resample(task: { samples: ArrayBuffer; sampleRate: number }): Mo
 
 export function encode(task: { pcm16: ArrayBuffer; sampleRate?: number; opus?: OggOpusOptions }): Moved<EncodedAudio> | TaskOutcome<EncodedAudio> {
   return attempt(() => encodePcm16(task.pcm16, task.sampleRate, task.opus), (v) => [v.ogg]);
+}
+
+export function encodeLossless(task: { pcm16: ArrayBuffer; sampleRate?: number }): Moved<LosslessAudio> | TaskOutcome<LosslessAudio> {
+  return attempt(() => encodePcm16Lossless(task.pcm16, task.sampleRate), (v) => [v.flac]);
 }
 
 export function analyse(task: { pcm16: ArrayBuffer; sampleRate?: number }): TaskOutcome<AudioAnalysis> | Moved<AudioAnalysis> {

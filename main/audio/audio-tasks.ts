@@ -3,6 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
 import { StreamingResampler, TARGET_RATE, detectSpeech, downmixPlanar, floatToPcm16, peak, pcm16ToFloat, rms, toDbfs } from './dsp.js';
 import type { SpeechSegment } from './dsp.js';
+import { encodeFlac } from './flac.js';
 import { encodeOggOpus } from './ogg-opus.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 import { decodeWav } from './wav.js';
@@ -22,6 +23,12 @@ export interface EncodedAudio {
   /** A complete Ogg Opus file. */
   ogg: ArrayBuffer;
   mimeType: 'audio/ogg';
+  durationSec: number;
+}
+
+export interface LosslessAudio {
+  flac: ArrayBuffer;
+  mimeType: 'audio/flac';
   durationSec: number;
 }
 
@@ -74,6 +81,12 @@ export function encodePcm16(pcm16: ArrayBuffer, sampleRate = TARGET_RATE, option
   const pcm = new Int16Array(pcm16, 0, Math.floor(pcm16.byteLength / 2));
   const ogg = encodeOggOpus(pcm, sampleRate, options);
   return { ogg: ogg.buffer as ArrayBuffer, mimeType: 'audio/ogg', durationSec: pcm.length / sampleRate };
+}
+
+/** Lossless FLAC, only where the user asked to keep audio losslessly: it shrinks speech less than 2x. */
+export function encodePcm16Lossless(pcm16: ArrayBuffer, sampleRate = TARGET_RATE): LosslessAudio {
+  const pcm = new Int16Array(pcm16, 0, Math.floor(pcm16.byteLength / 2));
+  return { flac: encodeFlac(pcm, sampleRate).buffer as ArrayBuffer, mimeType: 'audio/flac', durationSec: pcm.length / sampleRate };
 }
 
 export function analysePcm16(pcm16: ArrayBuffer, sampleRate = TARGET_RATE): AudioAnalysis {

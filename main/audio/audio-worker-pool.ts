@@ -2,7 +2,7 @@
 import { Piscina } from 'piscina';
 import { abortReason, throwIfAborted } from '../core/abort.js';
 import { AppError, isAbortError } from '../core/errors.js';
-import type { AudioAnalysis, EncodedAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from './audio-tasks.js';
+import type { AudioAnalysis, EncodedAudio, LosslessAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from './audio-tasks.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 
 export interface AudioWorkerPoolOptions {
@@ -72,6 +72,12 @@ export class AudioWorkerPool {
   async encodeOpus(pcm16: Bytes, signal?: AbortSignal, opus?: OggOpusOptions): Promise<EncodedAudio> {
     const buffer = this.checkSize(takeBuffer(pcm16));
     return this.run<EncodedAudio>('encode', { pcm16: buffer, sampleRate: 16000, opus }, [buffer], signal);
+  }
+
+  /** Encodes 16 kHz mono PCM16 as FLAC, for lossless archives only (Opus is ~7x smaller). The input buffer is moved. */
+  async encodeLossless(pcm16: Bytes, signal?: AbortSignal): Promise<LosslessAudio> {
+    const buffer = this.checkSize(takeBuffer(pcm16));
+    return this.run<LosslessAudio>('encodeLossless', { pcm16: buffer, sampleRate: 16000 }, [buffer], signal);
   }
 
   /**

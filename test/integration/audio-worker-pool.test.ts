@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioWorkerPool } from '../../main/audio/audio-worker-pool.js';
 import { UtteranceBuffer } from '../../main/audio/utterance-buffer.js';
@@ -10,18 +11,31 @@ import { decodeWav } from '../../main/audio/wav.js';
 import { AppError } from '../../main/core/errors.js';
 import { speechWav } from '../support/speech.js';
 
-const WORKER = join(process.cwd(), 'dist/workers/audio.js');
+// The worker is bundled alone, as scripts/build.mjs bundles it, so this test does not depend on the rest of the app
+// building; it lands under .cache so its external packages resolve from the project's node_modules.
+const WORKER = join(process.cwd(), '.cache', `audio-worker-test-${process.pid}`, 'audio.js');
 const SENTENCE = 'Create a React component that shows a list of users';
 let pool: AudioWorkerPool;
 const dir = mkdtempSync(join(tmpdir(), 'audio-pool-'));
 
-beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs', '--quiet']);
+beforeAll(async () => {
+  await build({
+    entryPoints: ['workers/audio.ts'],
+    outfile: WORKER,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   pool = new AudioWorkerPool({ filename: WORKER });
 });
 afterAll(async () => {
-  await pool.close();
+  await pool?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(WORKER), { recursive: true, force: true });
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -53,17 +67,21 @@ describe('AudioWorkerPool', () => {
     expect(result.pcm16.byteLength / (result.encoded?.ogg.byteLength ?? Infinity)).toBeGreaterThanOrEqual(4);
   });
 
-  it('decodes 32-bit float WAV and encodes and analyses PCM as separate jobs', async () => {
+  it('decodes 32-bit float WAV and encodes (Opus, FLAC) and analyses PCM as separate jobs', async () => {
     const floatWav = join(dir, 'float.wav');
     execFileSync('sox', [speechWav(SENTENCE, { rate: 44100 }), '-e', 'floating-point', '-b', '32', floatWav]);
     const audio = await pool.decode(readFileSync(floatWav));
     expect(audio.source.encoding).toBe('float');
     const kept = audio.pcm16.slice(0);
+    const forFlac = audio.pcm16.slice(0);
     const [encoded, analysis] = await Promise.all([pool.encodeOpus(audio.pcm16), pool.analyse(kept)]);
     expect(encoded.mimeType).toBe('audio/ogg');
     expect(encoded.durationSec).toBeCloseTo(audio.durationSec, 3);
     expect(analysis.durationSec).toBeCloseTo(audio.durationSec, 3);
     expect(analysis.rmsDb).toBeLessThan(0);
+    const lossless = await pool.encodeLossless(forFlac);
+    expect(lossless.mimeType).toBe('audio/flac');
+    expect(new TextDecoder().decode(new Uint8Array(lossless.flac, 0, 4))).toBe('fLaC');
   });
 
   it('encodes the audio kept from a Live session as Ogg Opus for the REST fallback', async () => {
