@@ -5,12 +5,13 @@ import { type Clock, systemClock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { type CorruptionReport, openCheckedFile } from './open-file.js';
-import { QueryCache, writeTargets } from './query-cache.js';
+import { QueryCache } from './query-cache.js';
 import { isBusyError, toStorageError } from './sqlite-errors.js';
+import { ReadQuery, type RunResult, type SqlParams, type StatementHost, WriteStatement } from './statements.js';
 
 export type { CorruptionReport } from './open-file.js';
-export type SqlParams = readonly unknown[];
-export type RunResult = BetterSqlite3.RunResult;
+export { ReadQuery, WriteStatement } from './statements.js';
+export type { RunResult, SqlParams } from './statements.js';
 
 export interface DatabaseOptions {
   file: string;
@@ -50,71 +51,10 @@ export interface DatabaseStats {
   readersActive: number[];
 }
 
-/** A SELECT prepared once on every reader; each call runs on the least busy one. */
-export class ReadQuery<R> {
-  constructor(
-    private readonly owner: Database,
-    private readonly statements: readonly BetterSqlite3.Statement[],
-    private readonly sql: string,
-    private readonly cacheTables: readonly string[] | undefined,
-  ) {}
-
-  get(...params: unknown[]): R | undefined {
-    try {
-      if (this.cacheTables) return this.owner.cached(this.sql, 'get', params, this.cacheTables, () => this.pick().get(...params)) as R | undefined;
-      this.owner.counters.reads++;
-      return this.pick().get(...params) as R | undefined;
-    } catch (error) {
-      throw toStorageError(error, { file: this.owner.file });
-    }
-  }
-
-  all(...params: unknown[]): R[] {
-    try {
-      if (this.cacheTables) return this.owner.cached(this.sql, 'all', params, this.cacheTables, () => this.pick().all(...params)) as R[];
-      this.owner.counters.reads++;
-      return this.pick().all(...params) as R[];
-    } catch (error) {
-      throw toStorageError(error, { file: this.owner.file });
-    }
-  }
-
-  private pick(): BetterSqlite3.Statement {
-    const statements = this.statements;
-    if (statements.length === 1) return statements[0] as BetterSqlite3.Statement;
-    return statements[this.owner.leastBusyReader(statements)] as BetterSqlite3.Statement;
-  }
-}
-
-/** A write prepared once on the writer; tables it touches are parsed once, for query-cache invalidation. */
-export class WriteStatement {
-  private readonly targets: readonly string[] | 'all';
-  constructor(
-    private readonly owner: Database,
-    readonly statement: BetterSqlite3.Statement,
-    sql: string,
-  ) {
-    this.targets = writeTargets(sql);
-  }
-
-  /** Runs now if the lock is free (synchronously, before the first await); retries SQLITE_BUSY with backoff. */
-  run(params: SqlParams = [], signal?: AbortSignal): Promise<RunResult> {
-    return this.owner.retrying(() => this.runNow(params), signal);
-  }
-
-  /** One attempt, for use inside Database.transaction. */
-  runNow(params: SqlParams = []): RunResult {
-    const result = this.statement.run(...params);
-    this.owner.wrote(this.targets);
-    return result;
-  }
-}
-
-export class Database {
+export class Database implements StatementHost {
   readonly file: string;
   /** Set when the file was damaged at open and replaced by a fresh one. */
   readonly corruption: CorruptionReport | undefined;
-  /** @internal counters shared with ReadQuery/WriteStatement. */
   readonly counters = { reads: 0, writes: 0, busyRetries: 0 };
   private readonly writer: BetterSqlite3.Database;
   private readonly readers: Reader[] = [];
@@ -200,7 +140,11 @@ export class Database {
     return this.readQuery<R>(sql).all(...params);
   }
 
-  /** Iterates a large result on one reader without loading it all; the reader counts as busy until done. */
+  /**
+   * Iterates a large result on one reader without loading it all; the reader counts as busy until
+   * done. The statement is prepared per call: iteration is rare (export) and a fresh statement can
+   * never be found busy by a second iteration of the same SQL.
+   */
   *iterate<R>(sql: string, params: SqlParams = []): Generator<R> {
     const reader = this.readers[this.leastBusyIndex()] as Reader;
     reader.active++;

@@ -28,7 +28,8 @@ export function toStorageError(error: unknown, context: { file: string; attempts
   const code = sqliteCode(error);
   const detail = error instanceof Error ? error.message : String(error);
   const details = { sqliteCode: code, file: context.file, attempts: context.attempts };
-  if (code === 'SQLITE_FULL' || code?.startsWith('SQLITE_IOERR_WRITE') === true) {
+  // SQLite's unix VFS reports ENOSPC as SQLITE_FULL (other write failures stay IOERR: not "disk full").
+  if (code === 'SQLITE_FULL') {
     return new AppError(
       'DISK_FULL',
       `The disk holding ${context.file} is full, so Voice CodeGen could not save history or cache. Free some disk space and try again.`,
