@@ -46,10 +46,11 @@ export function validateAccelerator(input: string): AcceleratorCheck {
       continue;
     }
     if (i !== parts.length - 1) return { ok: false, message: `"${text}" is not a valid hotkey: "${part}" is not a modifier (use Command, Control, CommandOrControl, Alt, Shift, Super), and the key comes last.` };
+    if (modifier !== undefined) return { ok: false, message: `"${text}" has no key after its modifiers (e.g. ${text}+Space).` };
     key = canonicalKey(part);
     if (key === undefined) return { ok: false, message: `"${text}" is not a valid hotkey: "${part}" is not a key Electron knows (letters, digits, F1-F24, Space, arrows, punctuation...).` };
   }
-  if (key === undefined) return { ok: false, message: `"${text}" has no key after its modifiers (e.g. ${text}+Space).` };
+  if (key === undefined) return { ok: false, message: `"${text}" has no key.` };
   if (key === 'Escape' || key === 'Esc') return { ok: false, message: 'Esc is reserved for cancelling a dictation; choose another key.' };
   if (modifiers.length === 0 && !STANDALONE.test(key)) {
     return { ok: false, message: `"${text}" would take the ${key} key from every app. Add a modifier (e.g. CommandOrControl+Shift+${key}) or use F1-F24.` };

@@ -1,0 +1,135 @@
+// The main window and the overlay behind WindowService: hardened options, guarded contents, close-to-tray, overlay on the cursor's screen.
+import type { EventName, EventPayload } from '../../../../preload/contract.js';
+import type { Logger } from '../../../core/logger.js';
+import type { MainView, WindowService } from '../services/window-service.js';
+import { MAIN_URL, OVERLAY_URL } from './app-origin.js';
+import type { EventForwarder } from './event-forwarder.js';
+import type { NavigationGuard } from './navigation-guard.js';
+import { secureWebContents, type WebContentsLike } from './security-wiring.js';
+import { mainWindowOptions, overlayBounds, overlayWindowOptions, type Rect, type WindowOptions } from './window-options.js';
+
+export interface BrowserWindowLike {
+  readonly webContents: WebContentsLike & { readonly id: number; isDestroyed(): boolean; send(channel: string, ...args: unknown[]): void };
+  loadURL(url: string): Promise<void>;
+  show(): void;
+  showInactive(): void;
+  hide(): void;
+  focus(): void;
+  isDestroyed(): boolean;
+  setBounds(bounds: Partial<Rect>): void;
+  destroy(): void;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+}
+
+export interface WindowManagerOptions {
+  /** Electron: (options) => new BrowserWindow(options). */
+  create(options: WindowOptions): BrowserWindowLike;
+  preloadPath: string;
+  devTools: boolean;
+  /** Work area of the display under the cursor (screen.getDisplayNearestPoint(screen.getCursorScreenPoint())). */
+  cursorWorkArea(): Rect;
+  forwarder: EventForwarder;
+  guard: NavigationGuard;
+  logger: Logger;
+  /** A renderer went away: the app cancels what it had open. */
+  onClientClosed(clientId: string): void;
+}
+
+export function clientIdOf(webContentsId: number): string {
+  return `window:${webContentsId}`;
+}
+
+export class WindowManager implements WindowService {
+  private main: BrowserWindowLike | undefined;
+  private overlay: BrowserWindowLike | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private quitting = false;
+
+  constructor(private readonly options: WindowManagerOptions) {}
+
+  /** After this, closing the main window really closes it (quit from the tray or the OS). */
+  allowClose(): void {
+    this.quitting = true;
+  }
+
+  showMain(view?: MainView): void {
+    const url = view && view !== 'home' ? `${MAIN_URL}#${view}` : MAIN_URL;
+    if (this.main === undefined || this.main.isDestroyed()) {
+      const win = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), url);
+      win.on('close', (event) => {
+        // Closing the window keeps the app in the tray; Quit is in the tray menu.
+        if (!this.quitting) {
+          event.preventDefault();
+          win.hide();
+        }
+      });
+      win.once('ready-to-show', () => win.show());
+      this.main = win;
+      return;
+    }
+    if (view !== undefined) this.load(this.main, url);
+    this.main.show();
+    this.main.focus();
+  }
+
+  /** Creates the main window without showing it (start hidden to the tray). */
+  prepareMain(show: boolean): void {
+    if (show) this.showMain();
+    else if (this.main === undefined) this.main = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), MAIN_URL);
+  }
+
+  showOverlay(): void {
+    if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+    const bounds = overlayBounds(this.options.cursorWorkArea());
+    if (this.overlay === undefined || this.overlay.isDestroyed()) {
+      this.overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
+    } else {
+      this.overlay.setBounds(bounds);
+    }
+    this.overlay.showInactive();
+  }
+
+  hideOverlay(afterMs = 0): void {
+    if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+    const hide = (): void => {
+      this.hideTimer = undefined;
+      if (this.overlay !== undefined && !this.overlay.isDestroyed()) this.overlay.hide();
+    };
+    if (afterMs <= 0) hide();
+    else this.hideTimer = setTimeout(hide, afterMs);
+  }
+
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.options.forwarder.send(event, payload);
+  }
+
+  dispose(): void {
+    if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
+    this.quitting = true;
+    for (const win of [this.overlay, this.main]) if (win !== undefined && !win.isDestroyed()) win.destroy();
+    this.overlay = undefined;
+    this.main = undefined;
+  }
+
+  private open(options: WindowOptions, url: string): BrowserWindowLike {
+    const win = this.options.create(options);
+    const contents = win.webContents;
+    const clientId = clientIdOf(contents.id);
+    secureWebContents(contents, this.options.guard);
+    const stopForwarding = this.options.forwarder.add(contents);
+    win.on('closed', () => {
+      stopForwarding();
+      this.options.onClientClosed(clientId);
+    });
+    this.load(win, url);
+    return win;
+  }
+
+  private load(win: BrowserWindowLike, url: string): void {
+    win.loadURL(url).catch((error: unknown) => this.options.logger.error({ url, error: error instanceof Error ? error.message : String(error) }, 'could not load the renderer'));
+  }
+}

@@ -1,0 +1,201 @@
+// Hand-written fakes of the Electron services and of the App, passed through constructors by the electron-* tests.
+import type { App, DictationHandle } from '../../main/app/app-types.js';
+import { AppError } from '../../main/core/errors.js';
+import type { Logger } from '../../main/core/logger.js';
+import type { ClipboardService } from '../../main/hosts/electron/services/clipboard-service.js';
+import type { HotkeyService } from '../../main/hosts/electron/services/hotkey-service.js';
+import type { KeyReleaseSource } from '../../main/hosts/electron/services/key-release-source.js';
+import type { NotificationService } from '../../main/hosts/electron/services/notification-service.js';
+import type { MainView, WindowService } from '../../main/hosts/electron/services/window-service.js';
+import type { EventName, PipelineResult, QuickCommand } from '../../preload/contract.js';
+
+export class FakeHotkeys implements HotkeyService {
+  readonly registered = new Map<string, () => void>();
+  /** Accelerators another app holds. */
+  readonly heldElsewhere = new Set<string>();
+
+  register(accelerator: string, onPress: () => void): boolean {
+    if (this.heldElsewhere.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, onPress);
+    return true;
+  }
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  }
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+  /** The user presses a registered accelerator. */
+  press(accelerator: string): void {
+    const cb = this.registered.get(accelerator);
+    if (!cb) throw new Error(`${accelerator} is not registered`);
+    cb();
+  }
+}
+
+export class FakeKeyRelease implements KeyReleaseSource {
+  private readonly listeners = new Map<string, Set<() => void>>();
+  constructor(readonly available = true, readonly reason: string | undefined = undefined) {}
+  onRelease(key: string, listener: () => void): () => void {
+    const set = this.listeners.get(key) ?? new Set();
+    set.add(listener);
+    this.listeners.set(key, set);
+    return () => set.delete(listener);
+  }
+  release(key: string): void {
+    for (const l of this.listeners.get(key) ?? []) l();
+  }
+  watching(key: string): number {
+    return this.listeners.get(key)?.size ?? 0;
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
+export class FakeClipboard implements ClipboardService {
+  readonly writes: string[] = [];
+  constructor(public text = '') {}
+  readText(): string {
+    return this.text;
+  }
+  writeText(text: string): void {
+    this.writes.push(text);
+    this.text = text;
+  }
+}
+
+export class FakeNotifications implements NotificationService {
+  readonly shown: { title: string; body: string }[] = [];
+  show(message: { title: string; body: string }): void {
+    this.shown.push(message);
+  }
+  get last(): string | undefined {
+    return this.shown.at(-1)?.body;
+  }
+}
+
+export class FakeWindows implements WindowService {
+  overlayVisible = false;
+  readonly hides: number[] = [];
+  readonly broadcasts: { event: EventName; payload: unknown }[] = [];
+  readonly mainViews: (MainView | undefined)[] = [];
+  showMain(view?: MainView): void {
+    this.mainViews.push(view);
+  }
+  showOverlay(): void {
+    this.overlayVisible = true;
+  }
+  hideOverlay(afterMs = 0): void {
+    this.hides.push(afterMs);
+    this.overlayVisible = false;
+  }
+  broadcast(event: EventName, payload: unknown): void {
+    this.broadcasts.push({ event, payload });
+  }
+  hotkeyStates(): string[] {
+    return this.broadcasts.filter((b) => b.event === 'hotkey.state').map((b) => (b.payload as { state: string }).state);
+  }
+  dispose(): void {}
+}
+
+export const CODE = 'export function add(a: number, b: number): number {\n  return a + b;\n}';
+export const ANSWER = `Here is the function:\n\n\`\`\`typescript\n${CODE}\n\`\`\`\n\nIt adds two numbers.`;
+
+export function result(overrides: Partial<PipelineResult> = {}): PipelineResult {
+  return {
+    code: CODE, language: 'typescript', answer: ANSWER, intent: 'generate_function', transcript: 'write a function add that adds two numbers',
+    complete: true, finishReason: 'STOP', cached: null, historyId: 1, timings: { total: 900 }, ...overrides,
+  };
+}
+
+interface FakeSession {
+  handle: DictationHandle;
+  chunks: Uint8Array[];
+  cancelled: boolean;
+  finished: boolean;
+}
+
+/** The App's host-facing entry points; a dictation holds a "session" until it finishes or is cancelled. */
+export class FakeApp implements Pick<App, 'startDictation' | 'runQuick'> {
+  readonly sessions: FakeSession[] = [];
+  readonly quick: { command: QuickCommand; targetLanguage?: string; clipboardText: string }[] = [];
+  openSessions = 0;
+  nextResult: PipelineResult = result();
+  /** Holds finish() until release() is called, to exercise cancel during generation. */
+  holdFinish = false;
+  private releaseHeld: (() => void) | undefined;
+  private nextId = 1;
+
+  constructor(private readonly clipboard?: FakeClipboard) {}
+
+  startDictation(): DictationHandle {
+    const requestId = this.nextId++;
+    this.openSessions++;
+    let rejectCancelled: ((e: unknown) => void) | undefined;
+    const session: FakeSession = {
+      chunks: [],
+      cancelled: false,
+      finished: false,
+      handle: {
+        requestId,
+        push: (pcm16) => session.chunks.push(pcm16),
+        finish: () =>
+          new Promise<PipelineResult>((resolve, reject) => {
+            rejectCancelled = reject;
+            const done = (): void => {
+              if (session.cancelled) return;
+              session.finished = true;
+              this.openSessions--;
+              resolve(this.nextResult);
+            };
+            if (this.holdFinish) this.releaseHeld = done;
+            else queueMicrotask(done);
+          }),
+        cancel: () => {
+          if (session.cancelled || session.finished) return;
+          session.cancelled = true;
+          this.openSessions--;
+          rejectCancelled?.(new AppError('CANCELLED', 'The request was cancelled.'));
+        },
+      },
+    };
+    this.sessions.push(session);
+    return session.handle;
+  }
+
+  releaseFinish(): void {
+    this.releaseHeld?.();
+  }
+
+  runQuick(command: QuickCommand, _onEvent: unknown, options?: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult> {
+    // Like the real app: the quick command works on the clipboard's text (platform.clipboard).
+    const clipboardText = this.clipboard?.readText() ?? '';
+    this.quick.push({ command, clipboardText, ...(options?.targetLanguage ? { targetLanguage: options.targetLanguage } : {}) });
+    const code = `/** ${command} of: ${clipboardText} */\n${clipboardText}`;
+    return Promise.resolve(result({ code, answer: `\`\`\`ts\n${code}\n\`\`\``, intent: command === 'generate_test' ? 'generate_test' : command, transcript: command }));
+  }
+}
+
+export class CapturingLogger implements Logger {
+  readonly lines: { level: string; fields: Record<string, unknown>; message?: string }[] = [];
+  debug(fields: Record<string, unknown>, message?: string): void {
+    this.lines.push({ level: 'debug', fields, ...(message ? { message } : {}) });
+  }
+  info(fields: Record<string, unknown>, message?: string): void {
+    this.lines.push({ level: 'info', fields, ...(message ? { message } : {}) });
+  }
+  warn(fields: Record<string, unknown>, message?: string): void {
+    this.lines.push({ level: 'warn', fields, ...(message ? { message } : {}) });
+  }
+  error(fields: Record<string, unknown>, message?: string): void {
+    this.lines.push({ level: 'error', fields, ...(message ? { message } : {}) });
+  }
+  child(bindings: Record<string, unknown>): Logger {
+    void bindings;
+    return this;
+  }
+  text(): string {
+    return JSON.stringify(this.lines);
+  }
+}
