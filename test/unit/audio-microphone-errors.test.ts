@@ -36,4 +36,8 @@ describe('microphoneError', () => {
     expect(error.reason).toBe('failed');
     expect(error.cause).toBe(original);
   });
+
+  it('reports a cancelled start as CANCELLED, not as a microphone problem', () => {
+    expect(captureError('cancelled')).toMatchObject({ code: 'CANCELLED', reason: 'cancelled' });
+  });
 });

@@ -29,6 +29,8 @@ export interface CaptureOptions {
   onLevel?(rms: number, peak: number): void;
   /** Failures after start, such as the device being unplugged; capture has stopped when this is called. */
   onError?(error: CaptureError): void;
+  /** Aborting cancels a start still waiting on the permission prompt (CANCELLED), or stops a running capture. */
+  signal?: AbortSignal;
 }
 
 export interface CaptureSession {
@@ -60,6 +62,10 @@ export async function startCapture(options: CaptureOptions): Promise<CaptureSess
   } catch (error) {
     throw microphoneError(error);
   }
+  if (options.signal?.aborted) {
+    for (const t of stream.getTracks()) t.stop();
+    throw captureError('cancelled');
+  }
   const track = stream.getAudioTracks()[0];
   if (!track) {
     for (const t of stream.getTracks()) t.stop();
@@ -71,12 +77,15 @@ export async function startCapture(options: CaptureOptions): Promise<CaptureSess
     await context.audioWorklet.addModule(workletUrl);
     // A context made without a user gesture starts suspended; the hotkey is not a gesture the page sees.
     if (context.state === 'suspended') await context.resume();
+    if (options.signal?.aborted) throw captureError('cancelled');
   } catch (error) {
     track.stop();
     await context?.close().catch(() => undefined);
     throw microphoneError(error);
   }
-  return new ActiveCapture(context, stream, track, options);
+  const session = new ActiveCapture(context, stream, track, options);
+  options.signal?.addEventListener('abort', () => session.stop().catch((error: unknown) => options.onError?.(microphoneError(error))), { once: true });
+  return session;
 }
 
 class ActiveCapture implements CaptureSession {

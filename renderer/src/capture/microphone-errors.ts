@@ -1,13 +1,14 @@
 // Turns getUserMedia and device failures into errors that say what happened and what the user can do about it.
 
-export type CaptureErrorReason = 'denied' | 'no-device' | 'busy' | 'device-lost' | 'unsupported' | 'failed';
+export type CaptureErrorReason = 'denied' | 'no-device' | 'busy' | 'device-lost' | 'unsupported' | 'failed' | 'cancelled';
 
 /** Shaped like the app's AppError ({ code, message }) so the UI shows every error the same way. */
 export class CaptureError extends Error {
-  readonly code = 'NO_MICROPHONE' as const;
+  readonly code: 'NO_MICROPHONE' | 'CANCELLED';
   constructor(readonly reason: CaptureErrorReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CaptureError';
+    this.code = reason === 'cancelled' ? 'CANCELLED' : 'NO_MICROPHONE';
   }
 }
 
@@ -19,6 +20,7 @@ const MESSAGES: Record<CaptureErrorReason, string> = {
   'device-lost': 'The microphone was disconnected while recording. Reconnect it or choose another input in Settings, then hold the hotkey again.',
   unsupported: 'This window cannot record audio (no microphone access outside a secure page). Restart Voice CodeGen; if it keeps happening, type your request instead.',
   failed: 'The microphone could not be started. Try again, or choose another input in Settings.',
+  cancelled: 'Recording was cancelled.',
 };
 
 export function captureError(reason: CaptureErrorReason, cause?: unknown): CaptureError {
