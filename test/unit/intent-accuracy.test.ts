@@ -15,10 +15,10 @@ interface Row {
 }
 
 /** The vocabulary the fixture assumes (names from the clipboard, history and project). */
-export const FIXTURE_KNOWN_IDENTIFIERS = ['fetchUserById', 'parseConfig', 'UserRepository', 'calculate_total', 'handleSubmit'];
-export const FIXTURE_DEFAULT_LANGUAGE = 'typescript';
+const FIXTURE_KNOWN_IDENTIFIERS = ['fetchUserById', 'parseConfig', 'UserRepository', 'calculate_total', 'handleSubmit'];
+const FIXTURE_DEFAULT_LANGUAGE = 'typescript';
 
-export function loadIntentFixture(): Row[] {
+function loadIntentFixture(): Row[] {
   const text = readFileSync(join(process.cwd(), 'test/fixtures/intents.tsv'), 'utf8');
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
   return lines.slice(1).map((line) => {
