@@ -8,7 +8,11 @@ export interface OggOpusOptions {
   bitrate?: number;
   /** 20 ms frames: Opus's sweet spot between overhead and latency. */
   frameMs?: 10 | 20 | 40 | 60;
-  /** Encoder complexity 0..10; 5 encodes several times faster than 10 with no audible loss for speech. */
+  /**
+   * Encoder complexity 0..10. Default 3: measured on an espeak-ng sentence at 24 kbps, 3 encodes ~1.35x faster than 5
+   * and ~2.4x faster than 8, with waveform SNR within 0.6 dB of 10 (10.2 vs 10.7 dB); this runs on the fallback's
+   * critical path, where milliseconds count more than the last fraction of a dB.
+   */
   complexity?: number;
 }
 
@@ -55,7 +59,7 @@ export function encodeOggOpus(pcm16: Int16Array, sampleRate: number, options: Og
   const encoder = new OpusScript(sampleRate as OpusRate, 1, OpusScript.Application.VOIP);
   try {
     encoder.setBitrate(options.bitrate ?? 24000);
-    encoder.encoderCTL(OPUS_SET_COMPLEXITY, options.complexity ?? 5);
+    encoder.encoderCTL(OPUS_SET_COMPLEXITY, options.complexity ?? 3);
     // A fixed serial keeps the output reproducible (same audio, same bytes), which content-addressed storage likes.
     const ogg = new OggPageWriter(0x766f6963);
     ogg.writePacket(opusHead(1, sampleRate), 0n, true);

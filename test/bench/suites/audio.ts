@@ -76,7 +76,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     better: 'higher',
     goal: 100,
     detail: {
-      what: '16 kHz mono speech to Ogg Opus (opusscript wasm, 24 kbps, complexity 5, 20 ms frames), audio seconds per wall second',
+      what: '16 kHz mono speech to Ogg Opus (opusscript wasm, 24 kbps, complexity 3, 20 ms frames), audio seconds per wall second',
       median: e.median,
       p99: e.p99,
       unit_of_median: 'ms per 10 s of audio',
