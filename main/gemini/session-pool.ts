@@ -57,10 +57,17 @@ const ROTATION_MARGIN_MS = 60_000;
 export type SessionUse = 'single-utterance' | 'reuse';
 
 /**
- * Chosen by measurement (test/bench/suites/pool.ts, simulator realistic profile; see the report in
- * DEFAULT_SESSION_USE's comment where the numbers are kept up to date).
+ * Reuse, chosen by measurement (bench suite `pool`, simulator realistic profile, real SDK, 2-core
+ * box, Nov 2026): hotkey down -> first partial transcript was 301 ms on a fresh session and 302 ms on
+ * a session's second turn (no difference); acquire took 0.05-0.12 ms either way, with the
+ * replacement started after the hand-out; back-to-back utterances never waited in either mode,
+ * because a single-use replacement connects while the user is still speaking. The difference is
+ * cost: single-use opened one Live connection per utterance (24 connections for 24 utterances, vs 3
+ * for reuse), each one a handshake against the user's quota. So a session that finished its turn
+ * cleanly serves the next one; a cancelled or failed turn discards it. Rotation at maxLifetimeMs
+ * (<= 540 s) also keeps a reused session under the transcription model's 10 minutes of audio.
  */
-export const DEFAULT_SESSION_USE: SessionUse = 'single-utterance';
+export const DEFAULT_SESSION_USE: SessionUse = 'reuse';
 
 export interface SessionPoolOptions {
   factory: LiveSessionFactory;
