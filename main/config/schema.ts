@@ -117,7 +117,18 @@ export const settingsSchema = z.object({
     .object({ accelerator: z.string().min(1).default('CommandOrControl+Shift+Space'), mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk') })
     .prefault({}),
   language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).prefault({}),
-  output: z.object({ mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'), copyFullAnswer: z.boolean().default(false) }).prefault({}),
+  output: z
+    .object({
+      mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'),
+      copyFullAnswer: z.boolean().default(false),
+      /** Window classes or process names treated as terminals, added to the built-in list (main/hosts/electron/insert/terminal-apps.ts). */
+      terminalApps: z.array(z.string().min(1)).default([]),
+      /** Apps where paste is off or uses another shortcut ("shift+insert"), matched by window class, process or app name. */
+      appOverrides: z.array(z.object({ app: z.string().min(1), paste: z.boolean().default(true), shortcut: z.string().min(1).optional() })).default([]),
+      // Espanso restores after 300 ms by default; Electron editors on a busy machine read the clipboard later than that.
+      restoreDelayMs: ms.default(500),
+    })
+    .prefault({}),
   privacy: z
     .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(true), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
     .prefault({}),
