@@ -208,7 +208,7 @@ describe('windows', () => {
     const overlay = created[0];
     expect(overlay?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true, focusable: false, x: 1920 + 1920 - 440 - 24, y: 1040 - 240 - 24 });
     expect(overlay?.options.webPreferences).toEqual(HARDENED);
-    expect(overlay?.loaded).toEqual(['vcg://app/index.html#overlay']);
+    expect(overlay?.loaded).toEqual(['vcg://app/index.html?view=overlay']);
     expect(overlay?.visible).toBe(true);
     manager.hideOverlay(0);
     expect(overlay?.visible).toBe(false);
@@ -317,7 +317,7 @@ describe('the app protocol', () => {
   });
 
   it('recognises our origin and nothing that imitates it', () => {
-    expect(isOwnUrl('vcg://app/index.html#overlay')).toBe(true);
+    expect(isOwnUrl('vcg://app/index.html?view=overlay')).toBe(true);
     for (const u of ['vcg://app.evil/', 'vcg://user@app/', 'vcg://app:81/', 'http://app/', 'file:///app/index.html', '', undefined, 'not a url']) {
       expect(isOwnUrl(u)).toBe(false);
     }

@@ -32,7 +32,7 @@ function setup(clipboardText = '') {
   const notifications = new FakeNotifications();
   let quits = 0;
   const shell = new DesktopShell({
-    app, settings: () => ({ hotkey: { accelerator: 'CommandOrControl+Shift+Space', mode: 'push-to-talk' }, output: { copyFullAnswer: false } }),
+    app, starter: { start: () => app.startDictation() }, settings: () => ({ hotkey: { accelerator: 'CommandOrControl+Shift+Space', mode: 'push-to-talk' }, output: { copyFullAnswer: false } }),
     hotkeys: new FakeHotkeys(), keyRelease: new FakeKeyRelease(), clipboard, tray, windows, notifications, logger: silentLogger,
     quit: () => quits++,
   });

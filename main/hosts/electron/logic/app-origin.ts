@@ -3,7 +3,8 @@ export const APP_SCHEME = 'vcg';
 export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const MAIN_URL = `${APP_ORIGIN}/index.html`;
-export const OVERLAY_URL = `${APP_ORIGIN}/index.html#overlay`;
+/** The renderer shows its compact overlay for ?view=overlay and opens a tab for ?tab=history|settings. */
+export const OVERLAY_URL = `${APP_ORIGIN}/index.html?view=overlay`;
 
 /** True only for URLs of our own origin (WHATWG URL gives custom schemes an opaque origin, so compare the parts). */
 export function isOwnUrl(url: string | undefined | null): boolean {

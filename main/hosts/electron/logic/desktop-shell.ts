@@ -8,7 +8,7 @@ import type { NotificationService } from '../services/notification-service.js';
 import type { TrayService } from '../services/tray-service.js';
 import type { WindowService } from '../services/window-service.js';
 import { ClipboardOutput } from './clipboard-output.js';
-import { DictationController, type HotkeyMode, type HotkeyStatus } from './dictation-controller.js';
+import { DictationController, type DictationStarter, type HotkeyMode, type HotkeyStatus } from './dictation-controller.js';
 import { QuickCommandRunner } from './quick-commands.js';
 import { RecentResults } from './recent-results.js';
 import { ResultDelivery } from './result-delivery.js';
@@ -20,7 +20,9 @@ export interface DesktopSettings {
 }
 
 export interface DesktopShellOptions {
-  app: Pick<App, 'startDictation' | 'runQuick'>;
+  app: Pick<App, 'runQuick'>;
+  /** How a hotkey dictation is started (see DictationStarter). */
+  starter: DictationStarter;
   settings: () => DesktopSettings;
   hotkeys: HotkeyService;
   keyRelease?: KeyReleaseSource;
@@ -53,7 +55,7 @@ export class DesktopShell {
       onChange: () => this.renderTray(),
     });
     this.dictation = new DictationController({
-      app, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,
+      starter: options.starter, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,
       fallbackAccelerators: options.fallbackAccelerators ?? DEFAULT_FALLBACK_ACCELERATORS,
       onStateChange: () => this.renderTray(),
       ...(options.keyRelease ? { keyRelease: options.keyRelease } : {}),

@@ -1,5 +1,5 @@
 // Global-hotkey dictation: push-to-talk (hold, release to send) or toggle (press, press to send); Esc cancels and frees the session.
-import type { App, DictationHandle } from '../../../app/app-types.js';
+import type { DictationHandle } from '../../../app/app-types.js';
 import type { Logger } from '../../../core/logger.js';
 import { toAppError } from '../../../core/errors.js';
 import type { HotkeyService } from '../services/hotkey-service.js';
@@ -22,8 +22,13 @@ export interface HotkeyStatus {
   message?: string;
 }
 
+/** Starts one dictation: app.startDictation() directly, or through the capture window (renderer-dictation.ts). */
+export interface DictationStarter {
+  start(): DictationHandle;
+}
+
 export interface DictationControllerOptions {
-  app: Pick<App, 'startDictation'>;
+  starter: DictationStarter;
   hotkeys: HotkeyService;
   keyRelease?: KeyReleaseSource;
   delivery: ResultDelivery;
@@ -132,7 +137,6 @@ export class DictationController {
     if (handle === undefined) return;
     this.handle = undefined;
     handle.cancel();
-    this.options.windows.broadcast('hotkey.state', { state: 'cancel' });
     this.options.windows.hideOverlay(0);
     this.options.logger.info({ requestId: handle.requestId }, 'dictation cancelled');
     this.setState('idle');
@@ -163,7 +167,7 @@ export class DictationController {
     if (this.handle !== undefined) this.cancel();
     let handle: DictationHandle;
     try {
-      handle = this.options.app.startDictation();
+      handle = this.options.starter.start();
     } catch (error) {
       this.options.delivery.fail(undefined, error);
       return;
@@ -172,14 +176,12 @@ export class DictationController {
     this.setState('recording');
     this.watchEscape(true);
     this.options.windows.showOverlay();
-    this.options.windows.broadcast('hotkey.state', { state: 'down' });
   }
 
   private finish(): void {
     const handle = this.handle;
     if (handle === undefined) return;
     this.setState('finishing');
-    this.options.windows.broadcast('hotkey.state', { state: 'up' });
     this.pending = handle.finish().then(
       (result) => {
         if (this.handle !== handle) return; // cancelled or replaced meanwhile

@@ -25,6 +25,8 @@ export interface IpcGuardOptions {
   onAudio(requestId: number, pcm16: Uint8Array, clientId: string): void;
   logger: Logger;
   isOwnUrl?: (url: string | undefined) => boolean;
+  /** Sees each accepted call's outcome (the hotkey dictation learns its request id from the overlay's dictation.start). */
+  onOutcome?: (method: string, clientId: string, outcome: CallOutcome) => void;
 }
 
 /** 100 ms of 16 kHz PCM16 is 3.2 kB; a whole second is 32 kB. Anything far larger is not a capture chunk. */
@@ -58,7 +60,9 @@ export class IpcGuard {
     } else {
       this.stats.accepted++;
     }
-    return this.options.router.call(method, args[0], { clientId });
+    const outcome = await this.options.router.call(method, args[0], { clientId });
+    this.options.onOutcome?.(method, clientId, outcome);
+    return outcome;
   }
 
   /** Handles ipcRenderer.send(IPC_AUDIO_CHANNEL, requestId, pcm16); returns whether the chunk was forwarded. */

@@ -1,5 +1,5 @@
 // The main window and the overlay behind WindowService: hardened options, guarded contents, close-to-tray, overlay on the cursor's screen.
-import type { EventName, EventPayload } from '../../../../preload/contract.js';
+import { IPC_EVENT_CHANNEL, type EventName, type EventPayload } from '../../../../preload/contract.js';
 import type { Logger } from '../../../core/logger.js';
 import type { MainView, WindowService } from '../services/window-service.js';
 import { MAIN_URL, OVERLAY_URL } from './app-origin.js';
@@ -55,7 +55,7 @@ export class WindowManager implements WindowService {
   }
 
   showMain(view?: MainView): void {
-    const url = view && view !== 'home' ? `${MAIN_URL}#${view}` : MAIN_URL;
+    const url = view && view !== 'home' ? `${MAIN_URL}?tab=${view}` : MAIN_URL;
     if (this.main === undefined || this.main.isDestroyed()) {
       const win = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), url);
       win.on('close', (event) => {
@@ -80,16 +80,31 @@ export class WindowManager implements WindowService {
     else if (this.main === undefined) this.main = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), MAIN_URL);
   }
 
+  /**
+   * Creates the overlay hidden at start: it records the microphone, so it must be loaded before the first hotkey press
+   * (a window created at key-down would miss the press and the first words).
+   */
+  prepareOverlay(): void {
+    this.ensureOverlay();
+  }
+
   showOverlay(): void {
     if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
     this.hideTimer = undefined;
-    const bounds = overlayBounds(this.options.cursorWorkArea());
-    if (this.overlay === undefined || this.overlay.isDestroyed()) {
-      this.overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
-    } else {
-      this.overlay.setBounds(bounds);
-    }
-    this.overlay.showInactive();
+    const overlay = this.ensureOverlay();
+    overlay.setBounds(overlayBounds(this.options.cursorWorkArea()));
+    overlay.showInactive();
+  }
+
+  /** The overlay's client id for the IPC guard and the app (window:<webContents id>). */
+  overlayClientId(): string | undefined {
+    return this.overlay !== undefined && !this.overlay.isDestroyed() ? clientIdOf(this.overlay.webContents.id) : undefined;
+  }
+
+  /** Sends an event to the overlay only (hotkey.state: only the recording window may react to it). */
+  sendToOverlay<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const contents = this.ensureOverlay().webContents;
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event, payload);
   }
 
   hideOverlay(afterMs = 0): void {
@@ -113,6 +128,14 @@ export class WindowManager implements WindowService {
     for (const win of [this.overlay, this.main]) if (win !== undefined && !win.isDestroyed()) win.destroy();
     this.overlay = undefined;
     this.main = undefined;
+  }
+
+  private ensureOverlay(): BrowserWindowLike {
+    if (this.overlay === undefined || this.overlay.isDestroyed()) {
+      const bounds = overlayBounds(this.options.cursorWorkArea());
+      this.overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
+    }
+    return this.overlay;
   }
 
   private open(options: WindowOptions, url: string): BrowserWindowLike {
