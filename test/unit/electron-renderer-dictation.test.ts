@@ -23,11 +23,11 @@ function setup(rendererMode: 'push-to-talk' | 'toggle' = 'push-to-talk', rendere
   });
   const router = new ApiRouter(handlers);
   const hotkeyStates: string[] = [];
-  let bridge: RendererDictation | undefined;
-  const guard = new IpcGuard({ router, onAudio: () => undefined, logger: silentLogger, onOutcome: (m, c, o) => bridge?.observeCall(m, c, o) });
+  // The guard reports outcomes to the bridge, which is created below (called only after both exist).
+  const guard: IpcGuard = new IpcGuard({ router, onAudio: () => undefined, logger: silentLogger, onOutcome: (m, c, o) => bridge.observeCall(m, c, o) });
   // The overlay's renderer: on "down" it calls dictation.start through IPC, as renderer/src/controllers/dictation-controller.ts does.
   const rendererCalls: Promise<unknown>[] = [];
-  bridge = new RendererDictation({
+  const bridge = new RendererDictation({
     sendHotkeyState: (state) => {
       hotkeyStates.push(state);
       if (state === 'down' && rendererStarts && hotkeyStates.filter((s) => s === 'down').length === 1) {
