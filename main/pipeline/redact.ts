@@ -34,14 +34,23 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
 /** scheme://user:password@host: the password goes, the user and host stay (they say which database). */
 const CONNECTION_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)(@)/gi;
 
-/** Names that hold secrets in .env files, configs and code. */
-const SECRET_NAME = '(?:[A-Za-z_][A-Za-z0-9_.-]*?)?(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|authorization|auth[_-]?(?:token|key))[A-Za-z0-9_]*';
+/** Words in names that hold secrets in .env files, configs and code. */
+const SECRET_WORD = /password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|authorization|auth[_-]?(?:token|key)/i;
 /** Names that contain a secret word but hold something else (token_count, password_file, max_tokens). */
 const NOT_SECRET_NAME = /(?:count|limit|length|len|size|type|types|url|uri|endpoint|file|path|name|id|ttl|expiry|expires(?:_?in)?|header|field|prompt|policy|tokens|regex|pattern|hash|hint|label)$|^(?:max|min|num|n)[_-]?/i;
+/*
+ * Assignments match any name and the callback checks it for a secret word: a name pattern with
+ * the secret word inside backtracks quadratically on long runs of letters (100 KB took 2.8 s).
+ * A name starts after a non-name character, so each position is tried once.
+ */
 /** NAME = "value" / NAME: 'value' / "name": "value" (quoted: always a literal). */
-const QUOTED_ASSIGNMENT = new RegExp(`(["']?)(${SECRET_NAME})\\1(\\s*[:=]\\s*)(["'\`])([^"'\`\\n]+)\\4`, 'gi');
+const QUOTED_ASSIGNMENT = /(?<![\w.-])(["']?)([A-Za-z_][\w.-]{0,80})\1(\s*[:=]\s*)(["'`])([^"'`\n]+)\4/g;
 /** NAME=value / name: value, unquoted, as in .env files, YAML and connection strings ("Password=x;"). */
-const BARE_ASSIGNMENT = new RegExp(`(^|[\\s;,{(]|export\\s+)(${SECRET_NAME})(\\s*[:=]\\s*)([^\\s'"\`;,]+)`, 'gim');
+const BARE_ASSIGNMENT = /(^|[\s;,{(]|export\s+)([A-Za-z_][\w.-]{0,80})(\s*[:=]\s*)([^\s'"`;,]+)/gim;
+
+function isSecretName(name: string): boolean {
+  return SECRET_WORD.test(name) && !NOT_SECRET_NAME.test(name);
+}
 
 /**
  * Replaces secrets with [REDACTED:kind]. Idempotent: redacted text redacts to itself. Code that
@@ -65,14 +74,14 @@ export function redactSecrets(text: string): Redaction {
     return `${head}${mark('password')}${at}`;
   });
   out = out.replace(QUOTED_ASSIGNMENT, (all, q: string, name: string, sep: string, quote: string, value: string) => {
-    if (NOT_SECRET_NAME.test(name) || !isLiteralSecret(value, true)) return all;
+    if (!isSecretName(name) || !isLiteralSecret(value, true)) return all;
     const kind = secretKind(name);
     count(kind);
     return `${q}${name}${q}${sep}${quote}${mark(kind)}${quote}`;
   });
   out = out.replace(BARE_ASSIGNMENT, (all, lead: string, name: string, sep: string, value: string) => {
     const envStyle = sep === '=' && /^[A-Z][A-Z0-9_]*$/.test(name);
-    if (NOT_SECRET_NAME.test(name) || !isLiteralSecret(value, envStyle)) return all;
+    if (!isSecretName(name) || !isLiteralSecret(value, envStyle)) return all;
     const kind = secretKind(name);
     count(kind);
     return `${lead}${name}${sep}${mark(kind)}`;

@@ -1,4 +1,5 @@
 // What callers of the intent recogniser see: slots from speech, settings and clipboard; the bounded model assist; quick commands.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INTENT_NAMES as CONTRACT_INTENTS, QUICK_COMMANDS as CONTRACT_QUICK } from '../../preload/contract.js';
 import { AppError } from '../../main/core/errors.js';
@@ -131,5 +132,17 @@ describe('quick commands', () => {
       intent: 'convert_language', slots: { language: 'python', target_language: 'go' }, confidence: 1, source: 'quick',
     });
     expect(quickCommandResult('explain', { defaultLanguage: 'typescript' }).slots.language).toBe('typescript');
+  });
+});
+
+describe('recogniseIntent on any input', () => {
+  it('never throws and always answers a known intent with a confidence in [0, 1]', () => {
+    const word = fc.constantFrom('write', 'a', 'function', 'this', 'convert', 'to', 'go', 'c', 'camel', 'case', 'fix', 'the', 'test', 'regex', 'sql', 'in', 'python', 'called', 'explain', '"', ',', 'C++', 'C#', '.', 'fetch', 'user');
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.array(word).map((w) => w.join(' '))), fc.option(fc.string()), (text, clip) => {
+      const r = recogniseIntent(text, { defaultLanguage: 'typescript', knownIdentifiers: ['fetchUser'], ...(clip ? { clipboardCode: clip } : {}) });
+      expect(INTENT_NAMES).toContain(r.intent);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }), { numRuns: 300 });
   });
 });
