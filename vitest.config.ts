@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     // Two cores: more forks only thrash.
     maxWorkers: 2,
+    globalSetup: ['test/support/global-setup.ts'],
     teardownTimeout: 10_000,
     projects: [
       {

@@ -1,30 +1,42 @@
-// The composition root: createApp(settings, platform) builds every part, passes them down, and closes them in reverse order.
-import { readFileSync } from 'node:fs';
+// The composition root: createApp(options) builds every part, passes them down, and closes them in reverse order.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
-import type { Logger } from '../core/logger.js';
-import { AppError } from '../core/errors.js';
-import { ApiRouter, type MethodHandlers } from './api-router.js';
+import { systemClock } from '../core/clock.js';
+import { AppError, toAppError } from '../core/errors.js';
+import { Database, type CorruptionReport } from '../store/database.js';
+import { HistoryStore } from '../store/history.js';
+import { SettingsStore } from '../store/settings.js';
+import { ReportStore } from '../store/reports.js';
+import { CacheWorkerPool } from '../cache/cache-worker-pool.js';
+import { createTieredCache } from '../cache/create-cache.js';
+import { PruneScheduler } from '../cache/prune-scheduler.js';
+import { PerformanceMonitor } from '../monitor/performance-monitor.js';
+import { MemoryMonitor, collectGarbageIfExposed } from '../monitor/memory-monitor.js';
+import { SystemMemoryReader } from '../monitor/memory-reader.js';
+import { SESSION_POOL } from '../monitor/recommendations.js';
+import { AudioWorkerPool } from '../audio/audio-worker-pool.js';
+import { UtteranceBuffer } from '../audio/utterance-buffer.js';
+import { VoicePipeline } from '../pipeline/voice-pipeline.js';
+import { ContextLoader } from '../pipeline/context-loader.js';
+import type { CachedValue } from '../pipeline/ports.js';
+import { redactSecrets } from '../pipeline/redact.js';
+import { ApiRouter } from './api-router.js';
 import { AppEvents } from './app-events.js';
+import { HistoryPortAdapter } from './adapters/history-port.js';
+import { CachePortAdapter } from './adapters/cache-port.js';
+import { MonitorPortAdapter } from './adapters/monitor-port.js';
+import { IntentPortAdapter } from './adapters/intent-port.js';
+import { promptPort } from './adapters/prompt-port.js';
+import { createGeminiServices, type GeminiServices } from './gemini-services.js';
+import { RequestRegistry } from './request-registry.js';
+import { createHandlers } from './api-handlers.js';
+import { AppRequests } from './app-requests.js';
+import type { App, CreateAppOptions } from './app-types.js';
+import type { CacheKey } from '../cache/keys.js';
 
-export interface CreateAppOptions {
-  settings: Settings;
-  logger: Logger;
-  host: 'web' | 'electron' | 'cli';
-  dataDir: string;
-  workersDir: string;
-  simulated?: boolean;
-  note?: string;
-}
-
-export interface App {
-  readonly settings: Settings;
-  readonly router: ApiRouter;
-  readonly events: AppEvents;
-  onAudio(requestId: number, pcm16: Uint8Array, clientId: string): void;
-  clientClosed(clientId: string): void;
-  metricsText(): Promise<string>;
-  close(): Promise<void>;
-}
+export type { App, CreateAppOptions } from './app-types.js';
 
 function packageVersion(): string {
   try {
@@ -34,47 +46,187 @@ function packageVersion(): string {
   }
 }
 
+/** Resources in creation order; close() runs them backwards. */
+class Closers {
+  private readonly list: Array<{ name: string; close: () => unknown }> = [];
+  add(name: string, close: () => unknown): void {
+    this.list.push({ name, close });
+  }
+  async closeAll(onError: (name: string, error: unknown) => void): Promise<void> {
+    for (const { name, close } of this.list.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        onError(name, error);
+      }
+    }
+  }
+}
+
 export async function createApp(options: CreateAppOptions): Promise<App> {
+  const { logger } = options;
+  const clock = systemClock;
+  const closers = new Closers();
   const events = new AppEvents();
-  const { settings, logger } = options;
-  const notYet = (): never => {
-    throw new AppError('INTERNAL', 'This part of Voice CodeGen is not available in this build yet.');
-  };
-  const handlers: MethodHandlers = {
-    'app.info': () => ({
-      host: options.host === 'electron' ? 'electron' : 'web',
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    let corruption: CorruptionReport | undefined;
+    const dbFile = join(options.dataDir, 'voice-codegen.db');
+    const db = Database.open({
+      file: dbFile,
+      logger,
+      ...(options.platform?.nativeBinding ? { nativeBinding: options.platform.nativeBinding } : {}),
+      onCorrupt: (report) => {
+        corruption = report;
+        logger.error({ ...report }, 'database was damaged; moved aside and started fresh');
+      },
+    });
+    closers.add('database', () => db.close());
+
+    // Stored settings first, then the environment on top (GEMINI_API_KEY, REDIS_URL, ...).
+    const settingsStore = new SettingsStore(db);
+    const stored = settingsStore.load();
+    for (const warning of stored.warnings) logger.warn({ warning }, 'stored settings repaired');
+    const settings: Settings = options.settings ?? loadConfig(stored.settings, options.env ?? {});
+
+    const history = new HistoryStore(db);
+    const reports = new ReportStore(db, { logger });
+    closers.add('reports', () => reports.flush());
+
+    const audio = new AudioWorkerPool({ filename: join(options.workersDir, 'audio.js') });
+    closers.add('audio workers', () => audio.close());
+    const cacheWorkers = new CacheWorkerPool({ workerFile: join(options.workersDir, 'cache.js'), databaseFile: dbFile, ...(options.platform?.nativeBinding ? { nativeBinding: options.platform.nativeBinding } : {}) });
+    closers.add('cache workers', () => cacheWorkers.close());
+    const cache = createTieredCache<CachedValue>(settings.cache, { db, codec: cacheWorkers, logger });
+    closers.add('cache', () => cache.close());
+    if (settings.cache.enabled && options.host !== 'cli') {
+      const prune = new PruneScheduler((now, signal) => cacheWorkers.prune(now, signal), settings.cache.l3.pruneIntervalMs, clock, logger);
+      closers.add('cache prune', () => prune.close());
+    }
+
+    const monitor = new PerformanceMonitor({ settings: settings.monitor, budgets: settings.budgets, reportStore: reports, logger });
+    // Saved at shutdown so up to an hour of data is not lost; it runs before the store closes (reverse order).
+    closers.add('monitor', () => {
+      if (options.host !== 'cli') monitor.saveReport();
+      monitor.close();
+    });
+    const memory = new MemoryMonitor({ settings: settings.monitor.memory, reader: new SystemMemoryReader(), logger });
+    closers.add('memory monitor', () => memory.close());
+
+    // Keys saved with the platform's encrypted store fill instances the environment did not set.
+    const secretStore = options.platform?.secretStore;
+    if (secretStore?.isEncryptionAvailable()) {
+      for (const instance of settings.gemini.instances.length > 0 ? settings.gemini.instances : [{ name: 'default', weight: 1 }]) {
+        if ('apiKey' in instance && instance.apiKey) continue;
+        const saved = await secretStore.load(`gemini:${instance.name}`);
+        if (!saved) continue;
+        const existing = settings.gemini.instances.find((i) => i.name === instance.name);
+        if (existing) existing.apiKey = saved;
+        else settings.gemini.instances.push({ name: instance.name, apiKey: saved, weight: 1 });
+      }
+    }
+    const gemini: GeminiServices = createGeminiServices(settings, {
+      logger,
+      prewarm: options.prewarm ?? options.host !== 'cli',
+      ...(secretStore ? { secretStore } : {}),
+      keyFromEnv: options.env?.GEMINI_API_KEY !== undefined,
+      ...(options.liveConnectionLimitMs ? { connectionLimitMs: options.liveConnectionLimitMs } : {}),
+    });
+    closers.add('gemini', () => gemini.close());
+
+    // Memory pressure: warning sheds what is cheap to rebuild; critical empties every memory cache and spare resource.
+    memory.registerAction('warning', 'drop the query cache', () => db.dropQueryCache());
+    memory.registerAction('warning', 'shrink the memory cache', () => cache.shrinkMemory(0.5));
+    memory.registerAction('warning', 'close spare Live sessions', () => gemini.trimSpare());
+    memory.registerAction('warning', 'suggest garbage collection', () => collectGarbageIfExposed());
+    memory.registerAction('critical', 'clear the memory cache', () => cache.shrinkMemory(0));
+    memory.registerAction('critical', 'drop the query cache', () => db.dropQueryCache());
+    memory.registerAction('critical', 'close spare Live sessions', () => gemini.trimSpare());
+    memory.registerAction('critical', 'garbage collection', () => collectGarbageIfExposed());
+    memory.on('level', (state) => events.emit('memory.state', { level: state.level, usage: state.usage, message: state.message }));
+    monitor.on('alert', (alert) => events.emit('alert', { severity: alert.severity, message: alert.message, at: alert.at }));
+    monitor.on('dashboard', (snapshot) => events.emit('dashboard.update', snapshot as unknown as Record<string, unknown>));
+
+    const historyPort = new HistoryPortAdapter(history);
+    const context = new ContextLoader({
+      clipboard: options.platform?.clipboard ?? null,
+      clipboardEnabled: () => settings.privacy.clipboardContext,
+      history: historyPort,
+      redact: (text) => redactSecrets(text).text,
+      identifiers: () => gemini.vocabulary(),
+    });
+    const pipeline = new VoicePipeline<CacheKey>({
+      intent: new IntentPortAdapter({ assistBelowConfidence: () => settings.intent.assistBelowConfidence, assist: gemini.intentAssist }),
+      prompts: promptPort,
+      cache: settings.cache.enabled ? new CachePortAdapter(cache) : null,
+      history: historyPort,
+      generator: gemini.generator,
+      context,
+      monitor: new MonitorPortAdapter(monitor),
+      admission: memory,
+      clock,
+      logger,
+      settings: {
+        get defaultLanguage() {
+          return settings.language.default;
+        },
+        get intentTimeoutMs() {
+          return settings.intent.timeoutMs;
+        },
+        resultTtlMs: settings.cache.resultTtlMs,
+        cacheEnabled: settings.cache.enabled,
+        budgets: settings.budgets,
+      },
+    });
+
+    const requests = new AppRequests({
+      pipeline, gemini, audio, clock, logger, events, settings,
+      keptAudio: () => {
+        const buffer = new UtteranceBuffer();
+        return { push: (c) => buffer.append(c), concat: () => buffer.concat(), get samples() { return buffer.byteLength / 2; }, get truncated() { return buffer.truncated; } };
+      },
+      clipboard: options.platform?.clipboard ?? null,
+    });
+    const registry = new RequestRegistry();
+    closers.add('open requests', () => registry.cancelAll());
+
+    if (options.host !== 'cli') {
+      monitor.start();
+      memory.start();
+      const poolTimer = setInterval(() => monitor.setPoolSize(SESSION_POOL, gemini.poolSize()), 5_000);
+      poolTimer.unref();
+      closers.add('pool gauge', () => clearInterval(poolTimer));
+    }
+
+    const handlers = createHandlers({
+      options, settings, settingsStore, history, monitor, memory, cache, gemini, requests, registry, events,
       version: packageVersion(),
-      simulated: options.simulated ?? false,
-      hasApiKey: settings.gemini.instances.some((i) => i.apiKey !== undefined),
-      hotkey: settings.hotkey.accelerator,
-      hotkeyMode: settings.hotkey.mode,
-      ...(options.note ? { note: options.note } : {}),
-    }),
-    'dictation.start': notYet,
-    'dictation.stop': notYet,
-    'request.cancel': notYet,
-    'request.text': notYet,
-    'request.quick': notYet,
-    'history.search': notYet,
-    'history.get': notYet,
-    'history.delete': notYet,
-    'history.clear': notYet,
-    'history.export': notYet,
-    'settings.get': notYet,
-    'settings.update': notYet,
-    'settings.setApiKey': notYet,
-    'dashboard.get': notYet,
-    'clipboard.copy': notYet,
-  };
-  const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
-  await Promise.resolve();
-  return {
-    settings,
-    router,
-    events,
-    onAudio: () => undefined,
-    clientClosed: () => undefined,
-    metricsText: async () => '',
-    close: async () => undefined,
-  };
+      corruption: () => corruption,
+      keyStorage: () => gemini.keyStorage(),
+    });
+    const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
+
+    return {
+      settings,
+      router,
+      events,
+      runText: (request, onEvent, signal) => requests.runText(request, onEvent, signal),
+      runQuick: (command, onEvent, opts) => requests.runQuick(command, onEvent, opts),
+      startDictation: (opts) => requests.startDictation(registry, 'local', opts),
+      runAudioFile: (wav, opts, onEvent, signal) => requests.runAudioFile(wav, opts, onEvent, signal),
+      transcribeFile: (wav, signal) => requests.transcribeFile(wav, signal),
+      recogniseIntent: (text, language) => requests.recogniseIntent(text, language),
+      onAudio: (requestId, pcm16, clientId) => {
+        const open = registry.get(requestId);
+        if (open && open.clientId === clientId && open.push) open.push(pcm16);
+      },
+      clientClosed: (clientId) => registry.cancelClient(clientId),
+      metricsText: () => monitor.prometheus.metrics(),
+      close: () => closers.closeAll((name, error) => logger.error({ err: error, part: name }, 'error while closing')),
+    };
+  } catch (error) {
+    await closers.closeAll((name, closeError) => logger.error({ err: closeError, part: name }, 'error while closing after a failed start'));
+    const e = toAppError(error);
+    throw e.code === 'INTERNAL' ? new AppError('INTERNAL', `Voice CodeGen could not start: ${e.message}`, { cause: error }) : e;
+  }
 }

@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, pickConfigEnv } from '../../config/load.js';
+import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
 import { defaultDataDir } from '../../app/paths.js';
@@ -15,10 +15,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: process.env.VOICE_CODEGEN_LOG_LEVEL ?? 'warn' });
   const reason = process.env.VOICE_CODEGEN_WEB_REASON ?? 'running in browser mode.';
   const simulated = process.env.VOICE_CODEGEN_SIMULATED === '1';
-  const settings = loadConfig({}, pickConfigEnv(process.env));
-  const dataDir = settings.app.dataDir ?? defaultDataDir(process.platform, homedir(), process.env);
+  const env = pickConfigEnv(process.env);
+  const dataDir = env.VOICE_CODEGEN_DATA_DIR ?? defaultDataDir(process.platform, homedir(), process.env);
   const app = await createApp({
-    settings,
+    env,
     logger,
     host: 'web',
     dataDir,
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     onAudio: (id, pcm, clientId) => app.onAudio(id, pcm, clientId),
     onClientClosed: (clientId) => app.clientClosed(clientId),
     rendererDir: join(distDir, 'renderer'),
-    port: settings.app.port,
+    port: app.settings.app.port,
     logger,
     metrics: () => app.metricsText(),
   });

@@ -1,0 +1,13 @@
+// The pipeline's PromptPort over the per-intent templates and the code extractor.
+import { buildPrompt, type PromptInput } from '../../pipeline/prompts.js';
+import { extractCode } from '../../pipeline/extract-code.js';
+import type { PromptPort } from '../../pipeline/ports.js';
+
+export const promptPort: PromptPort = {
+  // Slot values come from the recogniser as canonical ids; the contract types them as plain strings.
+  build: (input) => buildPrompt(input as PromptInput),
+  extract: (answer, language) => {
+    const extracted = extractCode(answer, language);
+    return { code: extracted.code, language: extracted.language ?? language, complete: extracted.complete };
+  },
+};

@@ -1,0 +1,163 @@
+// Starts requests of every kind on the pipeline: typed text, tray quick commands, dictation, recorded files.
+import type { IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
+import type { Settings } from '../config/schema.js';
+import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { decideSend, realtimeChunks } from '../audio/send-rule.js';
+import type { AudioWorkerPool } from '../audio/audio-worker-pool.js';
+import { quickCommandResult } from '../intent/recogniser.js';
+import { recogniseIntent } from '../intent/recogniser.js';
+import type { EventSink, IntentOutcome } from '../pipeline/ports.js';
+import type { VoicePipeline } from '../pipeline/voice-pipeline.js';
+import { VoiceRequest, type KeptAudio } from '../pipeline/voice-request.js';
+import type { AppEvents } from './app-events.js';
+import type { DictationHandle, TextRequest } from './app-types.js';
+import type { GeminiServices } from './gemini-services.js';
+import type { RequestRegistry } from './request-registry.js';
+import type { CacheKey } from '../cache/keys.js';
+
+/** A typed request larger than this is refused: no spoken request is 100 K characters long. */
+export const MAX_TEXT_CHARS = 100_000;
+/** Quick commands act on the clipboard; more than 1 MB of it is not a snippet. */
+export const MAX_CLIPBOARD_CHARS = 1_000_000;
+
+export interface AppRequestsDeps {
+  pipeline: VoicePipeline<CacheKey>;
+  gemini: GeminiServices;
+  audio: AudioWorkerPool;
+  clock: Clock;
+  logger: Logger;
+  events: AppEvents;
+  settings: Settings;
+  keptAudio: () => KeptAudio;
+  clipboard: { readText(signal: AbortSignal): Promise<string> } | null;
+}
+
+const QUICK_PHRASES: Record<QuickCommand, string> = {
+  explain: 'explain this code',
+  add_types: 'add types to this code',
+  generate_test: 'write tests for this code',
+  fix_error: 'fix this error',
+  convert_language: 'convert this code',
+  document: 'document this code',
+};
+
+export class AppRequests {
+  constructor(private readonly deps: AppRequestsDeps) {}
+
+  runText(request: TextRequest, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+    if (request.text.length > MAX_TEXT_CHARS) {
+      return Promise.reject(new AppError('INPUT_TOO_LARGE', `That request is ${request.text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString('en')}. Put large code on the clipboard and say "explain this code" instead.`));
+    }
+    return this.deps.pipeline.fromTranscript(
+      {
+        transcript: request.text, source: 'text',
+        ...(request.language ? { language: request.language } : {}),
+        ...(request.intent ? { intent: request.intent } : {}),
+        ...(request.noCache ? { noCache: true } : {}),
+        ...(request.clipboard !== undefined ? { clipboard: request.clipboard } : {}),
+      },
+      onEvent,
+      signal,
+    );
+  }
+
+  async runQuick(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal } = {}): Promise<PipelineResult> {
+    const signal = options.signal ?? new AbortController().signal;
+    const clipboard = this.deps.clipboard ? (await this.deps.clipboard.readText(signal)).trim() : '';
+    if (clipboard.length === 0) throw new AppError('VALIDATION', 'The clipboard is empty. Copy the code (or the error) first, then run the quick command again.');
+    if (clipboard.length > MAX_CLIPBOARD_CHARS) throw new AppError('INPUT_TOO_LARGE', 'The clipboard holds more than 1 MB of text. Copy just the code you mean.');
+    const intent = quickCommandResult(command, { clipboardCode: clipboard, defaultLanguage: this.deps.settings.language.default, ...(options.targetLanguage ? { targetLanguage: options.targetLanguage } : {}) });
+    const phrase = command === 'convert_language' && intent.slots.target_language ? `convert this code to ${intent.slots.target_language}` : QUICK_PHRASES[command];
+    return this.deps.pipeline.fromTranscript(
+      { transcript: phrase, source: 'quick', intent: intent.intent, clipboard, ...(intent.slots.language ? { language: intent.slots.language } : {}) },
+      onEvent,
+      signal,
+    );
+  }
+
+  /** Hotkey down: the pipeline starts listening; events go to onEvent and to every renderer. */
+  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink } = {}): DictationHandle {
+    registry.cancelDictationsOf(clientId);
+    const controller = new AbortController();
+    let requestId = 0;
+    const emit: EventSink = (event) => {
+      options.onEvent?.(event);
+      if (requestId !== 0) this.deps.events.emit('pipeline.event', { requestId, event });
+    };
+    const buffered: Parameters<EventSink>[0][] = [];
+    const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
+    const voice = new VoiceRequest(
+      { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.encoder(), keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
+      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}) },
+      early,
+      controller.signal,
+    );
+    requestId = registry.add({ clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel() });
+    for (const e of buffered.splice(0)) emit(e);
+    const id = requestId;
+    return {
+      requestId: id,
+      push: (pcm16) => voice.push(pcm16),
+      finish: async () => {
+        try {
+          return await voice.finish();
+        } finally {
+          registry.remove(id);
+        }
+      },
+      cancel: () => {
+        registry.remove(id);
+        voice.cancel();
+      },
+    };
+  }
+
+  /** The kept utterance is compressed in the audio worker before the REST fallback (Ogg Opus, about 12x smaller). */
+  private encoder(): { encodeForUpload(pcm16: Uint8Array, sampleRate: number, signal: AbortSignal): Promise<{ data: Uint8Array; mimeType: string }> } {
+    return {
+      encodeForUpload: async (pcm16, _rate, signal) => {
+        const encoded = await this.deps.audio.encodeOpus(pcm16, signal);
+        return { data: new Uint8Array(encoded.ogg), mimeType: encoded.mimeType };
+      },
+    };
+  }
+
+  /** The seed's rule: over 1 MB compressed, stream to Live in real-time-sized chunks; else one REST request. */
+  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+    const startedAt = this.deps.clock.monotonic();
+    const transcript = await this.transcribeFile(wav, signal, onEvent);
+    return this.deps.pipeline.fromTranscript(
+      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}) },
+      onEvent,
+      signal,
+    );
+  }
+
+  async transcribeFile(wav: Uint8Array, signal?: AbortSignal, onEvent?: EventSink): Promise<string> {
+    const s = signal ?? new AbortController().signal;
+    const prepared = await this.deps.audio.prepare(wav.slice(), { encode: true }, s);
+    const encoded = prepared.encoded;
+    if (!encoded) throw new AppError('BAD_AUDIO', 'The recording could not be compressed for upload.');
+    const decision = decideSend({ compressedBytes: encoded.ogg.byteLength, durationSec: prepared.durationSec, sampleRate: prepared.sampleRate });
+    this.deps.logger.info({ mode: decision.mode, reason: decision.reason }, 'recorded audio send rule');
+    if (decision.mode === 'rest') return this.deps.gemini.fileTranscriber.transcribe(new Uint8Array(encoded.ogg), encoded.mimeType, s);
+    // Long audio: stream it to a Live session in real-time-sized chunks (no waiting between them: it is recorded).
+    const lease = await this.deps.gemini.sessions.acquire(s);
+    let ok = false;
+    try {
+      const utterance = lease.startUtterance(onEvent ? { onPartial: (text: string) => onEvent({ type: 'transcript.partial', text }) } : {});
+      for (const chunk of realtimeChunks(new Uint8Array(prepared.pcm16), decision.chunkBytes)) utterance.push(chunk);
+      const text = await utterance.finish(s);
+      ok = true;
+      return text;
+    } finally {
+      this.deps.gemini.sessions.release(lease, ok);
+    }
+  }
+
+  recogniseIntent(text: string, language?: string): IntentOutcome {
+    return recogniseIntent(text, { defaultLanguage: language ?? this.deps.settings.language.default });
+  }
+}

@@ -1,0 +1,218 @@
+// Builds the Gemini side for the app: endpoints from settings, the balancer, generators, transcribers and the Live session pool.
+import type { GoogleGenAI } from '@google/genai';
+import type { Settings } from '../config/schema.js';
+import { AsyncQueue } from '../core/async-queue.js';
+import { AppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { Balancer, balancedLiveFactory, type InstanceHealth } from '../gemini/balancer.js';
+import { createGeminiClient } from '../gemini/client.js';
+import { CodeGenerator } from '../gemini/code-generator.js';
+import { mapGeminiError } from '../gemini/errors.js';
+import { FileTranscriber } from '../gemini/file-transcriber.js';
+import { LiveTranscriber } from '../gemini/live-transcriber.js';
+import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
+import type { GeminiEndpoint, GenerationChunk, LiveSession } from '../gemini/types.js';
+import { INTENT_NAMES, isIntentName, type IntentName } from '../intent/types.js';
+import type { FileTranscriberPort, GeneratorPort, LiveSessionSource } from '../pipeline/ports.js';
+
+export interface SecretStore {
+  isEncryptionAvailable(): boolean;
+  save(name: string, secret: string): Promise<void> | void;
+  load(name: string): Promise<string | undefined> | string | undefined;
+}
+
+export interface GeminiServices {
+  readonly generator: GeneratorPort;
+  readonly sessions: LiveSessionSource;
+  readonly fileTranscriber: FileTranscriberPort;
+  readonly intentAssist: (text: string, signal: AbortSignal) => Promise<IntentName | undefined>;
+  vocabulary(): readonly string[];
+  setVocabulary(terms: readonly string[]): void;
+  hasApiKey(): boolean;
+  /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
+  setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
+  keyStorage(): 'encrypted' | 'memory' | 'env';
+  health(): InstanceHealth[];
+  poolSize(): { size: number; idle: number; min: number; max: number };
+  /** Memory pressure: close warm sessions nobody is using. */
+  trimSpare(): void;
+  close(): Promise<void>;
+}
+
+export interface GeminiServicesOptions {
+  logger: Logger;
+  prewarm: boolean;
+  secretStore?: SecretStore;
+  /** True when GEMINI_API_KEY came from the environment (it then overrides stored keys). */
+  keyFromEnv?: boolean;
+  /** Tests against a simulator with short connections lower this. */
+  connectionLimitMs?: number;
+}
+
+/** Settings' instances with the default models filled in; one unnamed instance when none is configured. */
+export function resolveEndpoints(settings: Settings): GeminiEndpoint[] {
+  const instances = settings.gemini.instances.length > 0 ? settings.gemini.instances : [{ name: 'default', weight: 1 }];
+  return instances.map((i) => ({
+    name: i.name,
+    apiKey: 'apiKey' in i && typeof i.apiKey === 'string' ? i.apiKey : '',
+    ...('baseUrl' in i && typeof i.baseUrl === 'string' ? { baseUrl: i.baseUrl } : {}),
+    models: { ...settings.gemini.models, ...('models' in i && i.models ? i.models : {}) },
+  }));
+}
+
+const ASSIST_INSTRUCTION = `Classify a developer's spoken request to a coding assistant. Answer with exactly one of: ${INTENT_NAMES.join(', ')}.`;
+
+/** Everything that depends on the endpoints; rebuilt when a key changes. */
+class Bundle {
+  readonly balancer: Balancer;
+  readonly pool: SessionPool;
+  private readonly generators = new Map<string, CodeGenerator>();
+  private readonly transcribers = new Map<string, FileTranscriber>();
+  private readonly clients = new Map<string, GoogleGenAI>();
+
+  constructor(readonly endpoints: GeminiEndpoint[], private readonly settings: Settings, options: GeminiServicesOptions, vocabulary: readonly string[]) {
+    this.balancer = new Balancer({ endpoints, strategy: settings.gemini.strategy, breaker: settings.gemini.breaker, classify: mapGeminiError, logger: options.logger });
+    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger }));
+    const hasKey = endpoints.some((e) => e.apiKey !== '');
+    this.pool = new SessionPool({
+      factory: live,
+      // No key yet: keep nothing warm (each attempt would fail); a key added later rebuilds the bundle.
+      settings: { ...settings.pool, min: options.prewarm && hasKey ? settings.pool.min : 0 },
+      vocabulary,
+      logger: options.logger,
+      ...(options.connectionLimitMs ? { connectionLimitMs: options.connectionLimitMs } : {}),
+    });
+  }
+
+  client(endpoint: GeminiEndpoint): GoogleGenAI {
+    let c = this.clients.get(endpoint.name);
+    if (!c) this.clients.set(endpoint.name, (c = createGeminiClient(endpoint)));
+    return c;
+  }
+
+  generator(endpoint: GeminiEndpoint): CodeGenerator {
+    let g = this.generators.get(endpoint.name);
+    if (!g) {
+      g = new CodeGenerator({ endpoint, temperature: this.settings.gemini.temperature, maxOutputTokens: this.settings.gemini.maxOutputTokens, retry: this.settings.gemini.retry, client: this.client(endpoint) });
+      this.generators.set(endpoint.name, g);
+    }
+    return g;
+  }
+
+  transcriber(endpoint: GeminiEndpoint): FileTranscriber {
+    let t = this.transcribers.get(endpoint.name);
+    if (!t) this.transcribers.set(endpoint.name, (t = new FileTranscriber({ endpoint, retry: this.settings.gemini.retry, client: this.client(endpoint) })));
+    return t;
+  }
+}
+
+export function createGeminiServices(settings: Settings, options: GeminiServicesOptions): GeminiServices {
+  let storage: 'encrypted' | 'memory' | 'env' = options.keyFromEnv ? 'env' : options.secretStore?.isEncryptionAvailable() ? 'encrypted' : 'memory';
+  let bundle = new Bundle(resolveEndpoints(settings), settings, options, []);
+  const leases = new WeakMap<LiveSession, SessionLease>();
+  const retired: Array<Promise<void>> = [];
+
+  const generator: GeneratorPort = {
+    stream(request) {
+      const queue = new AsyncQueue<GenerationChunk>();
+      let shown = false;
+      const current = bundle;
+      current.balancer
+        .run(
+          async (endpoint, signal) => {
+            for await (const chunk of current.generator(endpoint).generate({ ...request, signal })) {
+              if (chunk.type === 'text') shown = true;
+              queue.push(chunk);
+            }
+          },
+          { signal: request.signal, safeToRetry: () => !shown },
+        )
+        .then(() => queue.end(), (error: unknown) => queue.fail(error));
+      return queue;
+    },
+  };
+
+  const sessions: LiveSessionSource = {
+    async acquire(signal) {
+      const lease = await bundle.pool.acquire(signal);
+      leases.set(lease.session, lease);
+      return lease.session;
+    },
+    release(session, reusable) {
+      const lease = leases.get(session);
+      leases.delete(session);
+      if (!lease) return;
+      if (reusable) lease.release();
+      else lease.discard();
+    },
+  };
+
+  const fileTranscriber: FileTranscriberPort = {
+    async transcribe(audio, mimeType, signal) {
+      const current = bundle;
+      const result = await current.balancer.run((endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s }), { signal });
+      return result.text;
+    },
+  };
+
+  const intentAssist = async (text: string, signal: AbortSignal): Promise<IntentName | undefined> => {
+    const current = bundle;
+    const answer = await current.balancer.run(
+      async (endpoint, s) => {
+        const response = await current.client(endpoint).models.generateContent({
+          model: endpoint.models.intentAssist,
+          contents: [{ role: 'user', parts: [{ text }] }],
+          config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, thinkingConfig: { thinkingBudget: 0 }, abortSignal: s },
+        });
+        return (response.text ?? '').trim().toLowerCase();
+      },
+      { signal },
+    );
+    return isIntentName(answer) ? answer : undefined;
+  };
+
+  const rebuild = (): void => {
+    const old = bundle;
+    bundle = new Bundle(resolveEndpoints(settings), settings, options, old.pool.vocabulary);
+    retired.push(old.pool.close().catch((error: unknown) => options.logger.warn({ err: error }, 'closing the old session pool failed')));
+  };
+
+  return {
+    generator,
+    sessions,
+    fileTranscriber,
+    intentAssist,
+    vocabulary: () => bundle.pool.vocabulary,
+    setVocabulary: (terms) => bundle.pool.setVocabulary(terms),
+    hasApiKey: () => bundle.endpoints.some((e) => e.apiKey !== ''),
+    async setApiKey(instance, apiKey) {
+      const key = apiKey.trim();
+      if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
+      let stored: 'encrypted' | 'memory' = 'memory';
+      if (options.secretStore) {
+        if (!options.secretStore.isEncryptionAvailable()) {
+          throw new AppError('STORAGE', 'This system offers no encrypted storage, so the key was not saved. Set GEMINI_API_KEY in your environment instead.');
+        }
+        await options.secretStore.save(`gemini:${instance}`, key);
+        stored = 'encrypted';
+      }
+      const existing = settings.gemini.instances.find((i) => i.name === instance);
+      if (existing) existing.apiKey = key;
+      else settings.gemini.instances.push({ name: instance, apiKey: key, weight: 1 });
+      storage = stored;
+      rebuild();
+      return stored;
+    },
+    keyStorage: () => storage,
+    health: () => bundle.balancer.health(),
+    poolSize: () => {
+      const s = bundle.pool.sizes();
+      return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max };
+    },
+    trimSpare: () => bundle.pool.trimIdle(),
+    async close() {
+      await bundle.pool.close();
+      await Promise.all(retired);
+    },
+  };
+}

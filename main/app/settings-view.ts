@@ -1,0 +1,45 @@
+// Settings as the renderer may see them (no API keys, only whether each instance has one), and patches merged and validated.
+import type { Settings } from '../config/schema.js';
+import { parseSettings } from '../config/load.js';
+
+export function publicSettings(settings: Settings, keyStorage: 'encrypted' | 'memory' | 'env'): Record<string, unknown> {
+  const copy = structuredClone(settings) as Settings & Record<string, unknown>;
+  const instances = copy.gemini.instances.map((i) => {
+    const { apiKey, ...rest } = i;
+    return { ...rest, hasApiKey: apiKey !== undefined && apiKey !== '' };
+  });
+  return { ...copy, gemini: { ...copy.gemini, instances }, keyStorage };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isObject(base) || !isObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+    out[k] = deepMerge(base[k], v);
+  }
+  return out;
+}
+
+/** Applies a patch from the renderer; API keys cannot be set this way (settings.setApiKey stores them encrypted). */
+export function applySettingsPatch(current: Settings, patch: Record<string, unknown>): Settings {
+  const merged = deepMerge(current, patch) as Settings;
+  const keys = new Map(current.gemini.instances.map((i) => [i.name, i.apiKey]));
+  merged.gemini.instances = (merged.gemini.instances ?? []).map((i) => {
+    const key = keys.get(i.name);
+    const { apiKey: _ignored, ...rest } = i;
+    return key === undefined ? rest : { ...rest, apiKey: key };
+  }) as Settings['gemini']['instances'];
+  return parseSettings(merged);
+}
+
+/** What is written to SQLite: never the keys. */
+export function storableSettings(settings: Settings): Settings {
+  const copy = structuredClone(settings);
+  copy.gemini.instances = copy.gemini.instances.map(({ apiKey: _k, ...rest }) => rest) as Settings['gemini']['instances'];
+  return copy;
+}

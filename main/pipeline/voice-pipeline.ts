@@ -1,0 +1,229 @@
+// The seed's processVoiceCommand: transcript -> intent -> cache -> streamed generation -> result, with every stage timed and abortable.
+import type { IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
+import { LinkedAbortController, throwIfAborted } from '../core/abort.js';
+import type { Budget, Stage } from '../core/budgets.js';
+import type { Clock } from '../core/clock.js';
+import { AppError, toAppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { TimeoutError, withTimeout } from '../core/timeout.js';
+import type { FinishReason, GenerationUsage } from '../gemini/types.js';
+import { selectContext } from './context-select.js';
+import type {
+  AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
+  MonitorPort, PromptPort,
+} from './ports.js';
+
+/** Generous hard limits: the budgets alert, these stop work that will never finish. */
+const GENERATION_HARD_TIMEOUT_MS = 60_000;
+const CONTEXT_TIMEOUT_MS = 300;
+
+export interface PipelineSettings {
+  defaultLanguage: string;
+  intentTimeoutMs: number;
+  resultTtlMs: number;
+  cacheEnabled: boolean;
+  budgets: Record<Stage, Budget>;
+}
+
+export interface PipelineDeps<K> {
+  intent: IntentPort;
+  prompts: PromptPort;
+  cache: CachePort<K> | null;
+  history: HistoryPort;
+  generator: GeneratorPort;
+  context: ContextPort;
+  monitor: MonitorPort;
+  admission: AdmissionPort;
+  clock: Clock;
+  logger: Logger;
+  settings: PipelineSettings;
+}
+
+export interface TranscriptInput {
+  transcript: string;
+  source: 'voice' | 'text' | 'quick' | 'file';
+  language?: string;
+  intent?: IntentName;
+  noCache?: boolean;
+  /** Context loading started earlier (at hotkey down), if any. */
+  context?: Promise<LoadedContext>;
+  /** Explicit clipboard text (tray quick commands act on it). */
+  clipboard?: string;
+  /** Monotonic time the request started (release of the hotkey, or submit). */
+  startedAt?: number;
+  /** Stage times measured before this point (transcription). */
+  timings?: StageTimings;
+}
+
+const EMPTY_CONTEXT: LoadedContext = { history: [], identifiers: [] };
+
+export class VoicePipeline<K> {
+  constructor(private readonly deps: PipelineDeps<K>) {}
+
+  get settings(): PipelineSettings {
+    return this.deps.settings;
+  }
+
+  /** Throws MEMORY_PRESSURE while memory is critical, so nothing starts that would make it worse. */
+  admit(): void {
+    this.deps.admission.assertAdmission();
+  }
+
+  /** Records a request that failed before reaching the transcript stage (transcription). */
+  recordFailure(source: TranscriptInput['source'], timings: StageTimings, error: AppError): void {
+    this.deps.monitor.record({ timings, cacheTier: null, errorCode: error.code, source });
+  }
+
+  /** Starts context loading (clipboard, history, vocabulary); bounded in time, never fails the request. */
+  loadContext(signal: AbortSignal): Promise<LoadedContext> {
+    return withTimeout('context', CONTEXT_TIMEOUT_MS, (s) => this.deps.context.load(s), signal).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, 'context loading failed; continuing without it');
+      return EMPTY_CONTEXT;
+    });
+  }
+
+  /** Runs a request from the transcript stage on (typed text, tray commands, and voice after transcription). */
+  async fromTranscript(input: TranscriptInput, onEvent: EventSink, parentSignal?: AbortSignal): Promise<PipelineResult> {
+    const { clock, history, monitor } = this.deps;
+    const startedAt = input.startedAt ?? clock.monotonic();
+    const timings: StageTimings = { ...input.timings };
+    const link = new LinkedAbortController(parentSignal);
+    const signal = link.signal;
+    let historyId: number | null = null;
+    const requestId = globalThis.crypto.randomUUID();
+    let cacheTier: 'l1' | 'l2' | 'l3' | 'miss' | null = null;
+    let usage: GenerationUsage | undefined;
+    try {
+      if (input.source !== 'voice') this.admit();
+      throwIfAborted(signal);
+      const loaded = await (input.context ?? this.loadContext(signal));
+      const text = this.deps.intent.normaliseIdentifiers(input.transcript.trim(), loaded.identifiers);
+      const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
+      const clipboard = context.clipboard;
+      if (text.length === 0) throw new AppError('BAD_AUDIO', 'Nothing was heard. Hold the hotkey while you speak, and check the microphone level meter.');
+      onEvent({ type: 'transcript.final', text });
+      historyId = await history.create({ requestId, transcript: text, source: input.source });
+
+      const intentStart = clock.monotonic();
+      const local = this.deps.intent.recognise(text, { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, ...(clipboard ? { clipboardCode: clipboard } : {}) });
+      const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
+      const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
+      const keyIntent = forced?.intent ?? local.intent;
+      const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
+      // The key is computed once here and passed to every tier.
+      const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: this.deps.intent.normaliseForKey(text), intent: keyIntent, language, context: context.keyMaterial }) : null;
+
+      if (key !== null && this.deps.cache) {
+        const hit = await this.deps.cache.get(key, signal).catch((error: unknown) => {
+          this.deps.logger.warn({ err: error }, 'cache lookup failed; generating instead');
+          return undefined;
+        });
+        if (hit) {
+          timings.intent = clock.monotonic() - intentStart;
+          cacheTier = hit.tier;
+          onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
+          timings.total = clock.monotonic() - startedAt;
+          const result: PipelineResult = {
+            code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
+            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings,
+          };
+          await history.update(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
+          onEvent({ type: 'result', result });
+          onEvent({ type: 'timings', stages: timings });
+          monitor.record({ timings, cacheTier, errorCode: null, source: input.source });
+          return result;
+        }
+        cacheTier = 'miss';
+      }
+
+      const resolved = forced ?? (await this.refineIntent(local, text, signal));
+      timings.intent = clock.monotonic() - intentStart;
+      const slots = { ...resolved.slots, language };
+      onEvent({ type: 'intent', intent: resolved.intent, slots, confidence: resolved.confidence });
+      await history.update(requestId, { intent: resolved.intent, language });
+
+      monitor.checkTokenCap();
+      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
+      const genStart = clock.monotonic();
+      let answer = '';
+      let finishReason = 'UNKNOWN' as FinishReason;
+      await withTimeout('generation', GENERATION_HARD_TIMEOUT_MS, async (genSignal) => {
+        for await (const chunk of this.deps.generator.stream({ ...prompt, signal: genSignal })) {
+          if (chunk.type === 'text') {
+            answer += chunk.text;
+            onEvent({ type: 'code.chunk', text: chunk.text });
+          } else {
+            finishReason = chunk.finishReason;
+            usage = chunk.usage;
+          }
+        }
+      }, signal);
+      timings.generation = clock.monotonic() - genStart;
+      const extracted = this.deps.prompts.extract(answer, language);
+      const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
+      timings.total = clock.monotonic() - startedAt;
+      const result: PipelineResult = {
+        code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
+        cached: null, historyId, timings,
+      };
+      await history.update(requestId, {
+        intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete,
+        ...(complete ? {} : { errorCode: 'TRUNCATED', errorMessage: incompleteMessage(finishReason) }),
+      });
+      if (complete && key !== null && this.deps.cache) {
+        const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now() };
+        this.deps.cache.set(key, value, this.deps.settings.resultTtlMs).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cache write failed'));
+      }
+      onEvent({ type: 'result', result });
+      if (!complete) onEvent({ type: 'error', error: new AppError(finishReason === 'SAFETY' || finishReason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED', incompleteMessage(finishReason)).toJSON() });
+      onEvent({ type: 'timings', stages: timings });
+      monitor.record({ timings, cacheTier, errorCode: complete ? null : 'TRUNCATED', source: input.source, ...usageFields(usage) });
+      return result;
+    } catch (error) {
+      const appError = toAppError(error);
+      timings.total = clock.monotonic() - startedAt;
+      if (historyId !== null) {
+        try {
+          await history.update(requestId, { timings, errorCode: appError.code, errorMessage: appError.message });
+        } catch (storeError) {
+          this.deps.logger.error({ err: storeError }, 'could not record the error in history');
+        }
+      }
+      onEvent({ type: 'error', error: appError.toJSON() });
+      onEvent({ type: 'timings', stages: timings });
+      monitor.record({ timings, cacheTier, errorCode: appError.code, source: input.source, ...usageFields(usage) });
+      throw appError;
+    } finally {
+      link.dispose();
+    }
+  }
+
+  private async refineIntent(local: IntentOutcome, text: string, signal: AbortSignal): Promise<IntentOutcome> {
+    try {
+      return await withTimeout('intent', this.deps.settings.intentTimeoutMs, (s) => this.deps.intent.refine(local, text, s), signal);
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        this.deps.logger.info({ timeoutMs: this.deps.settings.intentTimeoutMs }, 'intent assist timed out; using generic');
+        return { ...local, intent: 'generic', source: 'timeout' };
+      }
+      throw error;
+    }
+  }
+}
+
+function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {
+  return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens } : {};
+}
+
+function incompleteMessage(reason: FinishReason): string {
+  switch (reason) {
+    case 'MAX_TOKENS':
+      return 'The answer was cut off at the output limit, so it was not copied. Ask for something smaller, or raise the output token limit in Settings.';
+    case 'SAFETY':
+      return 'Gemini stopped the answer for safety reasons, so nothing was copied. Rephrase the request.';
+    case 'RECITATION':
+      return 'Gemini stopped the answer because it matched existing code too closely, so nothing was copied. Rephrase the request.';
+    default:
+      return 'The answer had no complete code block, so nothing was copied. Try again or rephrase the request.';
+  }
+}

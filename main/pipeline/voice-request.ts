@@ -1,0 +1,190 @@
+// One spoken request: audio chunks go to a pre-warmed Live session at once (and are kept), release ends the turn,
+// the final transcript continues down the pipeline; when Live fails, the kept audio is transcribed by REST instead.
+import type { IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
+import { LinkedAbortController } from '../core/abort.js';
+import { AppError, toAppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Clock } from '../core/clock.js';
+import { withTimeout } from '../core/timeout.js';
+import type { LiveSession, Utterance } from '../gemini/types.js';
+import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
+import type { VoicePipeline } from './voice-pipeline.js';
+
+/** Live's final should follow activityEnd within a few hundred ms; past this we fall back to REST. */
+const LIVE_FINAL_TIMEOUT_MS = 4_000;
+const FALLBACK_TIMEOUT_MS = 30_000;
+const SAMPLE_RATE = 16_000;
+
+/** Keeps what was sent to Live for the REST fallback; bounded so long dictation never grows without limit. */
+export interface KeptAudio {
+  push(pcm16: Uint8Array): void;
+  /** All kept audio as one PCM16 buffer (the newest audio when the bound was hit). */
+  concat(): Uint8Array;
+  readonly samples: number;
+  readonly truncated: boolean;
+}
+
+export interface VoiceRequestDeps {
+  pipeline: VoicePipeline<unknown>;
+  sessions: LiveSessionSource;
+  fileTranscriber: FileTranscriberPort;
+  encoder: AudioEncoderPort;
+  keptAudio: () => KeptAudio;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface VoiceRequestOptions {
+  language?: string;
+  intent?: IntentName;
+  noCache?: boolean;
+  clipboard?: string;
+}
+
+export class VoiceRequest {
+  private readonly link: LinkedAbortController;
+  private readonly kept: KeptAudio;
+  private session: LiveSession | null = null;
+  private utterance: Utterance | null = null;
+  private liveError: AppError | null = null;
+  private readonly pending: Uint8Array[] = [];
+  private readonly ready: Promise<void>;
+  private readonly context: Promise<LoadedContext>;
+  private finished = false;
+  private lastPartial = '';
+
+  constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
+    this.link = new LinkedAbortController(signal);
+    this.kept = deps.keptAudio();
+    deps.pipeline.admit();
+    onEvent({ type: 'listening' });
+    this.context = deps.pipeline.loadContext(this.link.signal);
+    this.ready = this.open();
+  }
+
+  get signal(): AbortSignal {
+    return this.link.signal;
+  }
+
+  private async open(): Promise<void> {
+    try {
+      const session = await this.deps.sessions.acquire(this.link.signal);
+      if (this.link.signal.aborted) {
+        this.deps.sessions.release(session, false);
+        return;
+      }
+      this.session = session;
+      this.utterance = session.startUtterance({
+        onPartial: (text) => {
+          this.lastPartial = text;
+          this.onEvent({ type: 'transcript.partial', text });
+        },
+      });
+      for (const chunk of this.pending.splice(0)) this.utterance.push(chunk);
+    } catch (error) {
+      this.liveError = toAppError(error, 'UNAVAILABLE');
+      this.deps.logger.warn({ code: this.liveError.code }, 'live session unavailable; will transcribe the kept audio by REST');
+    }
+  }
+
+  /** A chunk of 16 kHz mono PCM16 from the microphone: forwarded at once, and kept. */
+  push(pcm16: Uint8Array): void {
+    if (this.finished || this.link.signal.aborted) return;
+    this.kept.push(pcm16);
+    if (this.liveError) return;
+    if (this.utterance) {
+      try {
+        this.utterance.push(pcm16);
+      } catch (error) {
+        this.liveError = toAppError(error, 'NETWORK');
+      }
+    } else {
+      this.pending.push(pcm16);
+    }
+  }
+
+  /** The hotkey was released: end the turn and run the rest of the pipeline. */
+  async finish(): Promise<PipelineResult> {
+    if (this.finished) throw new AppError('VALIDATION', 'This dictation has already been sent.');
+    this.finished = true;
+    const releasedAt = this.deps.clock.monotonic();
+    const signal = this.link.signal;
+    let transcript: string;
+    try {
+      await this.ready;
+      transcript = await this.transcribe(signal);
+    } catch (error) {
+      const appError = toAppError(error);
+      const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt, total: this.deps.clock.monotonic() - releasedAt };
+      this.deps.pipeline.recordFailure('voice', timings, appError);
+      this.onEvent({ type: 'error', error: appError.toJSON() });
+      this.releaseSession();
+      this.link.dispose();
+      throw appError;
+    }
+    const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt };
+    // The Live session is done once the final transcript is in: give it back before generating.
+    this.releaseSession();
+    try {
+      return await this.deps.pipeline.fromTranscript(
+        {
+          transcript, source: 'voice', startedAt: releasedAt, timings, context: this.context,
+          ...(this.options.language ? { language: this.options.language } : {}),
+          ...(this.options.intent ? { intent: this.options.intent } : {}),
+          ...(this.options.noCache ? { noCache: true } : {}),
+          ...(this.options.clipboard ? { clipboard: this.options.clipboard } : {}),
+        },
+        this.onEvent,
+        signal,
+      );
+    } finally {
+      this.link.dispose();
+    }
+  }
+
+  /** Esc, a new request, or closing the window: stops everything this request holds. */
+  cancel(): void {
+    if (this.link.signal.aborted) return;
+    this.link.abort(new AppError('CANCELLED', 'Dictation cancelled.'));
+    try {
+      this.utterance?.cancel();
+    } catch (error) {
+      this.deps.logger.debug({ err: error }, 'cancel of a closing utterance failed');
+    }
+    this.releaseSession();
+    if (!this.finished) {
+      this.finished = true;
+      this.link.dispose();
+    }
+  }
+
+  private async transcribe(signal: AbortSignal): Promise<string> {
+    if (this.kept.samples === 0) throw new AppError('BAD_AUDIO', 'No audio reached Voice CodeGen. Check that the right microphone is selected and that it is not muted.');
+    if (!this.liveError && this.utterance) {
+      try {
+        const utterance = this.utterance;
+        return await withTimeout('transcription', LIVE_FINAL_TIMEOUT_MS, (s) => utterance.finish(s), signal);
+      } catch (error) {
+        const appError = toAppError(error, 'NETWORK');
+        if (appError.code === 'CANCELLED') throw appError;
+        this.liveError = appError;
+        this.deps.logger.warn({ code: appError.code }, 'live transcription failed; falling back to REST with the kept audio');
+      }
+    }
+    const audio = this.kept.concat();
+    return withTimeout('transcription', FALLBACK_TIMEOUT_MS, async (s) => {
+      const encoded = await this.deps.encoder.encodeForUpload(audio, SAMPLE_RATE, s);
+      return this.deps.fileTranscriber.transcribe(encoded.data, encoded.mimeType, s);
+    }, signal);
+  }
+
+  private releaseSession(): void {
+    const session = this.session;
+    this.session = null;
+    if (session) this.deps.sessions.release(session, this.liveError === null && !this.link.signal.aborted);
+  }
+
+  get partialTranscript(): string {
+    return this.lastPartial;
+  }
+}

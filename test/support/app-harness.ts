@@ -1,0 +1,63 @@
+// Builds the real app (the same composition root as the hosts) against the Gemini simulator with a temp data dir.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../main/app/create-app.js';
+import type { CreateAppOptions } from '../../main/app/app-types.js';
+import { loadConfig } from '../../main/config/load.js';
+import type { SettingsInput } from '../../main/config/schema.js';
+import { silentLogger } from '../../main/core/logger.js';
+import { startGeminiSimulator, type GeminiSimulator, type SimulatorOptions } from '../../main/gemini-sim/index.js';
+import type { PipelineEvent } from '../../preload/contract.js';
+
+export const WORKERS_DIR = join(process.cwd(), 'dist', 'workers');
+
+export interface Harness {
+  app: App;
+  sim: GeminiSimulator;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  sim?: SimulatorOptions;
+  /** Reuse a running simulator. */
+  simulator?: GeminiSimulator;
+  settings?: SettingsInput;
+  dataDir?: string;
+  host?: CreateAppOptions['host'];
+  prewarm?: boolean;
+  platform?: CreateAppOptions['platform'];
+  env?: Record<string, string>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = options.simulator ?? (await startGeminiSimulator({ profile: 'instant', ...options.sim }));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vcg-app-'));
+  const settings = loadConfig(options.settings ?? {}, { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, ...options.env });
+  const app = await createApp({
+    settings,
+    logger: silentLogger,
+    host: options.host ?? 'cli',
+    dataDir,
+    workersDir: WORKERS_DIR,
+    prewarm: options.prewarm ?? false,
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
+  return {
+    app,
+    sim,
+    dataDir,
+    close: async () => {
+      await app.close();
+      if (!options.simulator) await sim.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects a request's events in order. */
+export function eventLog(): { events: PipelineEvent[]; sink: (e: PipelineEvent) => void; types: () => string[] } {
+  const events: PipelineEvent[] = [];
+  return { events, sink: (e) => events.push(e), types: () => events.map((e) => e.type) };
+}
