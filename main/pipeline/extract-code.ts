@@ -4,8 +4,8 @@ import { canonicalLanguage } from '../intent/languages.js';
 
 export interface ExtractedCode {
   code: string;
-  /** The block's language: its fence tag (canonical id when known), else detected, else the preferred one. */
-  language: string | undefined;
+  /** The block's language: its fence tag (canonical id when known), else detected, else the preferred one, else 'text'. */
+  language: string;
   /** False when the chosen block's fence never closed (the answer was cut off). */
   complete: boolean;
   /** How the code was found: a closed fence, a fence cut off at the end, bare code, or prose (code is then the whole text). */
@@ -53,11 +53,11 @@ function parseBlocks(text: string): Block[] {
  * longest (a usage example or an install command is shorter than the code it goes with).
  */
 export function extractCode(answer: string, preferredLanguage?: string): ExtractedCode {
-  const preferred = canonicalLanguage(preferredLanguage);
+  const preferred = canonicalLanguage(preferredLanguage) ?? (preferredLanguage?.trim() || 'text');
   if (answer.trim() === '') return { code: '', language: preferred, complete: false, source: 'empty', blocks: 0 };
   const blocks = parseBlocks(answer);
   if (blocks.length > 0) {
-    const inPreferred = preferred ? blocks.filter((b) => canonicalLanguage(b.tag) === preferred) : [];
+    const inPreferred = blocks.filter((b) => (canonicalLanguage(b.tag) ?? b.tag) === preferred);
     const pool = inPreferred.length > 0 ? inPreferred : blocks;
     const main = pool.reduce((a, b) => (b.body.trim().length > a.body.trim().length ? b : a));
     const code = trimBlankLines(main.body);

@@ -41,7 +41,8 @@ describe('extractCode', () => {
   });
 
   it('marks prose as prose and an empty answer as empty', () => {
-    expect(extractCode('I cannot help with that, sorry. Try rephrasing the request.')).toMatchObject({ source: 'prose' });
+    expect(extractCode('I cannot help with that, sorry. Try rephrasing the request.')).toMatchObject({ source: 'prose', language: 'text' });
+    expect(extractCode('No code for that, sorry.', 'golang')).toMatchObject({ source: 'prose', language: 'go' });
     expect(extractCode('   ')).toMatchObject({ code: '', source: 'empty', complete: false });
   });
 });
