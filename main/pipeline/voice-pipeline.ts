@@ -129,7 +129,7 @@ export class VoicePipeline<K> {
           };
           await history.update(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
           onEvent({ type: 'result', result });
-          onEvent({ type: 'timings', stages: timings });
+          onEvent({ type: 'timings', stages: allStages(timings) });
           monitor.record({ timings, cacheTier, errorCode: null, source: input.source });
           return result;
         }
@@ -176,7 +176,7 @@ export class VoicePipeline<K> {
       }
       onEvent({ type: 'result', result });
       if (!complete) onEvent({ type: 'error', error: new AppError(finishReason === 'SAFETY' || finishReason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED', incompleteMessage(finishReason)).toJSON() });
-      onEvent({ type: 'timings', stages: timings });
+      onEvent({ type: 'timings', stages: allStages(timings) });
       monitor.record({ timings, cacheTier, errorCode: complete ? null : 'TRUNCATED', source: input.source, ...usageFields(usage) });
       return result;
     } catch (error) {
@@ -190,7 +190,7 @@ export class VoicePipeline<K> {
         }
       }
       onEvent({ type: 'error', error: appError.toJSON() });
-      onEvent({ type: 'timings', stages: timings });
+      onEvent({ type: 'timings', stages: allStages(timings) });
       monitor.record({ timings, cacheTier, errorCode: appError.code, source: input.source, ...usageFields(usage) });
       throw appError;
     } finally {
@@ -209,6 +209,11 @@ export class VoicePipeline<K> {
       throw error;
     }
   }
+}
+
+/** Every stage appears in the timings event; a stage that did not run (transcription of typed text, generation on a hit) took 0 ms. */
+function allStages(t: StageTimings): Required<StageTimings> {
+  return { transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0 };
 }
 
 function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {

@@ -1,0 +1,81 @@
+// The voice-codegen CLI contract, run as a user runs it (node dist/cli/voice-codegen.js) against the simulator.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+
+const run = promisify(execFile);
+const CLI = join(process.cwd(), 'dist/cli/voice-codegen.js');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('voice-codegen CLI', () => {
+  let sim: GeminiSimulator;
+  let dataDir: string;
+
+  const cli = async (args: string[], env: Record<string, string> = {}): Promise<CliResult> => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', VOICE_CODEGEN_DATA_DIR: dataDir, ...env }, timeout: 30_000 });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    }
+  };
+  const withSim = (): Record<string, string> => ({ GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
+
+  beforeAll(async () => {
+    sim = await startGeminiSimulator({ profile: 'instant' });
+    dataDir = mkdtempSync(join(tmpdir(), 'vcg-cli-'));
+  });
+  afterAll(async () => {
+    await sim?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the generated code on stdout', async () => {
+    const r = await cli(['--text', 'write a debounce function in typescript', '--no-cache'], withSim());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/function debounce/);
+    expect(r.stdout).not.toContain('```');
+  });
+
+  it('prints every event and the stage timings as JSON lines with --json', async () => {
+    const r = await cli(['--json', '--text', 'write a debounce function in typescript', '--no-cache'], withSim());
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.type === 'intent')).toMatchObject({ intent: 'generate_function', slots: { language: 'typescript' } });
+    expect(lines.some((l) => l.type === 'code.chunk')).toBe(true);
+    const last = lines.at(-1);
+    expect(last).toMatchObject({ type: 'timings', stages: { transcription: 0 } });
+    for (const stage of ['intent', 'generation', 'total']) expect((last?.stages as Record<string, number>)[stage]).toBeGreaterThan(0);
+  });
+
+  it('prints the intent without a key or a Gemini call with --intent-only', async () => {
+    const before = sim.stats().rest.requests.length;
+    const r = await cli(['--intent-only', '--json', '--lang', 'python', '--text', 'write a class called user repository']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ type: 'intent', intent: 'generate_class', slots: { language: 'python', name: 'UserRepository' } });
+    expect(sim.stats().rest.requests.length).toBe(before);
+  });
+
+  it('says how to get a key when there is none, and exits 1', async () => {
+    const r = await cli(['--text', 'write a function']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/GEMINI_API_KEY/);
+    expect(r.stderr).toMatch(/npm run demo/);
+  });
+
+  it('exits 2 on bad usage with the usage text', async () => {
+    const r = await cli(['--text']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Usage: voice-codegen/);
+  });
+});
