@@ -60,6 +60,8 @@ const CUES: readonly Cue[] = [
   ['refactor', / (?:refactor|refactoring) /, 0.92],
   // Verbs that also describe what new code does ("a function to simplify fractions") count only with an existing object.
   ['refactor', new RegExp(` (?:simplify|restructure|modernise|modernize|tidy|deduplicate|reorganise|reorganize|optimi[sz]e|speed up|clean up|rename|extract|split|improve) ${D} `), 0.92],
+  // An imperative at the start acts on what follows: "rename fetchUserById to getUser".
+  ['refactor', /^ (?:rename|extract|inline|simplify|optimi[sz]e|split|deduplicate|restructure) /, 0.9],
   ['refactor', / clean (?:this|it|that) up | (?:more (?:readable|idiomatic|efficient|concise|functional|maintainable|modular)|less (?:duplication|nested|verbose)|reduce (?:the )?duplication|use async await|instead of callbacks) /, 0.9],
   ['refactor', / make (?:this|it|that)(?: \w+){0,2} (?:more|less|faster|simpler|cleaner|shorter|pure|readable|efficient|immutable|async|generic|reusable|smaller) /, 0.93],
   ['refactor', / (?:rewrite|convert|turn|change|improve) (?:this|that|it|the|my)\b/, 0.8],
@@ -74,7 +76,8 @@ const CUES: readonly Cue[] = [
   ['generate_test', / test (?:this|it|that|the|my) | tests? for (?:this|that|it) /, 0.85],
   ['generate_regex', / (?:pattern|expression) (?:that|which|to) match| matches? (?:an? )?(?:email|url|phone|ip|date)/, 0.8],
   ['generate_sql', /^ select .* (?:from|where) | (?:create|drop|alter) (?:a |the )?table /, 0.85],
-  ['generate_shell', / (?:git|docker|kubectl|chmod|chown|grep|ssh|scp|rsync|tar|cron|crontab|symlink|systemctl|brew|apt|sudo) | kill (?:the )?process| disk (?:usage|space)| (?:listening on|free up) port | listening ports? | (?:linux|macos|terminal|command line) /, 0.6],
+  ['generate_sql', / (?:index|indexes|column|columns|rows|table|tables|primary key|foreign key|database) /, 0.6],
+  ['generate_shell', / (?:git|docker|kubectl|chmod|chown|grep|ssh|scp|rsync|tar|cron|crontab|symlink|systemctl|brew|apt|sudo) | kill (?:the )?process| disk (?:usage|space)| (?:listening on|free up) port | listening ports? | port \d+ | which process | (?:linux|macos|terminal|command line) /, 0.6],
   ['generic', /^ (?:hello|hi|hey|thanks|thank you|cancel|stop|never mind|nevermind|ok|okay|good (?:morning|evening|night)|bye) $| tell me a joke | what time | open (?:the )?settings /, 0.8],
   // "what is a closure": a definition, not a request for one.
   ['generic', /^ (?:what is|what's|whats|what are) (?:an? )?\w+ $/, 0.75],
