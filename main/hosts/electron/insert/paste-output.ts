@@ -88,7 +88,7 @@ export class PasteOutput {
   }
 
   /**
-   * Puts text on the clipboard and pastes it into target (or the focused app when target is undefined). Pastes run
+   * Puts text on the clipboard and pastes it into target (or the app focused now when target is undefined). Pastes run
    * one at a time. keepOnClipboard defaults to settings mode 'both'. Never rejects: the outcome says what happened.
    */
   paste(text: string, target: InsertTarget | undefined, options: { signal?: AbortSignal; keepOnClipboard?: boolean } = {}): Promise<PasteOutcome> {
@@ -105,9 +105,11 @@ export class PasteOutput {
     await pending.done;
   }
 
-  private async pasteNow(text: string, target: InsertTarget | undefined, options: { signal?: AbortSignal; keepOnClipboard?: boolean }): Promise<PasteOutcome> {
+  private async pasteNow(text: string, given: InsertTarget | undefined, options: { signal?: AbortSignal; keepOnClipboard?: boolean }): Promise<PasteOutcome> {
     const { inserter, clipboard, logger } = this.options;
     const settings = this.options.settings();
+    // "Paste here" (tray, overlay) has no remembered target: whatever has focus now is it, terminal checks included.
+    const target = given ?? (await this.captureTarget(options.signal));
     const app = target?.names[0] ?? 'the focused app';
     const saved = await this.takePending();
     let plan: PastePlan;

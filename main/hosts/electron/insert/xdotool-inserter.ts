@@ -51,8 +51,11 @@ export class XdotoolInserter implements Inserter {
     if (klass.exitCode === 0 && klass.stdout.trim()) names.push(klass.stdout.trim());
     const pidText = pid.stdout.trim();
     if (pid.exitCode === 0 && /^\d+$/.test(pidText)) {
-      const ps = await this.options.runner.run('ps', ['-o', 'comm=', '-p', pidText], { signal, timeoutMs: this.timeoutMs });
-      if (ps.exitCode === 0 && ps.stdout.trim()) names.push(ps.stdout.trim());
+      // argv[0], not comm: comm is cut at 15 characters ("gnome-terminal-" for gnome-terminal-server).
+      const ps = await this.options.runner.run('ps', ['-o', 'args=', '-p', pidText], { signal, timeoutMs: this.timeoutMs });
+      const argv0 = ps.stdout.trim().split(/\s+/)[0] ?? '';
+      const program = argv0.slice(argv0.lastIndexOf('/') + 1);
+      if (ps.exitCode === 0 && program) names.push(program);
     }
     return { handle: id, names, ...(name.exitCode === 0 ? { title: name.stdout.trim() } : {}) };
   }
