@@ -2,6 +2,7 @@
 // else serves the same renderer from the web host on 127.0.0.1 and says why. Never requires 'electron'.
 import { spawn, execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
 
@@ -20,29 +21,35 @@ process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
 async function startSimulator() {
-  // The simulator prints its base URL and key as JSON on its first line with --json.
-  const sim = spawn(process.execPath, [join(root, 'dist/gemini-sim/cli.js'), '--profile', 'realistic', '--demo-scripts', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const sim = spawn(process.execPath, [join(root, 'dist/gemini-sim/cli.js'), '--profile', 'realistic', '--admin-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(sim);
   const info = await new Promise((resolve, reject) => {
     let buf = '';
+    const timer = setTimeout(() => reject(new Error(`the Gemini simulator did not start within 15 s:\n${buf}`)), 15_000);
     sim.stdout.on('data', (d) => {
       buf += d.toString();
-      const line = buf.split('\n')[0];
-      if (buf.includes('\n')) {
-        try {
-          resolve(JSON.parse(line));
-        } catch (e) {
-          reject(new Error(`simulator printed ${line}`));
-        }
+      const baseUrl = /base URL:\s+(\S+)/.exec(buf)?.[1];
+      const apiKey = /API key:\s+(\S+)/.exec(buf)?.[1];
+      const adminUrl = /admin URL:\s+(\S+)/.exec(buf)?.[1];
+      if (baseUrl && apiKey && adminUrl) {
+        clearTimeout(timer);
+        resolve({ baseUrl, apiKey, adminUrl });
       }
     });
-    sim.once('exit', (code) => reject(new Error(`the Gemini simulator exited with code ${code}`)));
+    sim.once('exit', (code) => reject(new Error(`the Gemini simulator exited with code ${code}:\n${buf}`)));
   });
-  console.log(`Simulated Gemini at ${info.baseUrl} (demo: no real API calls, no key needed).`);
+  // A few scripted utterances: whatever a new user says is heard as the default request, and the
+  // fixtures' identifying tones (used by the e2e tests) pick the others.
+  const demoScripts = JSON.parse(readFileSync(join(root, 'scripts/demo-scripts.json'), 'utf8'));
+  const res = await fetch(`${info.adminUrl}/scripts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoScripts) });
+  if (!res.ok) throw new Error(`could not load the demo scripts into the simulator: ${res.status} ${await res.text()}`);
+  console.log(`Simulated Gemini at ${info.baseUrl} (demo: no real API calls, no key needed; realistic latencies).`);
   env.GEMINI_API_KEY = info.apiKey;
   env.VOICE_CODEGEN_GEMINI_BASE_URL = info.baseUrl;
   env.VOICE_CODEGEN_SIMULATED = '1';
-  if (info.adminUrl) env.VOICE_CODEGEN_SIM_ADMIN_URL = info.adminUrl;
+  env.VOICE_CODEGEN_SIM_ADMIN_URL = info.adminUrl;
+  // The demo keeps its own data, so trying it does not mix with real history.
+  env.VOICE_CODEGEN_DATA_DIR = env.VOICE_CODEGEN_DATA_DIR ?? join(root, '.cache', 'demo-data');
 }
 
 if (demo) await startSimulator();
