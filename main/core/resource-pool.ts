@@ -164,6 +164,13 @@ export class ResourcePool<T> {
     this.replenish();
   }
 
+  /** Destroys every idle resource now (memory pressure); lower the warm minimum first or they come back. */
+  trimIdle(): number {
+    const idle = [...this.idle];
+    for (const entry of idle) this.remove(entry, 'trim');
+    return idle.length;
+  }
+
   get warmTarget(): number {
     return this.min;
   }

@@ -57,15 +57,16 @@ const ROTATION_MARGIN_MS = 60_000;
 export type SessionUse = 'single-utterance' | 'reuse';
 
 /**
- * Reuse, chosen by measurement (bench suite `pool`, simulator realistic profile, real SDK, 2-core
- * box, Nov 2026): hotkey down -> first partial transcript was 301 ms on a fresh session and 302 ms on
- * a session's second turn (no difference); acquire took 0.05-0.12 ms either way, with the
- * replacement started after the hand-out; back-to-back utterances never waited in either mode,
- * because a single-use replacement connects while the user is still speaking. The difference is
- * cost: single-use opened one Live connection per utterance (24 connections for 24 utterances, vs 3
- * for reuse), each one a handshake against the user's quota. So a session that finished its turn
- * cleanly serves the next one; a cancelled or failed turn discards it. Rotation at maxLifetimeMs
- * (<= 540 s) also keeps a reused session under the transcription model's 10 minutes of audio.
+ * Reuse, chosen by measurement (bench suite `pool`: simulator realistic profile, real SDK, mic
+ * chunks every 100 ms, 2-core box, Nov 2026). Hotkey down -> first partial transcript: 401.9 ms
+ * median on a reused session's later turn, 401.6 ms on a fresh session (no difference; cold connect
+ * 604.5 ms). Warm acquire: 0.08 ms median either way (the replacement is started after the
+ * hand-out), and back-to-back utterances never waited in single-use mode either, because its
+ * replacement connects while the user is still speaking. The difference is cost: single-use opens
+ * one Live connection per utterance (measured 1.0; reuse: none after the first), each a handshake
+ * against the user's quota. So a session whose turn finished cleanly serves the next one; a
+ * cancelled or failed turn discards it. Rotation at maxLifetimeMs (<= 540 s) also keeps a reused
+ * session under the transcription model's 10 minutes of audio.
  */
 export const DEFAULT_SESSION_USE: SessionUse = 'reuse';
 
@@ -116,6 +117,8 @@ export class SessionPool {
   private readonly perWarmSession: number;
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   private terms: readonly string[];
+  /** settings.min, or 0 after trimIdle() until the next request. */
+  private floor: number;
 
   constructor(private readonly options: SessionPoolOptions) {
     const { settings } = options;
@@ -123,6 +126,7 @@ export class SessionPool {
     this.clock = options.clock ?? systemClock;
     this.log = (options.logger ?? silentLogger).child({ component: 'session-pool' });
     this.terms = [...(options.vocabulary ?? [])];
+    this.floor = settings.min;
     this.windowMs = options.demandWindowMs ?? 60_000;
     this.perWarmSession = options.requestsPerWarmSession ?? 20;
     const limit = options.connectionLimitMs ?? LIVE_CONNECTION_LIMIT_MS;
@@ -154,6 +158,7 @@ export class SessionPool {
 
   /** A session whose setup completed: at once when one is warm, else the first to connect or free up. */
   async acquire(signal?: AbortSignal): Promise<SessionLease> {
+    this.floor = this.options.settings.min;
     this.noteDemand();
     const session = await this.pool.acquire(signal);
     this.leased.add(session);
@@ -205,6 +210,15 @@ export class SessionPool {
     this.pool.maintain();
   }
 
+  /** Memory pressure: closes the warm sessions nobody is using; they come back with the next request. */
+  trimIdle(): void {
+    this.floor = 0;
+    this.recent.length = 0;
+    this.pool.setMin(0);
+    const closed = this.pool.trimIdle();
+    this.log.info({ closed }, 'closed spare Live sessions');
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.pool.close();
@@ -247,8 +261,8 @@ export class SessionPool {
     const perMinute = (this.recent.length * 60_000) / this.windowMs;
     let peak = 0;
     for (const r of this.recent) peak = Math.max(peak, r.busy);
-    const { min, max } = this.options.settings;
-    const target = Math.max(min, Math.min(max, Math.max(peak, Math.ceil(perMinute / this.perWarmSession))));
+    const { max } = this.options.settings;
+    const target = Math.max(this.floor, Math.min(max, Math.max(peak, Math.ceil(perMinute / this.perWarmSession))));
     if (target !== this.pool.warmTarget) {
       this.log.debug({ target, perMinute, peak }, 'warm target changed');
       this.pool.setMin(target);

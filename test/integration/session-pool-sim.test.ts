@@ -149,6 +149,20 @@ describe('SessionPool with the simulator', () => {
     await until('the surplus connections closed', () => s.stats().live.open === 1);
   });
 
+  it('under memory pressure closes spare sessions, and the next hotkey press still gets one', async () => {
+    const s = await sim();
+    const p = pool(liveFactoryFor(endpointOf(s.baseUrl, s.apiKey)), { min: 2 });
+    await until('two warm sessions', () => p.sizes().warm === 2);
+    p.trimIdle();
+    expect(p.sizes()).toMatchObject({ warm: 0, target: 0 });
+    await until('the spare connections closed', () => s.stats().live.open === 0);
+    const lease = await p.acquire();
+    expect(await transcribe(lease.session)).toBe('write a function that adds two numbers');
+    lease.release();
+    // Spares are kept warm even while one is in use, so the warm set is back to at least two.
+    await until('the warm set back at its minimum', () => p.sizes().warm >= 2);
+  });
+
   it('a vocabulary change never makes acquire wait; sessions with the new terms follow', async () => {
     const s = await sim({ profile: 'realistic' });
     const p = pool(liveFactoryFor(endpointOf(s.baseUrl, s.apiKey)), {}, { vocabulary: ['oldTerm'] });
