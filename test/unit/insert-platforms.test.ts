@@ -10,6 +10,7 @@ import { WaylandInserter } from '../../main/hosts/electron/insert/wayland-insert
 import { WindowsInserter } from '../../main/hosts/electron/insert/windows-inserter.js';
 import { XdotoolInserter } from '../../main/hosts/electron/insert/xdotool-inserter.js';
 import { XclipClipboard } from '../../main/hosts/electron/insert/xclip-clipboard.js';
+import { ElectronClipboardAccess } from '../../main/hosts/electron/insert/electron-clipboard-access.js';
 import { parseShortcut } from '../../main/hosts/electron/insert/paste-shortcut.js';
 
 type Reply = Partial<RunResult> | Error;
@@ -205,5 +206,33 @@ describe('detecting the paste path at start', () => {
     await expect(inserter.insert(undefined, 'x', { shortcut: ctrlV })).rejects.toBeInstanceOf(AppError);
     expect(detectInsertSupport('linux', {}, on('xdotool')).message).toContain('No graphical session');
     expect(detectInsertSupport('aix', {}, on()).platform).toBe('unsupported');
+  });
+});
+
+describe("the Electron shell's clipboard", () => {
+  it('saves and restores HTML and RTF beside the text when the clipboard offers them', async () => {
+    const state: { text: string; html: string; rtf: string } = { text: 'Hello', html: '<b>Hello</b>', rtf: '{\\rtf1 Hello}' };
+    const electronLike = {
+      readText: () => state.text,
+      writeText: (text: string) => Object.assign(state, { text, html: '', rtf: '' }),
+      readHTML: () => state.html,
+      readRTF: () => state.rtf,
+      write: (data: { text?: string; html?: string; rtf?: string }) => Object.assign(state, { text: data.text ?? '', html: data.html ?? '', rtf: data.rtf ?? '' }),
+    };
+    const access = new ElectronClipboardAccess(electronLike);
+    const snapshot = await access.save();
+    await access.writeText('code');
+    expect(state).toEqual({ text: 'code', html: '', rtf: '' });
+    await access.restore(snapshot);
+    expect(state).toEqual({ text: 'Hello', html: '<b>Hello</b>', rtf: '{\\rtf1 Hello}' });
+  });
+
+  it("works with the shell's text-only ClipboardService too", async () => {
+    let text = 'before';
+    const access = new ElectronClipboardAccess({ readText: () => text, writeText: (t: string) => void (text = t) });
+    const snapshot = await access.save();
+    await access.writeText('code');
+    await access.restore(snapshot);
+    expect(text).toBe('before');
   });
 });
