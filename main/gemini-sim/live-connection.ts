@@ -10,6 +10,8 @@ import { pickScript, planTranscript, type TranscriptStep } from './transcripts.j
 const SAMPLE_RATE = 16_000;
 /** Gemini counts 32 tokens per second of audio input. */
 const AUDIO_TOKENS_PER_SECOND = 32;
+/** Speech time per word assumed when pacing increments against the audio (about 200 words per minute). */
+const WORD_MS = 300;
 const TONE_SAMPLES = Math.ceil(TONE_WINDOW_END_S * SAMPLE_RATE) + 160;
 
 type Json = Record<string, unknown>;
@@ -277,7 +279,7 @@ export class LiveConnection {
   private tick(turn: Turn): void {
     turn.timer = undefined;
     if (this.closed || turn.ended) return;
-    this.sendStep(turn);
+    if (this.heardEnough(turn)) this.sendStep(turn);
     turn.timer = setTimeout(() => this.tick(turn), between(this.state.profile.incrementIntervalMs));
   }
 
@@ -288,6 +290,24 @@ export class LiveConnection {
       turn.plan = planTranscript(pickScript(this.state.scripts, this.state.defaultTranscript, turn.toneHz), this.vocabulary);
     }
     return turn.plan;
+  }
+
+  /**
+   * Realistic profile: an increment is sent only once the audio could contain its words, with
+   * the increment lagging 150-250 ms behind the audio received (a word is taken as 300 ms of
+   * speech, about 200 words per minute), so text never runs ahead of what was said.
+   */
+  private heardEnough(turn: Turn): boolean {
+    if (!turn.meter.nonSilent) return false;
+    const plan = this.ensurePlan(turn);
+    const step = plan.steps[turn.sent];
+    if (!step) return false;
+    // The first increment comes at the published 300 ms after speech starts, whatever it holds.
+    if (turn.sent === 0) return true;
+    const hypothesis = turn.committed + step.committed + step.interim;
+    const words = hypothesis.trim() === '' ? 0 : hypothesis.trim().split(/\s+/).length;
+    const audioMs = (turn.meter.samples / SAMPLE_RATE) * 1000;
+    return audioMs - between(this.state.profile.incrementLagMs) >= words * WORD_MS;
   }
 
   /** Mid-turn faults fire at the first transcript message of a turn. */
