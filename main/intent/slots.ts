@@ -1,13 +1,12 @@
 // Fills the slots of a recognised request: the language to write in, the name said for the code, the framework.
 import type { LanguageId } from '../config/schema.js';
+import { actsOnExistingCode } from './context-references.js';
 import type { CueAnalysis } from './intent-cues.js';
 import { formatIdentifier, takeNameWords, type FoundIdentifier, type IdentifierCase } from './identifier.js';
 import { canonicalLanguage } from './languages.js';
 import type { FrameworkMention, Mention } from './mentions.js';
 import type { IntentName } from './types.js';
 
-/** Intents that act on code the user already has: the clipboard's language outranks the settings default. */
-const ON_EXISTING_CODE: ReadonlySet<IntentName> = new Set<IntentName>(['explain', 'refactor', 'fix_error', 'convert_language', 'add_types', 'document', 'generate_test']);
 
 export interface LanguageInputs {
   intent: IntentName;
@@ -34,7 +33,7 @@ export function resolveLanguage(input: LanguageInputs): LanguageId | undefined {
   }
   if (intent === 'generate_sql') return 'sql';
   if (intent === 'generate_shell') return defaultLanguage === 'powershell' ? 'powershell' : 'bash';
-  if (ON_EXISTING_CODE.has(intent)) {
+  if (actsOnExistingCode(intent)) {
     const fromClipboard = input.clipboardLanguage();
     if (fromClipboard) return fromClipboard;
   }
@@ -104,7 +103,7 @@ export function resolveName(input: NameInputs): string | undefined {
   const known = identifiers.find((f) => f.source === 'known');
   if (known) return known.value;
   for (const m of text.matchAll(WRITTEN_IDENTIFIER)) if (!BRANDS.has(m[0].toLowerCase())) return m[0];
-  if (!ON_EXISTING_CODE.has(input.intent)) return undefined;
+  if (!actsOnExistingCode(input.intent)) return undefined;
   for (const m of text.matchAll(THE_NAMED)) {
     const words = (m[1] as string).trim().split(' ');
     if (words.some((w) => NOT_NAMES.has(w.toLowerCase()) || canonicalLanguage(w) !== undefined)) continue;
