@@ -183,12 +183,20 @@ export class Balancer {
     return undefined;
   }
 
-  /** Fewest requests in flight; ties go to the faster instance (moving average latency), then to settings order. */
+  /**
+   * Least expected wait: (requests in flight + 1) x moving-average latency, raised by the recent
+   * error rate, so a slow or flaky instance gets less work before its breaker ever opens. An
+   * instance not measured yet counts as fastest, so it gets measured.
+   */
   private leastOutstanding(candidates: readonly Instance[]): Instance | undefined {
     let best: Instance | undefined;
+    let bestScore = Infinity;
     for (const instance of candidates) {
-      if (!best || instance.outstanding < best.outstanding) best = instance;
-      else if (instance.outstanding === best.outstanding && (instance.latencyMs ?? 0) < (best.latencyMs ?? 0)) best = instance;
+      const score = (instance.outstanding + 1) * Math.max(instance.latencyMs ?? 0, 0.001) * (1 + 4 * instance.errorRate);
+      if (score < bestScore) {
+        best = instance;
+        bestScore = score;
+      }
     }
     return best;
   }

@@ -7,12 +7,12 @@ import type { GeminiEndpoint, LiveSession } from '../../main/gemini/types.js';
 const models = { live: 'l', batchTranscribe: 'b', codegen: 'c', intentAssist: 'i' };
 const endpoint = (name: string): GeminiEndpoint => ({ name, apiKey: `key-${name}`, models });
 
-function setup(names: string[], strategy: 'least-outstanding' | 'round-robin' = 'least-outstanding') {
+function setup(names: string[], strategy: 'least-outstanding' | 'round-robin' = 'least-outstanding', failureThreshold = 2) {
   const clock = { t: 0 };
   const balancer = new Balancer({
     endpoints: names.map(endpoint),
     strategy,
-    breaker: { failureThreshold: 2, cooldownMs: 1_000 },
+    breaker: { failureThreshold, cooldownMs: 1_000 },
     clock: { now: () => clock.t, monotonic: () => clock.t },
   });
   return { balancer, clock };
@@ -42,6 +42,18 @@ describe('Balancer', () => {
     expect(balancer.health().map((h) => h.outstanding)).toEqual([1, 1]);
     for (const r of release) r();
     await Promise.all(inflight);
+  });
+
+  it('least-outstanding gives more of the work to the faster instance', async () => {
+    const { balancer, clock } = setup(['slow', 'fast']);
+    const work = async (ep: GeminiEndpoint): Promise<string> => {
+      clock.t += ep.name === 'slow' ? 900 : 100;
+      return ep.name;
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) seen.push(await balancer.run(work));
+    expect(seen.filter((n) => n === 'fast').length).toBeGreaterThan(seen.filter((n) => n === 'slow').length);
+    expect(balancer.health().map((h) => h.latencyMs)).toEqual([900, 100]);
   });
 
   it('retries a failed request on another instance while no output reached the user', async () => {
@@ -83,7 +95,7 @@ describe('Balancer', () => {
   });
 
   it('opens a failing instance’s breaker, routes around it, and probes it after the cooldown', async () => {
-    const { balancer, clock } = setup(['a', 'b']);
+    const { balancer, clock } = setup(['a', 'b'], 'round-robin');
     let aDown = true;
     const seen: string[] = [];
     const work = async (ep: GeminiEndpoint): Promise<string> => {
