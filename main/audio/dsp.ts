@@ -203,7 +203,10 @@ export class StreamingResampler {
     return this.run(out, offset, this.have - 1 - this.half);
   }
 
-  /** Emits the held-back tail as if silence followed, up to the exact output length of all input. */
+  /**
+   * Emits the held-back tail as if silence followed, up to the exact output length of all input (ceil(n * out / in)).
+   * Ends the stream: call reset() before feeding the resampler again.
+   */
   flush(): Float32Array {
     const expected = Math.ceil((this.inputCount * this.up) / this.down);
     const remaining = Math.max(0, expected - this.outputCount);
