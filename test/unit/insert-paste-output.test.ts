@@ -223,3 +223,16 @@ describe("the user's clipboard", () => {
     expect(clipboard.text).toBe('original');
   });
 });
+
+describe('a paste aimed at our own window', () => {
+  it('is refused with a hint, and the code is on the clipboard', async () => {
+    const clipboard = new FakeClipboard();
+    const inserter = new FakeInserter(clipboard);
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings(), ownAppNames: ['voice-codegen'] });
+    const outcome = await output.paste(CODE, { handle: '9', names: ['voice-codegen'] });
+    expect(outcome).toMatchObject({ pasted: false, copied: true, reason: 'no-target' });
+    expect(outcome.message).toContain('Paste here');
+    expect(inserter.pasted).toEqual([]);
+    expect(clipboard.text).toBe(CODE);
+  });
+});

@@ -69,6 +69,12 @@ describe('macOS paste through osascript', () => {
     expect((error as AppError).details?.reason).toBe('no-permission');
     expect((error as AppError).message).toContain('Privacy & Security → Accessibility');
   });
+
+  it('points to the Automation setting when System Events may not be controlled', async () => {
+    const runner = new FakeRunner(() => ({ exitCode: 1, stderr: 'execution error: Not authorized to send Apple events to System Events. (-1743)\n' }));
+    const mac = new MacosInserter({ runner, logger: silentLogger, isAccessibilityTrusted: () => true });
+    await expect(mac.insert(undefined, 'x', { shortcut: mac.shortcuts.normal })).rejects.toThrow(/Privacy & Security → Automation/);
+  });
 });
 
 describe('Windows paste through PowerShell', () => {

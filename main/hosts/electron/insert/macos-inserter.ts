@@ -19,9 +19,13 @@ export interface MacosInserterOptions {
 export const ACCESSIBILITY_HELP =
   'To paste into other apps, Voice CodeGen needs Accessibility permission: open System Settings → Privacy & Security → Accessibility, turn on Voice CodeGen (add it with + if it is not listed), then try again. Until then the code is on the clipboard: press ⌘V.';
 
+export const AUTOMATION_HELP =
+  'To paste into other apps, Voice CodeGen needs to control System Events: open System Settings → Privacy & Security → Automation, turn on System Events under Voice CodeGen, then try again. Until then the code is on the clipboard: press ⌘V.';
+
 // The errors System Events gives when the sender lacks Accessibility (1002 "not allowed to send keystrokes",
-// -1719 "assistive access", -25211 from the AX API) or Automation (-1743) permission.
-const PERMISSION_ERROR = /not allowed|assistive access|\(-1719\)|\(-25211\)|\(1002\)|\(-1743\)/i;
+// -1719 "assistive access", -25211 from the AX API); -1743 is the separate Automation permission.
+const ACCESSIBILITY_ERROR = /not allowed to send keystrokes|assistive access|\(-1719\)|\(-25211\)|\(1002\)/i;
+const AUTOMATION_ERROR = /not authori[sz]ed to send apple events|\(-1743\)/i;
 const BUNDLE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
 export class MacosInserter implements Inserter {
@@ -65,7 +69,8 @@ export class MacosInserter implements Inserter {
     const result = await this.osascript(script, options.signal);
     if (result.exitCode === 0) return;
     const why = firstLine(result.stderr);
-    if (PERMISSION_ERROR.test(why)) throw new AppError('UNAVAILABLE', ACCESSIBILITY_HELP, { retryable: false, details: { reason: 'no-permission' } });
+    if (ACCESSIBILITY_ERROR.test(why)) throw new AppError('UNAVAILABLE', ACCESSIBILITY_HELP, { retryable: false, details: { reason: 'no-permission' } });
+    if (AUTOMATION_ERROR.test(why)) throw new AppError('UNAVAILABLE', AUTOMATION_HELP, { retryable: false, details: { reason: 'no-permission' } });
     throw new AppError('UNAVAILABLE', `The paste keys could not be sent (osascript: ${why || `exit ${result.exitCode}`}).`, { retryable: false, details: { reason: 'failed' } });
   }
 

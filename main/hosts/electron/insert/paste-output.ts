@@ -6,6 +6,7 @@ import { sameClipboardText, type ClipboardAccess, type ClipboardSnapshot } from 
 import type { InsertAvailability, InsertTarget, InsertUnavailableReason, Inserter } from './inserter.js';
 import { planPaste, type PastePlan, type PasteSettings } from './paste-plan.js';
 import { formatShortcut } from './paste-shortcut.js';
+import { matchesApp } from './terminal-apps.js';
 
 /** Why the code was not pasted; it is on the clipboard in every case but 'clipboard-failed'. */
 export type PasteSkipReason = InsertUnavailableReason | 'paste-off' | 'no-target' | 'failed' | 'bad-override' | 'clipboard-failed';
@@ -36,6 +37,8 @@ export interface PasteOutputOptions {
   logger: Logger;
   /** Read at each paste so a settings change applies to the next result. */
   settings: () => PasteSettings;
+  /** Our own app's window class / process / bundle id: pasting into ourselves (the overlay had focus) is refused. */
+  ownAppNames?: readonly string[];
   /** Waits before the restore (core sleep by default); tests pass a gate they open themselves. */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -112,6 +115,9 @@ export class PasteOutput {
     const target = given ?? (await this.captureTarget(options.signal));
     const app = target?.names[0] ?? 'the focused app';
     const saved = await this.takePending();
+    if (target !== undefined && matchesApp(target.names, this.options.ownAppNames ?? []) !== undefined) {
+      return this.notPasted(text, false, 'no-target', 'Not pasted: Voice CodeGen itself had focus. Click where the code should go and choose "Paste here"; the code is on the clipboard.');
+    }
     let plan: PastePlan;
     try {
       plan = planPaste(target, text, settings, inserter.shortcuts);

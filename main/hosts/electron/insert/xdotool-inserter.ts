@@ -25,7 +25,8 @@ export class XdotoolInserter implements Inserter {
   async detect(signal?: AbortSignal): Promise<InsertAvailability> {
     if (!this.options.display) return { available: false, reason: 'no-display', message: 'No X display (DISPLAY is not set): the code stays on the clipboard.' };
     try {
-      const result = await this.xdotool(['getwindowfocus'], signal);
+      // getmouselocation answers whenever the display is reachable; getwindowfocus fails while nothing has focus.
+      const result = await this.xdotool(['getmouselocation'], signal);
       if (result.exitCode !== 0) {
         return { available: false, reason: 'no-display', tool: 'xdotool', message: `xdotool cannot reach the X display ${this.options.display} (${firstLine(result.stderr)}): the code stays on the clipboard.` };
       }
