@@ -2,6 +2,7 @@
 import { AudioMeter, decodeWav, pcm16FromBytes, type DecodedAudio } from './audio.js';
 import { defaultCodeAnswer } from './code-answer.js';
 import { detectTone } from './goertzel.js';
+import { decodeOggOpus } from './ogg-opus.js';
 import { pickScript, planTranscript } from './transcripts.js';
 import type { SimState } from './state.js';
 import type { RequestStats } from './types.js';
@@ -29,10 +30,11 @@ function parts(value: unknown): Json[] {
   return Array.isArray(list) ? list.filter((p): p is Json => typeof p === 'object' && p !== null) : [];
 }
 
-/** Raw PCM ("audio/pcm;rate=N", "audio/l16") or WAV; compressed formats are not decoded (see README note in index.ts). */
+/** WAV, Ogg/Opus or raw PCM ("audio/pcm;rate=N", "audio/l16"); FLAC, MP3, AAC and AIFF are not decoded here. */
 function decodeInline(mimeType: string, data: Buffer): DecodedAudio | null {
   const mime = mimeType.toLowerCase().replace(/\s+/g, '');
   if (/^audio\/(wav|x-wav|wave|vnd\.wave)/.test(mime)) return decodeWav(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  if (/^audio\/(ogg|opus)/.test(mime)) return decodeOggOpus(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   if (mime.startsWith('audio/pcm') || mime.startsWith('audio/l16')) {
     const rate = Number(/rate=(\d+)/.exec(mime)?.[1] ?? 16000);
     return { samples: pcm16FromBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)), sampleRate: rate };
@@ -73,8 +75,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
       // Silence or no samples: nothing was heard, and the simulator does not pretend otherwise.
       text = meter.nonSilent ? planTranscript(pickScript(state.scripts, state.defaultTranscript, tone), vocabulary).final : '';
     } else if (first) {
-      // Compressed audio (OGG/Opus, FLAC, MP3...) is not decoded here: the default transcript answers
-      // any non-trivial payload. Tests that need a scripted transcript send WAV or PCM.
+      // FLAC, MP3, AAC and AIFF are not decoded here: the default transcript answers any non-trivial
+      // payload. Tests that need a scripted transcript send WAV, Ogg/Opus or PCM.
       audioMs = (first.data.byteLength / 4000) * 1000;
       text = first.data.byteLength > 256 ? planTranscript(state.defaultTranscript, vocabulary).final : '';
     } else {

@@ -1,5 +1,6 @@
 // CodeGenerator and FileTranscriber against the simulator through the real SDK: streaming, cancel, faults, retry.
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.js';
 import { CodeGenerator } from '../../main/gemini/code-generator.js';
@@ -190,6 +191,16 @@ describe('FileTranscriber', () => {
     const result = await transcriber.transcribe({ audio: wav, mimeType: 'audio/wav', signal: AbortSignal.timeout(10_000) });
     expect(result.text).toBe('open the settings file');
     expect(sim.stats().rest.requestsByModel['gemini-3.5-transcribe']).toBe(1);
+  });
+
+  it.skipIf(!speechToolsAvailable() || spawnSync('opusenc', ['--version']).status !== 0)('transcribes an Ogg/Opus recording (the compressed Live fallback) from the same scripts', async () => {
+    sim.setScripts([{ toneHz: 1700, final: 'close the database connection' }]);
+    const wav = speechWav('close the database connection', { rate: 48000, toneHz: 1700 });
+    const opus = `${wav}.opus`;
+    if (!existsSync(opus)) execFileSync('opusenc', ['--quiet', wav, opus]);
+    const transcriber = new FileTranscriber({ endpoint: simulatorEndpoint(sim), retry: TEST_RETRY });
+    const result = await transcriber.transcribe({ audio: readFileSync(opus), mimeType: 'audio/ogg', signal: AbortSignal.timeout(10_000) });
+    expect(result.text).toBe('close the database connection');
   });
 
   it('refuses a non-audio mime type before calling Gemini, and honours its AbortSignal', async () => {
