@@ -251,6 +251,27 @@ describe('ResourcePool', () => {
     expect(pool.metrics().inUse).toBe(0);
   });
 
+  it('health-checks idle resources during maintenance and replaces the unhealthy ones', async () => {
+    const factory = new ThingFactory();
+    const sick = new Set<number>();
+    const checked = Object.assign(factory, { healthCheck: async (t: Thing) => !sick.has(t.id) });
+    const pool = makePool(checked, new FakeClock());
+    await until(() => pool.metrics().idle === 1);
+    sick.add(1);
+    pool.maintain();
+    await until(() => (factory.made[0] as Thing).destroyed && pool.metrics().idle === 1);
+    expect((await pool.acquire()).id).toBe(2);
+    expect(pool.metrics().failures).toBe(1);
+  });
+
+  it('gives up on a create that hangs, and the waiter hears why', async () => {
+    const factory = new ThingFactory();
+    factory.gate = new Promise(() => undefined);
+    const pool = makePool(factory, new FakeClock(), { min: 0, createTimeoutMs: 20 });
+    await expect(pool.acquire()).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(pool.metrics()).toMatchObject({ creating: 0, failures: 1 });
+  });
+
   it('reports acquire latency', async () => {
     const pool = makePool(new ThingFactory(), new FakeClock());
     pool.release(await pool.acquire());
