@@ -149,6 +149,15 @@ describe('SessionPool with the simulator', () => {
     await until('the surplus connections closed', () => s.stats().live.open === 1);
   });
 
+  it('keeps more sessions warm when requests come often, within max', async () => {
+    const s = await sim();
+    const p = pool(liveFactoryFor(endpointOf(s.baseUrl, s.apiKey)), { min: 1, max: 4 }, { requestsPerWarmSession: 5 });
+    for (let i = 0; i < 12; i++) (await p.acquire()).release();
+    // 12 requests in the last minute at 5 per warm session: three warm.
+    expect(p.sizes().target).toBe(3);
+    await until('three warm sessions', () => p.sizes().warm >= 3);
+  });
+
   it('under memory pressure closes spare sessions, and the next hotkey press still gets one', async () => {
     const s = await sim();
     const p = pool(liveFactoryFor(endpointOf(s.baseUrl, s.apiKey)), { min: 2 });
