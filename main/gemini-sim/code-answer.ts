@@ -1,4 +1,5 @@
 // The simulator's default code answer: deterministic, plausible, one fenced block in the requested language.
+import { recipeFor } from './code-recipes.js';
 import type { CodeAnswerRequest } from './types.js';
 
 const LANGUAGES: Record<string, { fence: string; comment: string; render: (name: string, words: string[]) => string[] }> = {
@@ -41,7 +42,7 @@ export function defaultCodeAnswer(request: CodeAnswerRequest): string {
   const line = requestLine(request.prompt);
   const words = line.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !STOP.has(w)).slice(0, 4);
   const name = camel(words.length > 0 ? words : ['solve']);
-  const body = spec.render(name, words);
+  const body = recipeFor(line, lang, name, snake(name)) ?? spec.render(name, words);
   return [`Here is a ${lang} implementation of "${line}".`, '', '```' + spec.fence, `${spec.comment} ${line}`, ...body, '```', ''].join('\n');
 }
 
