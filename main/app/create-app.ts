@@ -173,6 +173,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         get intentTimeoutMs() {
           return settings.intent.timeoutMs;
         },
+        get speculation() {
+          return settings.speculation;
+        },
         resultTtlMs: settings.cache.resultTtlMs,
         cacheEnabled: settings.cache.enabled,
         budgets: settings.budgets,

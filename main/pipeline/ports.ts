@@ -11,7 +11,7 @@ export interface IntentOutcome {
 
 export interface IntentPort {
   /** The local recogniser: synchronous, well under a millisecond. */
-  recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string }): IntentOutcome;
+  recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string; knownIdentifiers?: readonly string[] }): IntentOutcome;
   /** Below the confidence threshold, an optional model-assisted classification bounded by the timeout. */
   refine(local: IntentOutcome, text: string, signal: AbortSignal): Promise<IntentOutcome>;
   /** Spoken identifiers to code identifiers ("camel case fetch user" -> fetchUser; known names preferred). */
@@ -21,7 +21,8 @@ export interface IntentPort {
 }
 
 export interface PromptPort {
-  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[] }): { systemInstruction: string; prompt: string };
+  /** `language` of the result is the answer's language (the target language for conversions). */
+  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[] }): { systemInstruction: string; prompt: string; language?: string };
   extract(answer: string, language: string): { code: string; language: string; complete: boolean };
 }
 

@@ -6,8 +6,9 @@ import type { Clock } from '../core/clock.js';
 import { AppError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { TimeoutError, withTimeout } from '../core/timeout.js';
-import type { FinishReason, GenerationUsage } from '../gemini/types.js';
-import { selectContext } from './context-select.js';
+import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
+import { SpeculativeGeneration, type SpeculationStats } from './speculation.js';
+import { selectContext, type SelectedContext } from './context-select.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
   MonitorPort, PromptPort,
@@ -19,6 +20,8 @@ const CONTEXT_TIMEOUT_MS = 300;
 
 export interface PipelineSettings {
   defaultLanguage: string;
+  /** Speculative generation on a stable partial transcript (settings.speculation). */
+  speculation: { enabled: boolean; stableMs: number; minConfidence: number };
   intentTimeoutMs: number;
   resultTtlMs: number;
   cacheEnabled: boolean;
@@ -53,11 +56,32 @@ export interface TranscriptInput {
   startedAt?: number;
   /** Stage times measured before this point (transcription). */
   timings?: StageTimings;
+  /** A speculative generation started on the partial transcript: kept when the final is the same request. */
+  speculation?: SpeculativeGeneration | null;
+  /** Speculation counters of this request so far (started, wasted before the final). */
+  speculationStats?: SpeculationStats;
 }
+
+/** What the transcript decides before any network call: text, context, local intent, language, key. */
+interface Prepared<K> {
+  text: string;
+  context: SelectedContext;
+  local: IntentOutcome;
+  forced: IntentOutcome | null;
+  language: string;
+  key: K | null;
+  /** Equal for two transcripts that ask for the same thing (a speculative stream is kept only then). */
+  signature: string;
+}
+
+/** Quota errors make speculation pause this long: it would spend what little quota is left. */
+const QUOTA_PAUSE_MS = 60_000;
 
 const EMPTY_CONTEXT: LoadedContext = { history: [], identifiers: [] };
 
 export class VoicePipeline<K> {
+  private lastQuotaErrorAt: number | null = null;
+
   constructor(private readonly deps: PipelineDeps<K>) {}
 
   get settings(): PipelineSettings {
@@ -93,25 +117,23 @@ export class VoicePipeline<K> {
     const requestId = globalThis.crypto.randomUUID();
     let cacheTier: 'l1' | 'l2' | 'l3' | 'miss' | null = null;
     let usage: GenerationUsage | undefined;
+    const specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, ...input.speculationStats };
     try {
       if (input.source !== 'voice') this.admit();
       throwIfAborted(signal);
       const loaded = await (input.context ?? this.loadContext(signal));
-      const text = this.deps.intent.normaliseIdentifiers(input.transcript.trim(), loaded.identifiers);
-      const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
+      const prepared = this.prepare(input.transcript, input, loaded);
+      const { text, local, forced, language, key } = prepared;
+      const context = prepared.context;
       const clipboard = context.clipboard;
       if (text.length === 0) throw new AppError('BAD_AUDIO', 'Nothing was heard. Hold the hotkey while you speak, and check the microphone level meter.');
       onEvent({ type: 'transcript.final', text });
       historyId = await history.create({ requestId, transcript: text, source: input.source });
-
       const intentStart = clock.monotonic();
-      const local = this.deps.intent.recognise(text, { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, ...(clipboard ? { clipboardCode: clipboard } : {}) });
-      const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
-      const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
-      const keyIntent = forced?.intent ?? local.intent;
-      const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
-      // The key is computed once here and passed to every tier.
-      const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: this.deps.intent.normaliseForKey(text), intent: keyIntent, language, context: context.keyMaterial }) : null;
+      // The final decides: the speculative stream is kept only for the very same request.
+      const speculation = input.speculation && !input.speculation.failed && input.speculation.signature === prepared.signature ? input.speculation : null;
+      if (input.speculation && speculation === null) this.discard(input.speculation, specStats);
+      if (speculation) specStats.kept++;
 
       if (key !== null && this.deps.cache) {
         const hit = await this.deps.cache.get(key, signal).catch((error: unknown) => {
@@ -119,6 +141,10 @@ export class VoicePipeline<K> {
           return undefined;
         });
         if (hit) {
+          if (speculation) {
+            this.discard(speculation, specStats);
+            specStats.kept--;
+          }
           timings.intent = clock.monotonic() - intentStart;
           cacheTier = hit.tier;
           onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
@@ -130,25 +156,26 @@ export class VoicePipeline<K> {
           await history.update(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
-          monitor.record({ timings, cacheTier, errorCode: null, source: input.source });
+          monitor.record({ timings, cacheTier, errorCode: null, source: input.source, ...specFields(specStats) });
           return result;
         }
         cacheTier = 'miss';
       }
 
-      const resolved = forced ?? (await this.refineIntent(local, text, signal));
+      const resolved = forced ?? (speculation ? local : await this.refineIntent(local, text, signal));
       timings.intent = clock.monotonic() - intentStart;
       const slots = { ...resolved.slots, language };
       onEvent({ type: 'intent', intent: resolved.intent, slots, confidence: resolved.confidence });
       await history.update(requestId, { intent: resolved.intent, language });
 
-      monitor.checkTokenCap();
+      if (!speculation) monitor.checkTokenCap();
       const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
       const genStart = clock.monotonic();
+      const stream = (genSignal: AbortSignal): AsyncIterable<GenerationChunk> => (speculation ? speculation.adopt(genSignal) : this.deps.generator.stream({ ...prompt, signal: genSignal }));
       let answer = '';
       let finishReason = 'UNKNOWN' as FinishReason;
       await withTimeout('generation', GENERATION_HARD_TIMEOUT_MS, async (genSignal) => {
-        for await (const chunk of this.deps.generator.stream({ ...prompt, signal: genSignal })) {
+        for await (const chunk of stream(genSignal)) {
           if (chunk.type === 'text') {
             answer += chunk.text;
             onEvent({ type: 'code.chunk', text: chunk.text });
@@ -159,7 +186,7 @@ export class VoicePipeline<K> {
         }
       }, signal);
       timings.generation = clock.monotonic() - genStart;
-      const extracted = this.deps.prompts.extract(answer, language);
+      const extracted = this.deps.prompts.extract(answer, prompt.language ?? language);
       const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
       timings.total = clock.monotonic() - startedAt;
       const result: PipelineResult = {
@@ -177,10 +204,12 @@ export class VoicePipeline<K> {
       onEvent({ type: 'result', result });
       if (!complete) onEvent({ type: 'error', error: new AppError(finishReason === 'SAFETY' || finishReason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED', incompleteMessage(finishReason)).toJSON() });
       onEvent({ type: 'timings', stages: allStages(timings) });
-      monitor.record({ timings, cacheTier, errorCode: complete ? null : 'TRUNCATED', source: input.source, ...usageFields(usage) });
+      monitor.record({ timings, cacheTier, errorCode: complete ? null : 'TRUNCATED', source: input.source, ...usageFields(usage), ...specFields(specStats) });
       return result;
     } catch (error) {
       const appError = toAppError(error);
+      if (appError.code === 'QUOTA') this.lastQuotaErrorAt = clock.monotonic();
+      if (input.speculation && !input.speculation.cancelled) this.discard(input.speculation, specStats);
       timings.total = clock.monotonic() - startedAt;
       if (historyId !== null) {
         try {
@@ -191,11 +220,56 @@ export class VoicePipeline<K> {
       }
       onEvent({ type: 'error', error: appError.toJSON() });
       onEvent({ type: 'timings', stages: allStages(timings) });
-      monitor.record({ timings, cacheTier, errorCode: appError.code, source: input.source, ...usageFields(usage) });
+      monitor.record({ timings, cacheTier, errorCode: appError.code, source: input.source, ...usageFields(usage), ...specFields(specStats) });
       throw appError;
     } finally {
       link.dispose();
     }
+  }
+
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, loaded: LoadedContext): Prepared<K> {
+    const text = this.deps.intent.normaliseIdentifiers(transcript.trim(), loaded.identifiers);
+    const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
+    const local = this.deps.intent.recognise(text, { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) });
+    const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
+    const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
+    const intent = forced?.intent ?? local.intent;
+    const normalised = this.deps.intent.normaliseForKey(text);
+    const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
+    // The key is computed once here and passed to every tier.
+    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: context.keyMaterial }) : null;
+    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${context.keyMaterial}` };
+  }
+
+  /**
+   * Starts generating on a stable partial transcript, when the recogniser is confident, speculation is on,
+   * no quota error was seen recently and the answer is not cached already. Returns null when it should not.
+   */
+  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
+    const { settings, clock } = this.deps;
+    if (!settings.speculation.enabled || signal.aborted) return null;
+    if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
+    const prepared = this.prepare(partial, input, await context);
+    const confidence = prepared.forced?.confidence ?? prepared.local.confidence;
+    if (prepared.text.length === 0 || confidence < settings.speculation.minConfidence || signal.aborted) return null;
+    if (prepared.key !== null && this.deps.cache && (await this.deps.cache.get(prepared.key, signal).catch(() => undefined))) return null;
+    try {
+      this.deps.monitor.checkTokenCap();
+    } catch {
+      return null;
+    }
+    const resolved = prepared.forced ?? prepared.local;
+    const slots = { ...resolved.slots, language: prepared.language };
+    const clipboard = prepared.context.clipboard;
+    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history });
+    return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic());
+  }
+
+  /** Aborts a speculation that will not be used and counts what it cost. */
+  discard(speculation: SpeculativeGeneration, stats: SpeculationStats): void {
+    speculation.cancel();
+    stats.wasted++;
+    stats.wastedTokens += speculation.tokensSpent();
   }
 
   private async refineIntent(local: IntentOutcome, text: string, signal: AbortSignal): Promise<IntentOutcome> {
@@ -214,6 +288,10 @@ export class VoicePipeline<K> {
 /** Every stage appears in the timings event; a stage that did not run (transcription of typed text, generation on a hit) took 0 ms. */
 function allStages(t: StageTimings): Required<StageTimings> {
   return { transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0 };
+}
+
+function specFields(stats: SpeculationStats): { speculation?: SpeculationStats } {
+  return stats.started > 0 ? { speculation: { ...stats } } : {};
 }
 
 function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {

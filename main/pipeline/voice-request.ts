@@ -9,6 +9,10 @@ import { withTimeout } from '../core/timeout.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
+import type { SpeculativeGeneration, SpeculationStats } from './speculation.js';
+
+/** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
+const MAX_SPECULATIONS = 2;
 
 /** Live's final should follow activityEnd within a few hundred ms; past this we fall back to REST. */
 const LIVE_FINAL_TIMEOUT_MS = 4_000;
@@ -52,6 +56,10 @@ export class VoiceRequest {
   private readonly context: Promise<LoadedContext>;
   private finished = false;
   private lastPartial = '';
+  private speculation: SpeculativeGeneration | null = null;
+  private speculating: Promise<void> | null = null;
+  private stableTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -78,6 +86,7 @@ export class VoiceRequest {
         onPartial: (text) => {
           this.lastPartial = text;
           this.onEvent({ type: 'transcript.partial', text });
+          this.watchStability(text);
         },
       });
       for (const chunk of this.pending.splice(0)) this.utterance.push(chunk);
@@ -116,6 +125,8 @@ export class VoiceRequest {
     } catch (error) {
       const appError = toAppError(error);
       const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt, total: this.deps.clock.monotonic() - releasedAt };
+      this.stopWatching();
+      if (this.speculation) this.deps.pipeline.discard(this.speculation, this.specStats);
       this.deps.pipeline.recordFailure('voice', timings, appError);
       this.onEvent({ type: 'error', error: appError.toJSON() });
       this.releaseSession();
@@ -125,6 +136,8 @@ export class VoiceRequest {
     const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt };
     // The Live session is done once the final transcript is in: give it back before generating.
     this.releaseSession();
+    this.stopWatching();
+    if (this.speculating) await this.speculating;
     try {
       return await this.deps.pipeline.fromTranscript(
         {
@@ -133,6 +146,8 @@ export class VoiceRequest {
           ...(this.options.intent ? { intent: this.options.intent } : {}),
           ...(this.options.noCache ? { noCache: true } : {}),
           ...(this.options.clipboard ? { clipboard: this.options.clipboard } : {}),
+          speculation: this.speculation,
+          speculationStats: this.specStats,
         },
         this.onEvent,
         signal,
@@ -146,6 +161,8 @@ export class VoiceRequest {
   cancel(): void {
     if (this.link.signal.aborted) return;
     this.link.abort(new AppError('CANCELLED', 'Dictation cancelled.'));
+    this.stopWatching();
+    this.speculation?.cancel();
     try {
       this.utterance?.cancel();
     } catch (error) {
@@ -156,6 +173,42 @@ export class VoiceRequest {
       this.finished = true;
       this.link.dispose();
     }
+  }
+
+  /**
+   * Speculation: when the partial transcript stays the same for settings.speculation.stableMs, start generating on
+   * it; a partial that changes after that makes the running speculation worthless, so it is stopped at once.
+   */
+  private watchStability(text: string): void {
+    if (this.speculation && this.speculation.partial !== text) {
+      this.deps.pipeline.discard(this.speculation, this.specStats);
+      this.speculation = null;
+    }
+    if (this.stableTimer) clearTimeout(this.stableTimer);
+    this.stableTimer = null;
+    const spec = this.deps.pipeline.settings.speculation;
+    if (!spec.enabled || this.finished || this.specStats.started >= MAX_SPECULATIONS) return;
+    this.stableTimer = setTimeout(() => {
+      this.stableTimer = null;
+      if (this.finished || this.speculation || this.speculating || this.lastPartial !== text) return;
+      this.speculating = this.deps.pipeline
+        .speculate(text, this.options, this.context, this.link.signal)
+        .then((speculation) => {
+          if (!speculation) return;
+          this.specStats.started++;
+          if (this.lastPartial !== text || this.link.signal.aborted) this.deps.pipeline.discard(speculation, this.specStats);
+          else this.speculation = speculation;
+        })
+        .catch((error: unknown) => this.deps.logger.debug({ err: error }, 'speculation did not start'))
+        .finally(() => {
+          this.speculating = null;
+        });
+    }, spec.stableMs);
+  }
+
+  private stopWatching(): void {
+    if (this.stableTimer) clearTimeout(this.stableTimer);
+    this.stableTimer = null;
   }
 
   private async transcribe(signal: AbortSignal): Promise<string> {

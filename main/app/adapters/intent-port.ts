@@ -14,7 +14,7 @@ export class IntentPortAdapter implements IntentPort {
     },
   ) {}
 
-  recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string }): IntentOutcome {
+  recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string; knownIdentifiers?: readonly string[] }): IntentOutcome {
     return recogniseIntent(text, options);
   }
 

@@ -5,7 +5,10 @@ import type { PromptPort } from '../../pipeline/ports.js';
 
 export const promptPort: PromptPort = {
   // Slot values come from the recogniser as canonical ids; the contract types them as plain strings.
-  build: (input) => buildPrompt(input as PromptInput),
+  build: (input) => {
+    const built = buildPrompt(input as PromptInput);
+    return { systemInstruction: built.systemInstruction, prompt: built.prompt, language: built.language };
+  },
   extract: (answer, language) => {
     const extracted = extractCode(answer, language);
     return { code: extracted.code, language: extracted.language ?? language, complete: extracted.complete };
