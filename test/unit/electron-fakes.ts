@@ -56,12 +56,13 @@ export class FakeKeyRelease implements KeyReleaseSource {
 export class FakeClipboard implements ClipboardService {
   readonly writes: string[] = [];
   constructor(public text = '') {}
-  readText(): string {
-    return this.text;
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
   }
-  writeText(text: string): void {
+  writeText(text: string): Promise<void> {
     this.writes.push(text);
     this.text = text;
+    return Promise.resolve();
   }
 }
 
@@ -168,12 +169,12 @@ export class FakeApp implements Pick<App, 'startDictation' | 'runQuick'> {
     this.releaseHeld?.();
   }
 
-  runQuick(command: QuickCommand, _onEvent: unknown, options?: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult> {
+  async runQuick(command: QuickCommand, _onEvent: unknown, options?: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult> {
     // Like the real app: the quick command works on the clipboard's text (platform.clipboard).
-    const clipboardText = this.clipboard?.readText() ?? '';
+    const clipboardText = (await this.clipboard?.readText()) ?? '';
     this.quick.push({ command, clipboardText, ...(options?.targetLanguage ? { targetLanguage: options.targetLanguage } : {}) });
     const code = `/** ${command} of: ${clipboardText} */\n${clipboardText}`;
-    return Promise.resolve(result({ code, answer: `\`\`\`ts\n${code}\n\`\`\``, intent: command === 'generate_test' ? 'generate_test' : command, transcript: command }));
+    return result({ code, answer: `\`\`\`ts\n${code}\n\`\`\``, intent: command === 'generate_test' ? 'generate_test' : command, transcript: command });
   }
 }
 

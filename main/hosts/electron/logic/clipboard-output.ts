@@ -25,7 +25,7 @@ function lineCount(text: string): number {
 export class ClipboardOutput {
   constructor(private readonly options: ClipboardOutputOptions) {}
 
-  deliver(result: PipelineResult): CopyOutcome {
+  async deliver(result: PipelineResult): Promise<CopyOutcome> {
     if (!result.complete) {
       // A cut-short answer pasted into an editor looks finished and is not: never copy it.
       return { copied: false, message: `The answer was cut short (${result.finishReason}); nothing was copied. Try a narrower request.` };
@@ -35,7 +35,8 @@ export class ClipboardOutput {
     if (text.trim().length === 0) {
       return { copied: false, message: full ? 'The answer was empty; nothing was copied.' : 'The answer had no code to copy; open the window to read it.' };
     }
-    this.options.clipboard.writeText(text);
+    const failed = await this.write(text);
+    if (failed) return failed;
     const lines = lineCount(text);
     const what = full ? 'the full answer' : `${lines} line${lines === 1 ? '' : 's'} of ${result.language}`;
     this.options.logger.debug({ requestIntent: result.intent, chars: text.length, full }, 'copied result');
@@ -43,9 +44,20 @@ export class ClipboardOutput {
   }
 
   /** Copies an earlier result again (tray "recent results"). */
-  copyAgain(text: string): CopyOutcome {
-    this.options.clipboard.writeText(text);
+  async copyAgain(text: string): Promise<CopyOutcome> {
+    const failed = await this.write(text);
+    if (failed) return failed;
     const lines = lineCount(text);
     return { copied: true, text, message: `Copied ${lines} line${lines === 1 ? '' : 's'} again.` };
+  }
+
+  private async write(text: string): Promise<CopyOutcome | undefined> {
+    try {
+      await this.options.clipboard.writeText(text);
+      return undefined;
+    } catch (error) {
+      this.options.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'clipboard write failed');
+      return { copied: false, message: 'The clipboard could not be written; copy the code from the window instead.' };
+    }
   }
 }

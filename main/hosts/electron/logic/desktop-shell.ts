@@ -87,8 +87,7 @@ export class DesktopShell {
             void this.quick.run(command, targetLanguage);
           },
           copyRecent: (item) => {
-            const outcome = this.output.copyAgain(item.text);
-            this.options.notifications.show({ title: 'Copied', body: outcome.message });
+            void this.output.copyAgain(item.text).then((outcome) => this.options.notifications.show({ title: outcome.copied ? 'Copied' : 'Nothing copied', body: outcome.message }));
           },
           openHistory: () => this.options.windows.showMain('history'),
           setPaused: (paused) => {

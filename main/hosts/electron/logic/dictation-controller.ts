@@ -183,11 +183,11 @@ export class DictationController {
     if (handle === undefined) return;
     this.setState('finishing');
     this.pending = handle.finish().then(
-      (result) => {
+      async (result) => {
         if (this.handle !== handle) return; // cancelled or replaced meanwhile
         this.handle = undefined;
         this.setState('idle');
-        this.options.delivery.deliver(handle.requestId, result);
+        await this.options.delivery.deliver(handle.requestId, result);
       },
       (error: unknown) => {
         if (this.handle !== handle) return;

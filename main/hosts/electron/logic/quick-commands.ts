@@ -35,7 +35,8 @@ export class QuickCommandRunner {
   /** Resolves when the command's result is copied or its failure reported; never rejects. */
   async run(command: QuickCommand, targetLanguage?: string): Promise<void> {
     const { app, clipboard, delivery, windows, notifications } = this.options;
-    if (clipboard.readText().trim().length === 0) {
+    const text = await clipboard.readText().catch(() => '');
+    if (text.trim().length === 0) {
       notifications.show({ title: 'Clipboard is empty', body: `Copy the code first, then choose "${QUICK_COMMAND_LABELS[command]}" again.` });
       return;
     }
@@ -48,7 +49,7 @@ export class QuickCommandRunner {
       // The app reads the clipboard itself (platform.clipboard), as it does for a spoken "explain this".
       const result = await app.runQuick(command, () => undefined, { signal: controller.signal, ...(targetLanguage ? { targetLanguage } : {}) });
       if (controller.signal.aborted) return;
-      delivery.deliver(undefined, result);
+      await delivery.deliver(undefined, result);
     } catch (error) {
       if (!controller.signal.aborted) delivery.fail(undefined, error);
     } finally {

@@ -4,11 +4,16 @@ import { isAbortError, toAppError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
 import type { NotificationService } from '../services/notification-service.js';
 import type { WindowService } from '../services/window-service.js';
-import type { ClipboardOutput, CopyOutcome } from './clipboard-output.js';
+import type { CopyOutcome } from './clipboard-output.js';
 import type { RecentResults } from './recent-results.js';
 
+/** Where a finished result goes: the clipboard (ClipboardOutput), or a paste into the focused app that reports the same outcome. */
+export interface ResultOutput {
+  deliver(result: PipelineResult): Promise<CopyOutcome>;
+}
+
 export interface ResultDeliveryOptions {
-  output: ClipboardOutput;
+  output: ResultOutput;
   recent: RecentResults;
   windows: WindowService;
   notifications: NotificationService;
@@ -27,9 +32,9 @@ export class ResultDelivery {
   private nextLocalId = 1;
 
   /** requestId: the app's id when known (dictation), to mark the renderer's result as copied. */
-  deliver(requestId: number | undefined, result: PipelineResult): CopyOutcome {
+  async deliver(requestId: number | undefined, result: PipelineResult): Promise<CopyOutcome> {
     const { output, recent, windows, notifications } = this.options;
-    const outcome = output.deliver(result);
+    const outcome = await output.deliver(result);
     if (outcome.copied && outcome.text !== undefined) {
       recent.add(requestId ?? -this.nextLocalId++, result, outcome.text);
       // The contract's result carries `copied`: the overlay shows "copied" from the same event it already renders.

@@ -1,5 +1,5 @@
 // The system clipboard (Electron: clipboard.readText/writeText).
 export interface ClipboardService {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
 }
