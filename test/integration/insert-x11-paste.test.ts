@@ -31,6 +31,7 @@ describe('pasting into the app that had focus, on X11', () => {
   let page: import('playwright-core').Page;
   let inserter: Inserter;
   let clipboard: ClipboardAccess;
+  let runner: ExecCommandRunner;
 
   beforeAll(async () => {
     if (skip) return;
@@ -41,7 +42,7 @@ describe('pasting into the app that had focus, on X11', () => {
     browser = await launchChromium({ headless: false, env });
     page = await browser.newPage();
     await page.setContent('<!doctype html><title>editor</title><textarea id="editor" rows="10" cols="80"></textarea>');
-    const runner = new ExecCommandRunner({ env });
+    runner = new ExecCommandRunner({ env });
     const support = detectInsertSupport('linux', env, which);
     inserter = createInserter(support, { runner, logger: silentLogger, env });
     const access = createClipboardAccess(support, runner);
@@ -75,6 +76,21 @@ describe('pasting into the app that had focus, on X11', () => {
     await expect.poll(() => page.inputValue('#editor')).toBe(CODE);
     expect(await outcome.restore).toBe('restored');
     expect(await clipboard.readText()).toBe('what the user had copied');
+    await output.dispose();
+  });
+
+  it.skipIf(skip)('puts a copied image back after pasting, since the clipboard held no text', async () => {
+    // A tiny PNG as another app would own it; xclip serves it under its MIME type.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e3c5a90000000049454e44ae426082', 'hex');
+    await runner.run('xclip', ['-selection', 'clipboard', '-i', '-t', 'image/png'], { input: png, detached: true });
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: () => settings });
+    await userFocusesEditor();
+
+    const outcome = await output.paste('const image = true;', await output.captureTarget());
+    await expect.poll(() => page.inputValue('#editor')).toBe('const image = true;');
+    expect(await outcome.restore).toBe('restored');
+    const back = await runner.run('xclip', ['-selection', 'clipboard', '-o', '-t', 'image/png']);
+    expect(back.stdoutBytes.equals(png)).toBe(true);
     await output.dispose();
   });
 

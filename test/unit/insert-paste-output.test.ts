@@ -10,6 +10,7 @@ import type { InsertAvailability, InsertOptions, InsertTarget, Inserter } from '
 import { MacosInserter } from '../../main/hosts/electron/insert/macos-inserter.js';
 import type { PasteSettings } from '../../main/hosts/electron/insert/paste-plan.js';
 import { PasteOutput } from '../../main/hosts/electron/insert/paste-output.js';
+import { setupPaste } from '../../main/hosts/electron/insert/paste-setup.js';
 import { formatShortcut, parseShortcut } from '../../main/hosts/electron/insert/paste-shortcut.js';
 import { XdotoolInserter } from '../../main/hosts/electron/insert/xdotool-inserter.js';
 
@@ -234,5 +235,41 @@ describe('a paste aimed at our own window', () => {
     expect(outcome.message).toContain('Paste here');
     expect(inserter.pasted).toEqual([]);
     expect(clipboard.text).toBe(CODE);
+  });
+});
+
+describe('setting paste up at start', () => {
+  it('reports a missing xdotool for settings and still copies results', async () => {
+    let text = '';
+    const setup = await setupPaste({
+      platform: 'linux',
+      env: { DISPLAY: ':0' },
+      logger: silentLogger,
+      settings: settings(),
+      clipboard: { readText: () => text, writeText: (t: string) => void (text = t) },
+      runner: new FakeRunner(),
+      which: (name) => (name === 'xclip' ? '/usr/bin/xclip' : undefined),
+    });
+    expect(setup.support).toMatchObject({ platform: 'x11', keystrokeTool: null, canPaste: false });
+    expect(setup.availability).toMatchObject({ available: false, reason: 'no-tool' });
+    expect(setup.availability.message).toContain('sudo apt install xdotool');
+    const outcome = await setup.output?.paste(CODE, undefined);
+    expect(outcome).toMatchObject({ pasted: false, copied: true, reason: 'no-tool' });
+    expect(text).toBe(CODE);
+  });
+
+  it('builds a working paste path where the tools are present', async () => {
+    const runner = new FakeRunner();
+    const setup = await setupPaste({
+      platform: 'win32',
+      env: {},
+      logger: silentLogger,
+      settings: settings(),
+      clipboard: { readText: () => '', writeText: () => undefined },
+      runner,
+      which: (name) => (name === 'powershell' ? 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe' : undefined),
+    });
+    expect(setup.availability).toMatchObject({ available: true, tool: 'powershell' });
+    expect(setup.output).toBeDefined();
   });
 });
