@@ -120,19 +120,31 @@ describe('LiveTranscriber over the simulator', () => {
     expect(turn?.chunks).toBe(Math.ceil(pcm.length / 1600));
   });
 
-  it('reports goAway, marks the session closing, and refuses new utterances', async () => {
-    sim.injectFault({ kind: 'live-go-away', timeLeftMs: 2_000 });
+  it('marks a session closing on goAway, refuses new utterances, and reports the 1011 close that follows', async () => {
+    sim.injectFault({ kind: 'live-go-away', timeLeftMs: 200 });
     const session = await connect();
-    const timeLeft = await new Promise<number>((resolve) => {
-      if (session.closing) resolve(-1);
-      session.onGoAway(resolve);
-      // The fault fires with setupComplete or the next turn: start one to trigger it either way.
-      const u = session.startUtterance();
-      u.cancel();
-    });
-    expect(timeLeft === -1 || timeLeft === 2_000).toBe(true);
+    // goAway came with setupComplete: the session is never handed out again.
     expect(session.closing).toBe(true);
     expect(() => session.startUtterance()).toThrow(AppError);
+    const closed = await new Promise<number>((resolve) => session.onClose((info) => resolve(info.code)));
+    expect(closed).toBe(1011);
+    expect(session.closed).toBe(true);
+  });
+
+  it('tells goAway listeners how long is left when it arrives mid-session', async () => {
+    const session = await connect();
+    const timeLeft = new Promise<number>((resolve) => session.onGoAway(resolve));
+    sim.injectFault({ kind: 'live-go-away', timeLeftMs: 3_000 });
+    await transcribe(session, synthetic(null));
+    expect(await timeLeft).toBe(3_000);
+    expect(session.closing).toBe(true);
+  });
+
+  it('still completes setup after an injected Live delay', async () => {
+    sim.injectFault({ kind: 'delay', ms: 50, target: 'live' });
+    const session = await connect();
+    expect(session.closing).toBe(false);
+    expect(await transcribe(session, synthetic(null))).toBe('write a function that adds two numbers');
   });
 
   it('fails the turn with UNAVAILABLE when the socket drops mid-turn', async () => {
