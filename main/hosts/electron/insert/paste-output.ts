@@ -129,7 +129,8 @@ export class PasteOutput {
     let availability = this.availability ?? (await this.start(options.signal));
     // Permission can be granted while we run: ask again instead of making the user restart.
     if (availability.reason === 'no-permission') availability = await this.start(options.signal);
-    if (!availability.available) return this.notPasted(plan.text, plan.terminal, availability.reason ?? 'no-tool', `Not pasted: ${availability.message}`);
+    // Not pasting: the user pastes by hand, so only a known terminal gets the trimmed text (as clipboard mode copies it).
+    if (!availability.available) return this.notPasted(plan.terminal ? plan.text : text, plan.terminal, availability.reason ?? 'no-tool', `Not pasted: ${availability.message}`);
 
     let snapshot = saved;
     if (snapshot === undefined) {
