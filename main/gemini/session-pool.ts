@@ -63,7 +63,7 @@ export type SessionUse = 'single-utterance' | 'reuse';
  * 604.5 ms). Warm acquire: 0.08 ms median either way (the replacement is started after the
  * hand-out), and back-to-back utterances never waited in single-use mode either, because its
  * replacement connects while the user is still speaking. The difference is cost: single-use opens
- * one Live connection per utterance (measured 1.0; reuse: none after the first), each a handshake
+ * one Live connection per utterance (measured 1.0; reuse: none once the warm set is up), each a handshake
  * against the user's quota. So a session whose turn finished cleanly serves the next one; a
  * cancelled or failed turn discards it. Rotation at maxLifetimeMs (<= 540 s) also keeps a reused
  * session under the transcription model's 10 minutes of audio.
