@@ -177,6 +177,7 @@ describe("the user's clipboard", () => {
     const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings(), wait: delay.wait });
     const outcome = await output.paste(CODE, await output.captureTarget());
     expect(inserter.pasted).toEqual([{ target: { handle: '42', names: ['code'] }, fromClipboard: CODE, keys: 'ctrl+v' }]);
+    expect(outcome.message).toBe('Pasted 3 lines into code.');
     delay.open();
     expect(await outcome.restore).toBe('restored');
     expect(clipboard.snapshot).toEqual(before);

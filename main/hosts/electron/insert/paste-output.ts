@@ -52,7 +52,7 @@ interface PendingRestore {
 }
 
 function lines(text: string): string {
-  const n = text.length === 0 ? 0 : text.split('\n').length;
+  const n = text.length === 0 ? 0 : text.replace(/\n$/, '').split('\n').length;
   return `${n} line${n === 1 ? '' : 's'}`;
 }
 
