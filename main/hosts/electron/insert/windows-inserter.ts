@@ -25,6 +25,11 @@ export const CAPTURE_SCRIPT =
   `${USER32} $h = [VoiceCodeGen.User32]::GetForegroundWindow(); $p = 0; [void][VoiceCodeGen.User32]::GetWindowThreadProcessId($h, [ref]$p); ` +
   '$n = (Get-Process -Id $p -ErrorAction SilentlyContinue).ProcessName; Write-Output ("{0}`t{1}" -f $h.ToInt64(), $n)';
 
+/**
+ * Brings the window back, then sends the keys. Windows lets a background process take the foreground only in some
+ * cases; the overlay never takes focus, so the target is usually still in front and SetForegroundWindow is a no-op.
+ * The 50 ms pause lets the focus change reach the target's input queue before SendInput fires.
+ */
 export function pasteScript(hwnd: string | undefined, sendKeys: string): string {
   const focus =
     hwnd === undefined
