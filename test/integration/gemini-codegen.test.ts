@@ -7,6 +7,7 @@ import { CodeGenerator } from '../../main/gemini/code-generator.js';
 import { FileTranscriber } from '../../main/gemini/file-transcriber.js';
 import type { GenerationChunk } from '../../main/gemini/types.js';
 import type { Fault, GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { freePort } from '../support/net.js';
 import { simulatorEndpoint, startSimulator, TEST_RETRY } from '../support/simulator.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
 
@@ -172,6 +173,12 @@ describe('CodeGenerator', () => {
     expect(sim.stats().rest.requests).toHaveLength(1);
     sim.injectFault({ kind: 'stream-error-event', status: 503 });
     expect((await failure(collect(generator()))).code).toBe('UNAVAILABLE');
+  });
+
+  it('maps an unreachable endpoint to NETWORK after its retries', async () => {
+    const port = await freePort();
+    const gen = new CodeGenerator({ endpoint: simulatorEndpoint(sim, { baseUrl: `http://127.0.0.1:${port}` }), temperature: 0.2, maxOutputTokens: 256, retry: TEST_RETRY });
+    expect((await failure(collect(gen))).code).toBe('NETWORK');
   });
 
   it('still answers after an injected delay', async () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../main/core/errors.js';
 import { LiveTranscriber } from '../../main/gemini/live-transcriber.js';
 import type { LiveSession } from '../../main/gemini/types.js';
 import type { GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { freePort } from '../support/net.js';
 import { simulatorEndpoint, startSimulator } from '../support/simulator.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
 import { chunksOf, readWav, toPcm16k } from '../support/wav.js';
@@ -200,6 +201,12 @@ describe('LiveTranscriber over the simulator', () => {
     const finishing = utterance.finish(AbortSignal.abort());
     expect((await rejection(finishing)).code).toBe('CANCELLED');
     expect(session.closing).toBe(true);
+  });
+
+  it('fails connect with NETWORK when nothing listens at the endpoint', async () => {
+    const port = await freePort();
+    const transcriber = new LiveTranscriber({ endpoint: simulatorEndpoint(sim, { baseUrl: `http://127.0.0.1:${port}` }), connectTimeoutMs: 5_000 });
+    expect((await rejection(transcriber.connect())).code).toBe('NETWORK');
   });
 
   it('maps a bad key to INVALID_KEY and a conversational model to BAD_REQUEST', async () => {
