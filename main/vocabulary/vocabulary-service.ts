@@ -1,0 +1,180 @@
+// Keeps the transcription vocabulary: identifiers from the clipboard, recent history and the project, ranked, top terms only.
+import { LinkedAbortController, abortReason, throwIfAborted } from '../core/abort.js';
+import type { Clock } from '../core/clock.js';
+import { AppError, isAbortError, toAppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { countTerms, type TermCounts } from './identifier-extract.js';
+import { CLIPBOARD_SOURCE, HISTORY_SOURCE, PROJECT_SOURCE, rankTerms, type TermSource } from './term-ranking.js';
+
+/** One history entry as the vocabulary reads it. */
+export interface HistoryText {
+  transcript: string;
+  code: string;
+}
+
+export interface VocabularyServiceOptions {
+  /** Counts the project's terms (VocabularyWorkerPool.scanProject: a worker, bounded in files, size and time). */
+  scanProject: (dir: string, signal: AbortSignal) => Promise<TermCounts>;
+  /** The clipboard's text; omitted when the user has not allowed clipboard context. */
+  readClipboard?: (signal: AbortSignal) => Promise<string>;
+  /** The latest history entries, newest first. */
+  recentHistory: () => readonly HistoryText[];
+  /** Called with the new top terms whenever they change (SessionPool.setVocabulary, through GeminiServices). */
+  onChange: (terms: readonly string[]) => void;
+  /** settings.vocabulary.maxTerms */
+  maxTerms: number;
+  /** A project folder the user chose and allowed (settings.vocabulary.projectDir with privacy.projectVocabulary). */
+  projectDir?: string;
+  logger: Logger;
+  clock: Clock;
+  /** A project scan is reused this long (default 5 min): projects change slowly, and a scan costs up to 3 s of a core. */
+  projectTtlMs?: number;
+  /** History entries read, newest first (default 10). */
+  historyEntries?: number;
+}
+
+/** More clipboard than this is not code the user is working on (a log, a data dump); only its start is read. */
+export const MAX_CLIPBOARD_CHARS = 256 * 1024;
+const DEFAULT_PROJECT_TTL_MS = 300_000;
+const DEFAULT_HISTORY_ENTRIES = 10;
+
+interface ProjectEntry {
+  dir: string;
+  at: number;
+  counts: TermCounts;
+}
+
+export class VocabularyService {
+  private readonly log: Logger;
+  private readonly closing = new AbortController();
+  private projectDir: string | undefined;
+  private project: ProjectEntry | undefined;
+  private current: readonly string[] = [];
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: VocabularyServiceOptions) {
+    this.log = options.logger.child({ component: 'vocabulary' });
+    this.projectDir = options.projectDir;
+  }
+
+  /** The current top terms, best first. */
+  terms(): readonly string[] {
+    return this.current;
+  }
+
+  /** Chooses (or clears) the project folder; the next refresh() scans it. */
+  setProjectDir(dir: string | undefined): void {
+    if (dir === this.projectDir) return;
+    this.projectDir = dir;
+    this.project = undefined;
+  }
+
+  /**
+   * Recomputes the top terms and calls onChange when they changed (as a set: a new order alone would replace every
+   * spare Live session for nothing). Refreshes run one at a time; a caller waiting for an earlier one stops waiting
+   * when its signal aborts. After close() it resolves with the last terms and does nothing.
+   */
+  async refresh(signal?: AbortSignal): Promise<readonly string[]> {
+    const previous = this.running;
+    const run = (async () => {
+      await settleOrAbort(previous, signal);
+      if (this.closing.signal.aborted) return this.current;
+      const link = new LinkedAbortController(signal, this.closing.signal);
+      try {
+        return await this.compute(link.signal);
+      } finally {
+        link.dispose();
+      }
+    })();
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops a running refresh (its project scan is aborted) and waits for it to end. */
+  async close(): Promise<void> {
+    this.closing.abort(new AppError('CANCELLED', 'The vocabulary service was closed.'));
+    await this.running;
+  }
+
+  private async compute(signal: AbortSignal): Promise<readonly string[]> {
+    const [clipboard, project] = await Promise.all([this.clipboardCounts(signal), this.projectCounts(signal)]);
+    throwIfAborted(signal);
+    const sources: TermSource[] = [];
+    if (clipboard.size > 0) sources.push({ counts: clipboard, ...CLIPBOARD_SOURCE });
+    const history = this.options.recentHistory().slice(0, this.options.historyEntries ?? DEFAULT_HISTORY_ENTRIES);
+    history.forEach((entry, age) => {
+      const counts = countTerms(entry.code, countTerms(entry.transcript));
+      if (counts.size > 0) sources.push({ counts, weight: HISTORY_SOURCE.weight * HISTORY_SOURCE.decay ** age, floor: HISTORY_SOURCE.floor });
+    });
+    if (project.size > 0) sources.push({ counts: project, ...PROJECT_SOURCE });
+    const ranked = rankTerms(sources, this.options.maxTerms);
+    if (this.closing.signal.aborted || sameSet(ranked, this.current)) return this.current;
+    this.current = ranked;
+    this.log.debug({ terms: ranked.length, clipboard: clipboard.size, history: history.length, project: project.size }, 'vocabulary changed');
+    try {
+      this.options.onChange(ranked);
+    } catch (error) {
+      this.log.error({ err: error }, 'a vocabulary listener failed');
+    }
+    return ranked;
+  }
+
+  private async clipboardCounts(signal: AbortSignal): Promise<TermCounts> {
+    if (!this.options.readClipboard) return new Map();
+    try {
+      const text = await this.options.readClipboard(signal);
+      return countTerms(text.length > MAX_CLIPBOARD_CHARS ? text.slice(0, MAX_CLIPBOARD_CHARS) : text);
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw error;
+      // An unreadable clipboard (locked by another app, no display) leaves the other sources.
+      this.log.warn({ err: toAppError(error) }, 'the clipboard could not be read for vocabulary');
+      return new Map();
+    }
+  }
+
+  private async projectCounts(signal: AbortSignal): Promise<TermCounts> {
+    const dir = this.projectDir;
+    if (dir === undefined || dir === '') return new Map();
+    const now = this.options.clock.now();
+    const ttl = this.options.projectTtlMs ?? DEFAULT_PROJECT_TTL_MS;
+    if (this.project && this.project.dir === dir && now - this.project.at < ttl) return this.project.counts;
+    let counts: TermCounts;
+    try {
+      counts = await this.options.scanProject(dir, signal);
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw signal.aborted ? abortReason(signal) : error;
+      // A missing or unreadable folder is remembered for the TTL (as empty), so refreshes do not rescan it each time.
+      const e = toAppError(error);
+      this.log.warn({ dir, code: e.code, err: e }, 'the project folder could not be scanned for vocabulary');
+      counts = new Map();
+    }
+    // The folder may have been changed while the scan ran: keep the result only if it is still the chosen one.
+    if (this.projectDir === dir) this.project = { dir, at: now, counts };
+    return counts;
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((t) => set.has(t));
+}
+
+
+/** Waits for `promise` to settle (either way), or rejects when `signal` aborts first. */
+async function settleOrAbort(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  throwIfAborted(signal);
+  if (!signal) {
+    await promise.catch(() => undefined);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = (): void => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}
