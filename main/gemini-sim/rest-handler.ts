@@ -122,6 +122,10 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   record.thinkingLevel = typeof thinking.thinkingLevel === 'string' ? thinking.thinkingLevel : null;
   record.maxOutputTokens = typeof generation.maxOutputTokens === 'number' ? generation.maxOutputTokens : null;
 
+  // Google's own validation of thinking settings, a real pitfall when model names change in settings.
+  if (record.thinkingBudget !== null && record.thinkingLevel !== null) return fail(400, 'You can only set one of thinking budget and thinking level.');
+  if (record.thinkingBudget === 0 && /-pro\b/.test(model)) return fail(400, 'Budget 0 is invalid. This model only works in thinking mode.');
+
   const delay = state.faults.take(['delay'], model, (f) => f.target !== 'live');
   if (delay && !(await wait(delay.ms, res))) return;
   const error = state.faults.take(['http-error'], model);

@@ -181,6 +181,18 @@ describe('CodeGenerator', () => {
     expect((await failure(collect(gen))).code).toBe('NETWORK');
   });
 
+  it('is refused, as by Google, when settings name a thinking-only model', async () => {
+    const gen = new CodeGenerator({
+      endpoint: simulatorEndpoint(sim, { models: { ...simulatorEndpoint(sim).models, codegen: 'gemini-2.5-pro' } }),
+      temperature: 0.2,
+      maxOutputTokens: 256,
+      retry: TEST_RETRY,
+    });
+    const error = await failure(collect(gen));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/thinking mode/);
+  });
+
   it('still answers after an injected delay', async () => {
     sim.injectFault({ kind: 'delay', ms: 50 });
     expect((await collect(generator())).at(-1)).toMatchObject({ finishReason: 'STOP' });
