@@ -36,7 +36,19 @@ function frameText(data: unknown): string | undefined {
   return undefined;
 }
 
+const guards = new WeakMap<GoogleGenAI, LiveFrameGuard>();
+
 export class LiveFrameGuard {
+  /** One guard per client, so transcribers sharing a client do not wrap its factory twice. */
+  static for(ai: GoogleGenAI): LiveFrameGuard {
+    let guard = guards.get(ai);
+    if (!guard) {
+      guard = new LiveFrameGuard(ai);
+      guards.set(ai, guard);
+    }
+    return guard;
+  }
+
   malformedFrames = 0;
   private readonly sockets = new WeakMap<object, SdkSocket>();
   readonly installed: boolean;
@@ -48,7 +60,7 @@ export class LiveFrameGuard {
    * onerror and the socket closed, and the SDK never sees it. If a future SDK renames the field,
    * installed is false and we log it rather than break.
    */
-  constructor(ai: GoogleGenAI) {
+  private constructor(ai: GoogleGenAI) {
     const live = ai.live as unknown as { webSocketFactory?: SdkSocketFactory };
     const original = live.webSocketFactory;
     if (!original || typeof original.create !== 'function') {

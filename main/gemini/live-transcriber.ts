@@ -38,11 +38,11 @@ export class LiveTranscriber implements LiveSessionFactory {
   constructor(private readonly options: LiveTranscriberOptions) {
     this.ai = options.client ?? createGeminiClient(options.endpoint);
     this.logger = (options.logger ?? silentLogger).child({ component: 'live-transcriber', endpoint: options.endpoint.name });
-    this.guard = new LiveFrameGuard(this.ai);
+    this.guard = LiveFrameGuard.for(this.ai);
     if (!this.guard.installed) this.logger.warn({}, 'could not guard Live frames: a malformed server frame may surface as an unhandled rejection');
   }
 
-  /** Server frames that were not JSON (each closed its session). */
+  /** Server frames that were not JSON (each closed its session), counted per client. */
   get malformedFrames(): number {
     return this.guard.malformedFrames;
   }
@@ -94,6 +94,7 @@ export class LiveTranscriber implements LiveSessionFactory {
         responseModalities: [Modality.TEXT],
         inputAudioTranscription: {
           languageCodes: this.options.languageCodes ?? [],
+          // Speech biasing: the SDK's AudioTranscriptionConfig.customVocabulary, sent verbatim in setup.
           ...(vocabulary.length > 0 ? { customVocabulary: vocabulary } : {}),
         },
         // Push-to-talk: the app marks the turn with activityStart/activityEnd.
