@@ -1,24 +1,169 @@
-// The app shell: header with the host and Gemini mode, then the current view.
-import { useEffect, useState } from 'react';
-import type { Api, AppInfo } from '../../preload/contract';
+// The app shell: header (host, simulated Gemini), first-run onboarding, tabs for the views, the compact overlay, Esc to cancel.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Api, AppInfo, EventPayload } from '../../preload/contract';
+import { Tabs, type TabItem } from './components/Tabs';
+import { DashboardController } from './controllers/dashboard-controller';
+import { DictationController } from './controllers/dictation-controller';
+import { HistoryController } from './controllers/history-controller';
+import { SettingsController } from './controllers/settings-controller';
+import { useMediaQuery } from './controllers/use-media-query';
+import { useStore } from './controllers/use-store';
+import { budgetsFrom } from './model/budgets';
+import { getPath } from './model/settings-fields';
+import { unavailableCapture, type CaptureStarter } from './platform/capture-port';
+import { copyText } from './platform/clipboard';
+import { getFlag, PREF_NOTICE_SEEN, PREF_ONBOARDED, setFlag } from './platform/preferences';
+import { DashboardView } from './views/DashboardView';
+import { DictationView } from './views/DictationView';
+import { HistoryView } from './views/HistoryView';
+import { OnboardingView } from './views/OnboardingView';
+import { SettingsView } from './views/SettingsView';
 
-export function App({ api }: { api: Api }) {
+type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
+
+const TABS: ReadonlyArray<TabItem<ViewKey>> = [
+  { key: 'dictation', label: 'Dictation' },
+  { key: 'history', label: 'History' },
+  { key: 'dashboard', label: 'Dashboard' },
+  { key: 'settings', label: 'Settings' },
+];
+
+export interface AppProps {
+  api: Api;
+  startCapture?: CaptureStarter;
+}
+
+function initialTab(): ViewKey {
+  const tab = new URLSearchParams(window.location.search).get('tab');
+  return TABS.some((t) => t.key === tab) ? (tab as ViewKey) : 'dictation';
+}
+
+export function App({ api, startCapture = unavailableCapture }: AppProps) {
+  const overlayParam = useMemo(() => new URLSearchParams(window.location.search).get('view') === 'overlay', []);
+  const small = useMediaQuery('(max-width: 560px), (max-height: 420px)');
+  const compact = overlayParam || small;
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.call('app.info', {}).then(setInfo).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const [infoError, setInfoError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ViewKey>(initialTab);
+  const [onboarded, setOnboarded] = useState(() => getFlag(PREF_ONBOARDED));
+  const [noticeSeen, setNoticeSeen] = useState(() => getFlag(PREF_NOTICE_SEEN));
+  const [memory, setMemory] = useState<EventPayload<'memory.state'> | null>(null);
+
+  const settings = useMemo(() => new SettingsController(api), [api]);
+  const settingsState = useStore(settings);
+  const dictation = useMemo(
+    () =>
+      new DictationController(api, startCapture, {
+        deviceId: () => settings.microphone,
+        language: () => {
+          const v = getPath(settings.getState().settings, 'language.default');
+          return typeof v === 'string' ? v : undefined;
+        },
+        hotkeyMode: () => (getPath(settings.getState().settings, 'hotkey.mode') === 'toggle' ? 'toggle' : 'push-to-talk'),
+        autoCopy: true,
+      }),
+    [api, startCapture, settings],
+  );
+  const history = useMemo(() => new HistoryController(api), [api]);
+  const dashboard = useMemo(
+    () =>
+      new DashboardController(api, () => {
+        const m = getPath(settings.getState().settings, 'monitor.memory');
+        const w = getPath(m, 'warning');
+        const c = getPath(m, 'critical');
+        return { warning: typeof w === 'number' ? w : 0.8, critical: typeof c === 'number' ? c : 0.9 };
+      }),
+    [api, settings],
+  );
+
+  const loadInfo = useCallback(() => {
+    api
+      .call('app.info', {})
+      .then((i) => {
+        setInfo(i);
+        setInfoError(null);
+      })
+      .catch((e: unknown) => setInfoError(e instanceof Error ? e.message : String(e)));
   }, [api]);
+
+  useEffect(() => {
+    loadInfo();
+    void settings.load();
+  }, [loadInfo, settings]);
+
+  useEffect(() => () => dictation.dispose(), [dictation]);
+  useEffect(() => () => history.dispose(), [history]);
+  useEffect(() => () => dashboard.dispose(), [dashboard]);
+  useEffect(() => api.on('memory.state', setMemory), [api]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && dictation.getState().phase !== 'idle') void dictation.cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dictation]);
+
+  // A finished request lands in history: refresh the list when it is open or next opened.
+  const dictationState = useStore(dictation);
+  useEffect(() => {
+    if (dictationState.phase === 'done' && tab === 'history') void history.search();
+  }, [dictationState.phase, tab, history]);
+
+  const budgets = budgetsFrom(settingsState.settings);
+  const noticeAccepted = noticeSeen || getPath(settingsState.settings, 'privacy.noticeAccepted') === true;
+  const acceptNotice = (): void => {
+    setFlag(PREF_NOTICE_SEEN, true);
+    setNoticeSeen(true);
+    api.call('settings.update', { patch: { privacy: { noticeAccepted: true } } }).catch(() => undefined);
+  };
+  const finishOnboarding = (): void => {
+    setFlag(PREF_ONBOARDED, true);
+    setOnboarded(true);
+    setTab('dictation');
+  };
+  const saveKey = async (key: string): Promise<boolean> => {
+    const ok = await settings.setApiKey(key);
+    if (ok) loadInfo();
+    return ok;
+  };
+  const openSettings = (): void => setTab('settings');
+  const showOnboarding = !onboarded && !overlayParam;
+  const activeTab: ViewKey = overlayParam ? 'dictation' : tab;
+
   return (
-    <div className="app">
+    <div className={`app${compact ? ' is-compact' : ''}${overlayParam ? ' is-overlay' : ''}`}>
       <header className="app-header">
         <h1>Voice CodeGen</h1>
         {info?.simulated ? <span className="badge badge-sim">simulated Gemini</span> : null}
-        {info?.host === 'web' ? <span className="badge">browser mode</span> : null}
+        {info?.host === 'web' && !compact ? <span className="badge">browser mode</span> : null}
+        {!showOnboarding && !overlayParam ? <Tabs items={TABS} selected={activeTab} onSelect={setTab} label="Views" /> : null}
       </header>
-      <main>
-        {error ? <p role="alert">{error}</p> : null}
-        {info?.note ? <p className="note">{info.note}</p> : null}
-        <p>Hold <kbd>{info?.hotkey ?? '…'}</kbd> and speak, or type a request.</p>
+      {memory && memory.level !== 'normal' ? (
+        <p className={`banner banner-${memory.level}`} role="status">
+          Memory {memory.level}: {Math.round(memory.usage * 100)}% in use.{' '}
+          {memory.level === 'critical' ? 'New requests are refused until memory is freed.' : 'Caches are being trimmed.'}
+        </p>
+      ) : null}
+      <main className="app-main">
+        {infoError ? (
+          <p className="banner banner-critical" role="alert">
+            {infoError}
+          </p>
+        ) : null}
+        {info?.note && !compact ? <p className="note">{info.note}</p> : null}
+        {showOnboarding ? (
+          <OnboardingView info={info} onSaveKey={saveKey} keyStatus={settingsState.keyStatus} onDone={finishOnboarding} />
+        ) : (
+          <div role={overlayParam ? undefined : 'tabpanel'} id={`panel-${activeTab}`} aria-labelledby={overlayParam ? undefined : `tab-${activeTab}`} className="panel">
+            {activeTab === 'dictation' ? (
+              <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} />
+            ) : null}
+            {activeTab === 'history' ? <HistoryView controller={history} budgets={budgets} onCopy={(text) => copyText(api, text)} /> : null}
+            {activeTab === 'dashboard' ? <DashboardView controller={dashboard} budgets={budgets} /> : null}
+            {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} /> : null}
+          </div>
+        )}
       </main>
     </div>
   );

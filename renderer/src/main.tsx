@@ -1,14 +1,15 @@
-// Renderer entry: connects the Api, then renders the app.
+// Renderer entry: connects the Api, then renders the app with the AudioWorklet microphone capture.
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectApi } from './api/connect';
+import { startCapture } from './capture/capture';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (rootElement) {
   const root = createRoot(rootElement);
   connectApi()
-    .then((api) => root.render(<App api={api} />))
+    .then((api) => root.render(<App api={api} startCapture={startCapture} />))
     .catch((error: unknown) => {
       root.render(
         <main className="fatal" role="alert">

@@ -1,0 +1,133 @@
+// Reads the monitor's dashboard snapshot (an open record in the contract) into what the view shows, tolerating missing fields.
+import { STAGES, type Stage } from './budgets';
+
+export interface StageStats {
+  stage: Stage;
+  count: number | null;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface DashboardModel {
+  at: number | null;
+  uptimeMs: number | null;
+  requests: number | null;
+  errors: number | null;
+  errorRate: number | null;
+  tokens: { today: number; cap: number | null; costUsd: number | null } | null;
+  stages: StageStats[];
+  /** Lookups by tier (l1, l2, l3, miss) and the overall hit rate. */
+  cache: { tiers: Array<{ tier: string; count: number }>; total: number; hitRate: number | null } | null;
+  memory: { usage: number; warning: number; critical: number; level: string | null; rssBytes: number | null } | null;
+  resources: { cpuPercent: number | null; rssBytes: number | null; heapUsedBytes: number | null } | null;
+  pools: Array<{ name: string; size: number; idle: number | null; min: number | null; max: number | null }>;
+  alerts: Array<{ severity: string; message: string; at: number | null }>;
+  report: { from: number | null; to: number | null; requests: number | null; errorRate: number | null; p95Total: number | null; recommendations: string[] } | null;
+}
+
+type Rec = Record<string, unknown>;
+
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function readStages(raw: unknown): StageStats[] {
+  if (!isRec(raw)) return [];
+  const out: StageStats[] = [];
+  for (const stage of STAGES) {
+    const s = raw[stage];
+    if (!isRec(s)) continue;
+    const p50 = num(s['p50']);
+    const p95 = num(s['p95']);
+    const p99 = num(s['p99']);
+    if (p50 === null && p95 === null && p99 === null) continue;
+    out.push({ stage, count: num(s['count']), p50: p50 ?? 0, p95: p95 ?? 0, p99: p99 ?? 0 });
+  }
+  return out;
+}
+
+function readCache(raw: unknown): DashboardModel['cache'] {
+  if (!isRec(raw)) return null;
+  const tiers: Array<{ tier: string; count: number }> = [];
+  for (const tier of ['l1', 'l2', 'l3', 'miss']) {
+    const n = num(raw[tier]) ?? (isRec(raw[tier]) ? num((raw[tier] as Rec)['hits']) : null);
+    if (n !== null) tiers.push({ tier, count: n });
+  }
+  const total = tiers.reduce((a, t) => a + t.count, 0);
+  const hitRate = num(raw['hitRate']) ?? (total > 0 ? (total - (tiers.find((t) => t.tier === 'miss')?.count ?? 0)) / total : null);
+  if (tiers.length === 0 && hitRate === null) return null;
+  return { tiers, total, hitRate };
+}
+
+function readMemory(raw: unknown, fallback: DashboardModel['memory']): DashboardModel['memory'] {
+  if (!isRec(raw)) return fallback;
+  const usage = num(raw['usage']);
+  if (usage === null) return fallback;
+  return {
+    usage,
+    warning: num(raw['warning']) ?? num(raw['warningThreshold']) ?? fallback?.warning ?? 0.8,
+    critical: num(raw['critical']) ?? num(raw['criticalThreshold']) ?? fallback?.critical ?? 0.9,
+    level: str(raw['level']),
+    rssBytes: num(raw['rssBytes']),
+  };
+}
+
+function readReport(raw: unknown): DashboardModel['report'] {
+  if (!isRec(raw)) return null;
+  const period = isRec(raw['period']) ? raw['period'] : {};
+  const stages = isRec(raw['stages']) ? raw['stages'] : {};
+  const total = isRec(stages['total']) ? stages['total'] : {};
+  const recs = Array.isArray(raw['recommendations']) ? raw['recommendations'].filter((r): r is string => typeof r === 'string') : [];
+  return { from: num(period['from']), to: num(period['to']), requests: num(raw['requests']), errorRate: num(raw['errorRate']), p95Total: num(total['p95']), recommendations: recs };
+}
+
+/** `memoryFallback` comes from memory.state events when the snapshot has no memory field. */
+export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['memory'] = null): DashboardModel {
+  const r = raw ?? {};
+  const tokens = isRec(r['tokens']) ? r['tokens'] : null;
+  const resources = isRec(r['resources']) ? r['resources'] : null;
+  const pools = isRec(r['pools'])
+    ? Object.entries(r['pools']).flatMap(([name, p]) => {
+        if (isRec(p) && num(p['size']) !== null) return [{ name, size: num(p['size']) as number, idle: num(p['idle']), min: num(p['min']), max: num(p['max']) }];
+        if (num(p) !== null) return [{ name, size: num(p) as number, idle: null, min: null, max: null }];
+        return [];
+      })
+    : [];
+  const rawAlerts = Array.isArray(r['recentAlerts']) ? r['recentAlerts'] : Array.isArray(r['alerts']) ? r['alerts'] : [];
+  const alerts = rawAlerts.filter(isRec).map((a) => ({ severity: str(a['severity']) ?? 'WARNING', message: str(a['message']) ?? '', at: num(a['at']) }));
+  return {
+    at: num(r['at']),
+    uptimeMs: num(r['uptimeMs']),
+    requests: num(r['requests']),
+    errors: num(r['errors']),
+    errorRate: num(r['errorRate']),
+    tokens: tokens && num(tokens['today']) !== null ? { today: num(tokens['today']) as number, cap: num(tokens['dailyCap']), costUsd: num(tokens['estimatedCostUsd']) } : null,
+    stages: readStages(r['stages']),
+    cache: readCache(r['cache']),
+    memory: readMemory(r['memory'], memoryFallback),
+    resources: resources ? { cpuPercent: num(resources['cpuPercent']), rssBytes: num(resources['rssBytes']), heapUsedBytes: num(resources['heapUsedBytes']) } : null,
+    pools,
+    alerts: alerts.slice(-10).reverse(),
+    report: readReport(r['lastReport'] ?? r['report']),
+  };
+}
+
+export interface SeriesPoint {
+  /** Seconds since the epoch (uPlot's x unit). */
+  t: number;
+  requests: number;
+  errors: number;
+}
+
+/** Adds a point of requests and errors since the previous snapshot (the snapshot's counters are totals since start). */
+export function appendSeries(series: readonly SeriesPoint[], previous: DashboardModel | null, next: DashboardModel, limit = 120): SeriesPoint[] {
+  if (next.requests === null || next.at === null) return [...series];
+  const dReq = previous?.requests != null ? Math.max(0, next.requests - previous.requests) : 0;
+  const dErr = previous?.errors != null && next.errors !== null ? Math.max(0, next.errors - previous.errors) : 0;
+  const point = { t: next.at / 1000, requests: dReq, errors: dErr };
+  const last = series[series.length - 1];
+  const out = last && last.t >= point.t ? series.slice(0, -1) : [...series];
+  out.push(point);
+  return out.slice(-limit);
+}

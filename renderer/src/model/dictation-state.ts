@@ -1,0 +1,92 @@
+// The dictation view's state and the pure reducer that folds pipeline events into it.
+import type { AppErrorPayload, IntentSlots, PipelineEvent, PipelineResult, StageTimings } from '../../../preload/contract';
+
+export type DictationPhase = 'idle' | 'starting' | 'listening' | 'transcribing' | 'generating' | 'done' | 'error' | 'cancelled';
+
+export interface DictationState {
+  phase: DictationPhase;
+  source: 'voice' | 'text' | null;
+  requestId: number | null;
+  partial: string;
+  transcript: string;
+  intent: { name: string; confidence: number; slots: IntentSlots } | null;
+  /** Raw streamed text as it arrives (may include a Markdown fence until the result replaces it). */
+  streamed: string;
+  result: PipelineResult | null;
+  timings: StageTimings;
+  error: AppErrorPayload | null;
+  /** Input level, 0..1 (RMS). */
+  level: number;
+  copied: 'idle' | 'copied' | 'failed';
+}
+
+export const INITIAL_DICTATION: DictationState = {
+  phase: 'idle',
+  source: null,
+  requestId: null,
+  partial: '',
+  transcript: '',
+  intent: null,
+  streamed: '',
+  result: null,
+  timings: {},
+  error: null,
+  level: 0,
+  copied: 'idle',
+};
+
+export function beginRequest(state: DictationState, source: 'voice' | 'text', transcript = ''): DictationState {
+  return { ...INITIAL_DICTATION, phase: source === 'voice' ? 'starting' : 'transcribing', source, transcript, level: state.level };
+}
+
+const FINISHED: ReadonlySet<DictationPhase> = new Set(['done', 'error', 'cancelled', 'idle']);
+
+export function isBusy(state: DictationState): boolean {
+  return !FINISHED.has(state.phase);
+}
+
+/** Folds one pipeline event for the current request into the state; terminal states ignore late events. */
+export function applyPipelineEvent(state: DictationState, event: PipelineEvent): DictationState {
+  if (state.phase === 'cancelled' || state.phase === 'idle') return state;
+  if (state.phase === 'done' && event.type !== 'timings') return state;
+  switch (event.type) {
+    case 'listening':
+      return state.phase === 'starting' ? { ...state, phase: 'listening' } : state;
+    case 'transcript.partial':
+      return { ...state, partial: event.text };
+    case 'transcript.final':
+      return { ...state, transcript: event.text, partial: event.text, phase: state.phase === 'error' ? state.phase : 'generating' };
+    case 'intent':
+      return { ...state, intent: { name: event.intent, confidence: event.confidence, slots: event.slots }, phase: state.phase === 'error' ? state.phase : 'generating' };
+    case 'code.chunk':
+      return { ...state, streamed: state.streamed + event.text, phase: state.phase === 'error' ? state.phase : 'generating' };
+    case 'result':
+      return {
+        ...state,
+        phase: 'done',
+        result: event.result,
+        transcript: event.result.transcript || state.transcript,
+        intent: state.intent ?? { name: event.result.intent, confidence: 1, slots: {} },
+        timings: { ...state.timings, ...event.result.timings },
+        copied: event.result.copied === true ? 'copied' : state.copied,
+      };
+    case 'error':
+      return { ...state, phase: 'error', error: event.error };
+    case 'timings':
+      return { ...state, timings: { ...state.timings, ...event.stages } };
+  }
+}
+
+/** The code to show while streaming: the model's text without an opening Markdown fence or a closing one. */
+export function streamingCode(streamed: string): string {
+  let text = streamed.replace(/^\s*```[\w+#.-]*[ \t]*\n?/, '');
+  const close = text.lastIndexOf('\n```');
+  if (close >= 0) text = text.slice(0, close);
+  return text;
+}
+
+/** The language tag of an opening fence while streaming ("```python"), if any. */
+export function streamingLanguage(streamed: string): string | null {
+  const m = /^\s*```([\w+#.-]+)/.exec(streamed);
+  return m?.[1] ?? null;
+}

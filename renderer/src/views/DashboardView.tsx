@@ -1,0 +1,205 @@
+// The monitor, live: tokens against the cap, stage percentiles against budgets, requests and errors over time, cache, memory, pools, alerts, last report.
+import { useEffect } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Meter } from '../components/Meter';
+import { RequestsChart } from '../components/RequestsChart';
+import type { DashboardController } from '../controllers/dashboard-controller';
+import { useStore } from '../controllers/use-store';
+import { judge, STAGE_LABELS, type Budget, type Stage } from '../model/budgets';
+import { formatAge, formatBytes, formatCount, formatMs, formatPercent, formatTime, TIER_LABELS } from '../model/format';
+
+export interface DashboardViewProps {
+  controller: DashboardController;
+  budgets: Record<Stage, Budget>;
+}
+
+function Empty({ children = 'No data yet.' }: { children?: string }) {
+  return <p className="muted empty">{children}</p>;
+}
+
+export function DashboardView({ controller, budgets }: DashboardViewProps) {
+  const state = useStore(controller);
+  const m = state.model;
+  useEffect(() => {
+    void controller.refresh();
+  }, [controller]);
+  const alerts = [...state.liveAlerts, ...m.alerts.filter((a) => !state.liveAlerts.some((l) => l.message === a.message && l.at === a.at))].slice(0, 8);
+
+  return (
+    <div className="dashboard">
+      <div className="dashboard-head">
+        <span className="muted" role="status">
+          {state.loading ? 'Loading…' : m.at !== null ? `Updated ${formatTime(m.at)}${m.uptimeMs !== null ? ` · up ${formatAge(m.uptimeMs)}` : ''}` : 'Waiting for the monitor…'}
+        </span>
+        <button type="button" className="button" onClick={() => void controller.refresh()}>
+          Refresh
+        </button>
+      </div>
+      {state.error ? <ErrorNotice error={state.error} onRetry={() => void controller.refresh()} /> : null}
+      <div className="dashboard-grid">
+        <section className="card card-wide" aria-labelledby="dash-requests">
+          <h2 id="dash-requests">Requests and errors</h2>
+          <dl className="stats">
+            <div><dt>Requests</dt><dd>{m.requests !== null ? formatCount(m.requests) : '–'}</dd></div>
+            <div><dt>Errors</dt><dd>{m.errors !== null ? formatCount(m.errors) : '–'}</dd></div>
+            <div><dt>Error rate (window)</dt><dd>{m.errorRate !== null ? formatPercent(m.errorRate, 1) : '–'}</dd></div>
+          </dl>
+          <RequestsChart series={state.series} />
+        </section>
+
+        <section className="card" aria-labelledby="dash-stages">
+          <h2 id="dash-stages">Stage latency</h2>
+          {m.stages.length === 0 ? (
+            <Empty />
+          ) : (
+            <table className="table">
+              <thead>
+                <tr><th scope="col">Stage</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Budget</th></tr>
+              </thead>
+              <tbody>
+                {m.stages.map((s) => {
+                  const b = budgets[s.stage];
+                  return (
+                    <tr key={s.stage} data-stage={s.stage}>
+                      <th scope="row">{STAGE_LABELS[s.stage]}{s.count !== null ? <span className="muted"> ({s.count})</span> : null}</th>
+                      {([s.p50, s.p95, s.p99] as const).map((v, i) => (
+                        <td key={i} className={`num ${judge(v, b)}`}>{formatMs(v)}</td>
+                      ))}
+                      <td className="num muted">{b.targetMs}/{b.maxMs} ms</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="dash-tokens">
+          <h2 id="dash-tokens">Tokens today</h2>
+          {m.tokens ? (
+            <>
+              {m.tokens.cap ? (
+                <Meter label="Tokens against the daily cap" value={m.tokens.today} max={m.tokens.cap} valueText={`${formatCount(m.tokens.today)} of ${formatCount(m.tokens.cap)}`} marks={[{ at: m.tokens.cap * 0.8, label: '80% of cap', kind: 'warning' }]} />
+              ) : (
+                <p className="big-number">{formatCount(m.tokens.today)} <span className="muted">(no daily cap set)</span></p>
+              )}
+              {m.tokens.costUsd !== null ? <p className="muted">Estimated cost since start: ${m.tokens.costUsd.toFixed(4)}</p> : null}
+            </>
+          ) : (
+            <Empty />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="dash-cache">
+          <h2 id="dash-cache">Cache</h2>
+          {m.cache ? (
+            <>
+              <p className="big-number">{m.cache.hitRate !== null ? formatPercent(m.cache.hitRate) : '–'} <span className="muted">hit rate</span></p>
+              <table className="table">
+                <thead><tr><th scope="col">Answered by</th><th scope="col">Lookups</th><th scope="col">Share</th></tr></thead>
+                <tbody>
+                  {m.cache.tiers.map((t) => (
+                    <tr key={t.tier}>
+                      <th scope="row">{t.tier === 'miss' ? 'Gemini (miss)' : TIER_LABELS[t.tier] ?? t.tier}</th>
+                      <td className="num">{formatCount(t.count)}</td>
+                      <td className="num">{m.cache && m.cache.total > 0 ? formatPercent(t.count / m.cache.total) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : (
+            <Empty />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="dash-memory">
+          <h2 id="dash-memory">Memory</h2>
+          {m.memory ? (
+            <Meter
+              label={`Memory in use${m.memory.level ? ` (${m.memory.level})` : ''}`}
+              value={m.memory.usage}
+              max={1}
+              valueText={formatPercent(m.memory.usage)}
+              marks={[
+                { at: m.memory.warning, label: `warning ${formatPercent(m.memory.warning)}`, kind: 'warning' },
+                { at: m.memory.critical, label: `critical ${formatPercent(m.memory.critical)}`, kind: 'critical' },
+              ]}
+            />
+          ) : (
+            <Empty>No memory reading yet.</Empty>
+          )}
+          {m.resources ? (
+            <p className="muted">
+              Process: {m.resources.rssBytes !== null ? `${formatBytes(m.resources.rssBytes)} RSS` : ''}
+              {m.resources.heapUsedBytes !== null ? ` · ${formatBytes(m.resources.heapUsedBytes)} heap` : ''}
+              {m.resources.cpuPercent !== null ? ` · CPU ${m.resources.cpuPercent.toFixed(0)}%` : ''}
+            </p>
+          ) : null}
+        </section>
+
+        <section className="card" aria-labelledby="dash-pools">
+          <h2 id="dash-pools">Pools</h2>
+          {m.pools.length === 0 ? (
+            <Empty />
+          ) : (
+            <table className="table">
+              <thead><tr><th scope="col">Pool</th><th scope="col">Size</th><th scope="col">Idle</th><th scope="col">Min–max</th></tr></thead>
+              <tbody>
+                {m.pools.map((p) => (
+                  <tr key={p.name}>
+                    <th scope="row">{p.name}</th>
+                    <td className="num">{p.size}</td>
+                    <td className="num">{p.idle ?? '–'}</td>
+                    <td className="num">{p.min !== null || p.max !== null ? `${p.min ?? '–'}–${p.max ?? '–'}` : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="dash-alerts">
+          <h2 id="dash-alerts">Recent alerts</h2>
+          {alerts.length === 0 ? (
+            <Empty>No alerts.</Empty>
+          ) : (
+            <ul className="alert-list">
+              {alerts.map((a, i) => (
+                <li key={`${a.at ?? 0}-${i}`} className={`alert-item ${a.severity.toLowerCase()}`}>
+                  <span className="badge">{a.severity}</span> {a.message}
+                  {a.at !== null ? <span className="muted"> · {formatTime(a.at)}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="card card-wide" aria-labelledby="dash-report">
+          <h2 id="dash-report">Last hourly report</h2>
+          {m.report ? (
+            <>
+              <p className="muted">
+                {m.report.from !== null && m.report.to !== null ? `${formatTime(m.report.from)}–${formatTime(m.report.to)} · ` : ''}
+                {m.report.requests !== null ? `${m.report.requests} requests` : ''}
+                {m.report.errorRate !== null ? ` · ${formatPercent(m.report.errorRate, 1)} errors` : ''}
+                {m.report.p95Total !== null ? ` · p95 ${formatMs(m.report.p95Total)}` : ''}
+              </p>
+              {m.report.recommendations.length > 0 ? (
+                <ul className="recommendations">
+                  {m.report.recommendations.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">No recommendations: everything ran within its budget.</p>
+              )}
+            </>
+          ) : (
+            <Empty>No report yet: the first one comes an hour after start.</Empty>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// The dictation view: push-to-talk, level, live transcript, streamed highlighted code, cache badge, copy, timings, errors, typed requests.
+import type { AppInfo } from '../../../preload/contract';
+import { CachedBadge } from '../components/CachedBadge';
+import { CodeBlock } from '../components/CodeBlock';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LevelMeter } from '../components/LevelMeter';
+import { PrivacyNotice } from '../components/PrivacyNotice';
+import { PushToTalkButton } from '../components/PushToTalkButton';
+import { TextRequestForm } from '../components/TextRequestForm';
+import { TimingBar } from '../components/TimingBar';
+import type { DictationController } from '../controllers/dictation-controller';
+import { useStore } from '../controllers/use-store';
+import { hasAnyTiming, type Budget, type Stage } from '../model/budgets';
+import { isBusy, streamingCode, streamingLanguage, type DictationPhase } from '../model/dictation-state';
+import { intentLabel } from '../model/format';
+
+const STATUS: Record<DictationPhase, string> = {
+  idle: 'Ready',
+  starting: 'Starting the microphone…',
+  listening: 'Listening…',
+  transcribing: 'Transcribing…',
+  generating: 'Writing code…',
+  done: 'Done',
+  error: 'Stopped',
+  cancelled: 'Cancelled',
+};
+
+export interface DictationViewProps {
+  controller: DictationController;
+  info: AppInfo | null;
+  budgets: Record<Stage, Budget>;
+  compact: boolean;
+  showNotice: boolean;
+  onAcceptNotice: () => void;
+  onOpenSettings: () => void;
+}
+
+export function DictationView({ controller, info, budgets, compact, showNotice, onAcceptNotice, onOpenSettings }: DictationViewProps) {
+  const state = useStore(controller);
+  const mode = info?.hotkeyMode ?? 'push-to-talk';
+  const hotkey = info?.hotkey ?? 'the hotkey';
+  const listening = state.phase === 'listening' || state.phase === 'starting';
+  const result = state.result;
+  const code = result ? result.code : streamingCode(state.streamed);
+  const language = result?.language ?? streamingLanguage(state.streamed) ?? (state.intent?.slots.language ?? null);
+  const transcript = state.transcript || state.partial;
+  const showTranscript = transcript.length > 0 || state.phase === 'listening' || state.phase === 'transcribing';
+  const busy = isBusy(state);
+
+  return (
+    <div className={`dictation${compact ? ' is-compact' : ''}`}>
+      {showNotice && !compact ? <PrivacyNotice onAccept={onAcceptNotice} simulated={info?.simulated ?? false} /> : null}
+      <div className="dictation-controls">
+        <PushToTalkButton
+          active={listening}
+          mode={mode}
+          compact={compact}
+          onPress={() => void controller.startVoice()}
+          onRelease={() => void controller.stopVoice()}
+        />
+        <div className="dictation-side">
+          <p id="ptt-hint" className="hint">
+            {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> anywhere{info?.host === 'web' ? ' (desktop app)' : ''}, or {mode === 'toggle' ? 'press' : 'hold'} the button
+            {compact ? '' : ' (Space when it has focus)'}. <kbd>Esc</kbd> cancels.
+          </p>
+          <LevelMeter level={state.level} active={listening} />
+          <p className="status" role="status" data-phase={state.phase}>
+            {STATUS[state.phase]}
+            {state.intent && !compact ? <span className="status-intent"> · {intentLabel(state.intent.name)}</span> : null}
+          </p>
+        </div>
+      </div>
+
+      {showTranscript ? (
+        <section className="transcript" aria-label="Transcript">
+          <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
+          <p className={`transcript-text${state.transcript ? '' : ' is-partial'}`} aria-live="polite">
+            {transcript || '…'}
+          </p>
+        </section>
+      ) : null}
+
+      {state.error ? (
+        <ErrorNotice
+          error={state.error}
+          hotkey={hotkey}
+          onOpenSettings={onOpenSettings}
+          onRetry={state.source === 'text' && state.transcript ? () => void controller.submitText(state.transcript) : undefined}
+          onDismiss={() => controller.dismiss()}
+        />
+      ) : null}
+
+      {code || (state.phase === 'generating' && state.streamed) ? (
+        <section className="result" aria-label="Generated code">
+          <div className="result-header">
+            <h2 className="section-title">Code</h2>
+            {language ? <span className="badge badge-lang">{language}</span> : null}
+            {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
+            {result && !result.complete ? <span className="badge badge-warn">incomplete ({result.finishReason})</span> : null}
+            <span className="spacer" />
+            {result && result.code ? <CopyButton onCopy={() => controller.copy(result.code)} /> : null}
+            {state.copied === 'copied' ? <span className="copy-status">On the clipboard</span> : null}
+          </div>
+          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} />
+        </section>
+      ) : null}
+
+      {result && !result.code && result.answer ? (
+        <section className="result" aria-label="Answer">
+          <h2 className="section-title">Answer</h2>
+          <p className="answer">{result.answer}</p>
+        </section>
+      ) : null}
+
+      {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
+
+      <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />
+    </div>
+  );
+}

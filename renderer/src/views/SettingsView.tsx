@@ -1,0 +1,114 @@
+// Settings: API key, models, hotkey and mode, language, cache sizes and TTLs, Redis, pools, microphone, project folder, privacy.
+import { useEffect, useState } from 'react';
+import { ApiKeyForm } from '../components/ApiKeyForm';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { SettingsField } from '../components/SettingsField';
+import type { SettingsController } from '../controllers/settings-controller';
+import { useStore } from '../controllers/use-store';
+import { SETTINGS_GROUPS } from '../model/settings-fields';
+
+export interface SettingsViewProps {
+  controller: SettingsController;
+  hasApiKey: boolean;
+  onApiKeySaved: () => void;
+}
+
+export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsViewProps) {
+  const state = useStore(controller);
+  const [confirmClear, setConfirmClear] = useState(false);
+  useEffect(() => {
+    void controller.load();
+  }, [controller]);
+  const dirty = Object.keys(state.draft).some((k) => state.draft[k] !== state.original[k]);
+
+  return (
+    <div className="settings">
+      {state.error ? <ErrorNotice error={state.error} onDismiss={() => controller.dismissError()} onRetry={() => void controller.load()} /> : null}
+      <section className="card" aria-labelledby="settings-key">
+        <h2 id="settings-key">API key</h2>
+        <ApiKeyForm
+          hasKey={hasApiKey}
+          status={state.keyStatus}
+          onSave={async (key) => {
+            const ok = await controller.setApiKey(key);
+            if (ok) onApiKeySaved();
+            return ok;
+          }}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="settings-mic">
+        <h2 id="settings-mic">Microphone</h2>
+        <div className="field">
+          <label htmlFor="setting-microphone" className="field-label">
+            Microphone
+          </label>
+          <select id="setting-microphone" value={state.microphone} onChange={(e) => controller.setMicrophone(e.target.value)}>
+            <option value="">System default</option>
+            {state.microphones.map((m) => (
+              <option key={m.deviceId} value={m.deviceId}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          <p className="field-help">Names appear once the microphone has been allowed.</p>
+        </div>
+      </section>
+
+      <form
+        className="settings-form"
+        aria-label="Settings"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void controller.save();
+        }}
+      >
+        {state.loading && !state.settings ? <p className="muted">Loading settings…</p> : null}
+        <div className="settings-actions">
+          <button type="submit" className="button primary" disabled={!state.settings || state.saving}>
+            {state.saving ? 'Saving…' : 'Save settings'}
+          </button>
+          <button type="button" className="button ghost" disabled={!dirty} onClick={() => controller.revert()}>
+            Discard changes
+          </button>
+          <span role="status" className="muted">
+            {state.notice ?? ''}
+          </span>
+          <span className="spacer" />
+          {confirmClear ? (
+            <>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  setConfirmClear(false);
+                  void controller.clearHistory();
+                }}
+              >
+                Yes, clear history
+              </button>
+              <button type="button" className="button ghost" onClick={() => setConfirmClear(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button danger" onClick={() => setConfirmClear(true)}>
+              Clear history…
+            </button>
+          )}
+        </div>
+        <div className="settings-grid">
+          {SETTINGS_GROUPS.map((group) => (
+            <fieldset key={group.id} className="card" disabled={!state.settings}>
+              <legend>{group.title}</legend>
+              {group.fields.map((field) => (
+                <SettingsField key={field.path} field={field} value={state.draft[field.path]} error={state.fieldErrors[field.path]} onChange={(v) => controller.setField(field.path, v)} />
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,598 @@
+// Every renderer view in real Chromium against the real web host, with a scripted fake backend behind the real ApiRouter:
+// behaviour, axe-core, layout at 1280x800 and at the overlay size, and screenshots in test/e2e/artifacts/.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryEntry, PipelineEvent, PipelineResult, StageTimings } from '../../preload/contract.js';
+import { ApiRouter, type MethodHandlers } from '../../main/app/api-router.js';
+import { AppEvents } from '../../main/app/app-events.js';
+import { silentLogger } from '../../main/core/logger.js';
+import { startWebHost, type WebHost } from '../../main/hosts/web/web-host.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeViolations, runAxe } from '../support/axe.js';
+
+const ROOT = process.cwd();
+const RENDERER_DIR = join(ROOT, 'dist/renderer');
+const ARTIFACTS = join(ROOT, 'test/e2e/artifacts');
+const DESKTOP = { width: 1280, height: 800 };
+const OVERLAY = { width: 420, height: 300 };
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))));
+}
+
+/** Builds the renderer with Vite when its sources are newer than dist/renderer (what scripts/build.mjs does for it). */
+async function buildRendererIfStale(): Promise<void> {
+  const out = join(RENDERER_DIR, 'index.html');
+  const inputs = Math.max(newest(join(ROOT, 'renderer')), newest(join(ROOT, 'preload/contract.ts')), newest(join(ROOT, 'vite.config.ts')));
+  if (existsSync(out) && statSync(out).mtimeMs >= inputs) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error' });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const PY_CODE = 'def reverse_string(text: str) -> str:\n    """Return text reversed."""\n    return text[::-1]\n\n\nprint(reverse_string("hello"))  # olleh\n';
+const TS_CODE = 'export function isEmail(value: string): boolean {\n  // A pragmatic check: something@something.tld\n  return /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(value);\n}\n';
+
+/** A scripted backend: answers the contract's methods and pushes pipeline events the way the app does. */
+class FakeBackend {
+  readonly events = new AppEvents();
+  readonly calls: Array<{ method: string; params: unknown }> = [];
+  readonly history: HistoryEntry[] = [];
+  audioBytes = 0;
+  /** The next typed request fails with this error (an event, as the pipeline reports it). */
+  nextError: { code: string; message: string; retryable: boolean; retryAfterMs?: number } | null = null;
+  /** While set, generation streams its first half and waits here. */
+  gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+  private nextId = 1;
+  private readonly seen = new Map<string, number>();
+  private readonly cancelled = new Set<number>();
+  settings: Record<string, unknown> = {
+    gemini: { models: { live: 'gemini-3.5-transcribe-live', batchTranscribe: 'gemini-3.5-transcribe', codegen: 'gemini-3.5-flash', intentAssist: 'gemini-3.5-flash-lite' }, hasApiKey: true },
+    pool: { min: 1, max: 4 },
+    cache: { enabled: true, l1: { maxBytes: 100 * 1024 * 1024, ttlMs: 60_000 }, l2: { ttlMs: 300_000 }, l3: { ttlMs: 3_600_000 } },
+    hotkey: { accelerator: 'CommandOrControl+Shift+Space', mode: 'push-to-talk' },
+    language: { default: 'python' },
+    privacy: { keepAudio: false, clipboardContext: true, projectVocabulary: false, noticeAccepted: false },
+    vocabulary: { maxTerms: 100 },
+    monitor: { memory: { warning: 0.8, critical: 0.9 }, dailyTokenCap: 200_000 },
+    budgets: { transcription: { targetMs: 500, maxMs: 1000 }, intent: { targetMs: 200, maxMs: 500 }, generation: { targetMs: 1500, maxMs: 3000 }, total: { targetMs: 2000, maxMs: 4000 } },
+  };
+
+  hold(): void {
+    this.gate = new Promise((resolve) => (this.openGate = resolve));
+  }
+
+  release(): void {
+    this.openGate?.();
+    this.gate = null;
+    this.openGate = null;
+  }
+
+  emit(requestId: number, event: PipelineEvent): void {
+    this.events.emit('pipeline.event', { requestId, event });
+  }
+
+  dashboard(): Record<string, unknown> {
+    const now = Date.now();
+    return {
+      at: now,
+      uptimeMs: 3_720_000,
+      requests: 42 + this.history.length,
+      errors: 3,
+      errorRate: 0.021,
+      cache: { l1: 12, l2: 2, l3: 5, miss: 23, hitRate: 19 / 42 },
+      stages: {
+        transcription: { count: 30, mean: 420, min: 210, max: 1300, p50: 380, p95: 820, p99: 1200 },
+        intent: { count: 42, mean: 2, min: 0.2, max: 9, p50: 0.6, p95: 4, p99: 8 },
+        generation: { count: 23, mean: 1200, min: 600, max: 3100, p50: 1100, p95: 2400, p99: 3050 },
+        total: { count: 42, mean: 1500, min: 8, max: 4200, p50: 1400, p95: 2900, p99: 4100 },
+      },
+      tokens: { today: 48_250, dailyCap: 200_000, estimatedCostUsd: 0.0123 },
+      resources: { cpuPercent: 7, rssBytes: 182 * 1024 * 1024, heapUsedBytes: 64 * 1024 * 1024 },
+      memory: { usage: 0.62, warning: 0.8, critical: 0.9, level: 'normal' },
+      pools: { liveSessions: { size: 2, idle: 1, min: 1, max: 4 }, audioWorkers: { size: 1, idle: 1, min: 1, max: 2 } },
+      recentAlerts: [{ kind: 'stage_over_max', severity: 'WARNING', key: 'stage_over_max:generation', message: 'generation took 3100 ms (max 3000 ms)', at: now - 600_000, value: 3100, threshold: 3000, suppressed: 0 }],
+      lastReport: {
+        period: { from: now - 3_600_000, to: now - 60_000, durationMs: 3_540_000 },
+        requests: 38,
+        errorRate: 0.026,
+        stages: { total: { p95: 2900 } },
+        recommendations: ['Generation p95 is 2400 ms against a 1500 ms target: keep answers short or use a faster model.', 'Cache hit rate is 45%: repeated requests are served in under 10 ms.'],
+      },
+    };
+  }
+
+  /** Streams an answer for a transcript, or serves a repeat from the "cache". */
+  async generate(requestId: number, transcript: string, transcriptionMs?: number): Promise<void> {
+    const wantsTs = /typescript|email/i.test(transcript);
+    const language = wantsTs ? 'typescript' : 'python';
+    const code = wantsTs ? TS_CODE : PY_CODE;
+    const intent = /test/i.test(transcript) ? 'generate_test' : 'generate_function';
+    this.emit(requestId, { type: 'transcript.final', text: transcript });
+    this.emit(requestId, { type: 'intent', intent, slots: { language }, confidence: 0.92 });
+    const base: StageTimings = { ...(transcriptionMs !== undefined ? { transcription: transcriptionMs } : {}), intent: 0.7 };
+    const seenAt = this.seen.get(transcript);
+    let result: PipelineResult;
+    if (seenAt !== undefined) {
+      result = { code, language, answer: code, intent, transcript, complete: true, finishReason: 'STOP', cached: { tier: 'l1', ageMs: Date.now() - seenAt }, historyId: null, timings: { ...base, total: 6 } };
+    } else {
+      const full = `\`\`\`${language}\n${code}\`\`\`\n`;
+      const pieces = full.match(/[\s\S]{1,24}/g) ?? [];
+      const half = Math.floor(pieces.length / 2);
+      for (let i = 0; i < pieces.length; i++) {
+        if (this.cancelled.has(requestId)) return;
+        if (i === half && this.gate) await this.gate;
+        if (this.cancelled.has(requestId)) return;
+        this.emit(requestId, { type: 'code.chunk', text: pieces[i] as string });
+        await sleep(15);
+      }
+      this.seen.set(transcript, Date.now());
+      const id = this.history.length + 1;
+      const timings = { ...base, generation: 1240, total: (transcriptionMs ?? 0) + 1320 };
+      this.history.unshift({ id, createdAt: Date.now(), transcript, intent, language, code, answer: code, timings, cachedTier: null, errorCode: null, errorMessage: null });
+      result = { code, language, answer: full, intent, transcript, complete: true, finishReason: 'STOP', cached: null, historyId: id, timings };
+    }
+    this.emit(requestId, { type: 'result', result });
+    this.emit(requestId, { type: 'timings', stages: result.timings });
+  }
+
+  readonly handlers: MethodHandlers = {
+    'app.info': () => ({ host: 'web', version: '0.1.0', simulated: true, hasApiKey: true, hotkey: 'CommandOrControl+Shift+Space', hotkeyMode: 'push-to-talk', note: 'Browser mode: renderer test harness.' }),
+    'dictation.start': () => {
+      const requestId = this.nextId++;
+      this.audioBytes = 0;
+      setTimeout(() => this.emit(requestId, { type: 'listening' }), 5);
+      return { requestId };
+    },
+    'dictation.stop': ({ requestId }) => {
+      void this.generate(requestId, 'write a python function that reverses a string', 410);
+      return { ok: true };
+    },
+    'request.cancel': ({ requestId }) => {
+      this.cancelled.add(requestId);
+      return { ok: true };
+    },
+    'request.text': ({ text }) => {
+      const requestId = this.nextId++;
+      const error = this.nextError;
+      this.nextError = null;
+      setTimeout(() => {
+        if (error) this.emit(requestId, { type: 'error', error });
+        else void this.generate(requestId, text);
+      }, 10);
+      return { requestId };
+    },
+    'request.quick': () => ({ requestId: this.nextId++ }),
+    'history.search': ({ query }) => {
+      const q = (query ?? '').toLowerCase();
+      const entries = this.history.filter((e) => !q || e.transcript.toLowerCase().includes(q) || (e.code ?? '').toLowerCase().includes(q));
+      return { entries, total: entries.length };
+    },
+    'history.get': ({ id }) => this.history.find((e) => e.id === id) ?? null,
+    'history.delete': ({ id }) => {
+      const i = this.history.findIndex((e) => e.id === id);
+      if (i >= 0) this.history.splice(i, 1);
+      return { ok: i >= 0 };
+    },
+    'history.clear': () => {
+      this.history.splice(0);
+      return { ok: true };
+    },
+    'history.export': () => ({ json: JSON.stringify(this.history) }),
+    'settings.get': () => this.settings,
+    'settings.update': ({ patch }) => {
+      const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+        const out = { ...a };
+        for (const [k, v] of Object.entries(b)) out[k] = v && typeof v === 'object' && !Array.isArray(v) && a[k] && typeof a[k] === 'object' ? merge(a[k] as Record<string, unknown>, v as Record<string, unknown>) : v;
+        return out;
+      };
+      this.settings = merge(this.settings, patch);
+      return this.settings;
+    },
+    'settings.setApiKey': () => ({ ok: true, stored: 'memory' }),
+    'dashboard.get': () => this.dashboard(),
+    'clipboard.copy': () => ({ ok: true }),
+  };
+}
+
+function record(backend: FakeBackend, handlers: MethodHandlers): MethodHandlers {
+  const out = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(handlers)) {
+    out[name] = (params: unknown, ctx: unknown) => {
+      backend.calls.push({ method: name, params });
+      return (fn as (p: unknown, c: unknown) => unknown)(params, ctx);
+    };
+  }
+  return out as MethodHandlers;
+}
+
+/** Nothing sticks out of the viewport sideways, and no two controls overlap. */
+async function expectLayoutFits(page: Page, what: string): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const vw = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > vw + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
+    /** The part of the element not clipped by an overflow ancestor (null when nothing shows). */
+    const visible = (el: Element): DOMRect | null => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || s.display === 'none') return null;
+      if (el.closest('.sr-only')) return null;
+      let top = r.top;
+      let bottom = r.bottom;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const ps = getComputedStyle(p);
+        if (!/(auto|scroll|hidden)/.test(ps.overflowY)) continue;
+        const pr = p.getBoundingClientRect();
+        top = Math.max(top, pr.top);
+        bottom = Math.min(bottom, pr.bottom);
+      }
+      if (bottom - top <= 1) return null;
+      return new DOMRect(r.left, top, r.width, bottom - top);
+    };
+    const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    const controls = [...document.querySelectorAll('button, input, select, a[href], [role="tab"], .badge, h1, h2, kbd')];
+    const boxes: Array<{ el: Element; r: DOMRect }> = [];
+    for (const el of controls) {
+      const r = visible(el);
+      if (!r) continue;
+      // Sideways, an element must fit its nearest clipping container (or the viewport).
+      let clip: Element | null = el.parentElement;
+      while (clip && clip !== document.body && !/(auto|scroll|hidden)/.test(getComputedStyle(clip).overflowX)) clip = clip.parentElement;
+      const bounds = clip && clip !== document.body ? clip.getBoundingClientRect() : new DOMRect(0, 0, vw, Number.POSITIVE_INFINITY);
+      if (r.left < bounds.left - 1 || r.right > bounds.right + 1) out.push(`${name(el)} is cut off sideways (${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(bounds.left)}..${Math.round(bounds.right)})`);
+      if (r.left < -1 || r.right > vw + 1) out.push(`${name(el)} sticks out of the window`);
+      boxes.push({ el, r });
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as { el: Element; r: DOMRect };
+        const b = boxes[j] as { el: Element; r: DOMRect };
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const overlapX = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const overlapY = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (overlapX > 2 && overlapY > 2) out.push(`${name(a.el)} overlaps ${name(b.el)}`);
+      }
+    }
+    return out;
+  });
+  expect(problems, `${what}:\n${problems.join('\n')}`).toEqual([]);
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await runAxe(page, 'serious');
+  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+describe('renderer views against the web host (scripted backend)', () => {
+  let backend: FakeBackend;
+  let host: WebHost;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  const cspViolations: string[] = [];
+
+  const open = async (query = '', size = DESKTOP, flags: { onboarded?: boolean; noticeSeen?: boolean } = { onboarded: true, noticeSeen: true }): Promise<Page> => {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(msg.text())) cspViolations.push(msg.text());
+    });
+    // Once per tab: a reload keeps what the app stored since.
+    await page.addInitScript((f) => {
+      if (sessionStorage.getItem('vcg.test.flags')) return;
+      sessionStorage.setItem('vcg.test.flags', '1');
+      localStorage.setItem('vcg.onboarded', f.onboarded ? '1' : '0');
+      localStorage.setItem('vcg.privacyNoticeSeen', f.noticeSeen ? '1' : '0');
+    }, flags);
+    await page.goto(`${host.url}${query}`);
+    await page.getByRole('heading', { name: 'Voice CodeGen', exact: true }).waitFor();
+    await page.getByText('simulated Gemini', { exact: true }).waitFor();
+    return page;
+  };
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await buildRendererIfStale();
+    backend = new FakeBackend();
+    host = await startWebHost({ router: new ApiRouter(record(backend, backend.handlers)), events: backend.events, onAudio: (_id, pcm) => (backend.audioBytes += pcm.byteLength), rendererDir: RENDERER_DIR, port: 0, logger: silentLogger, token: 'renderer-test-token' });
+    browser = await launchChromium();
+    context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+    // The token moves into an HttpOnly cookie on the first visit.
+    const first = await context.newPage();
+    await first.goto(`${host.url}?token=${host.token}`);
+    await first.close();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.cleanup();
+    await host?.close();
+  });
+
+  it('first run shows the onboarding: key or demo, microphone, hotkey', async () => {
+    const page = await open('', DESKTOP, { onboarded: false, noticeSeen: false });
+    await page.getByRole('heading', { name: 'Welcome to Voice CodeGen' }).waitFor();
+    await expect(page.getByText('simulated Gemini on this machine').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Allow the microphone' }).click();
+    await page.getByText('Microphone allowed.').waitFor();
+    await expectAccessible(page, 'onboarding');
+    await expectLayoutFits(page, 'onboarding 1280x800');
+    await shoot(page, 'desktop-onboarding');
+    await page.getByRole('button', { name: 'Start dictating' }).click();
+    await page.getByRole('tab', { name: 'Dictation' }).waitFor();
+    // The one-time privacy notice, then never again.
+    await page.getByRole('heading', { name: 'What is sent to Google' }).waitFor();
+    await page.getByRole('button', { name: 'Got it' }).click();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Dictation' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'What is sent to Google' }).count()).resolves.toBe(0);
+    expect(backend.calls.some((c) => c.method === 'settings.update' && JSON.stringify(c.params).includes('noticeAccepted'))).toBe(true);
+    await page.close();
+  });
+
+  it('a typed request streams highlighted code, then shows language, timings against budgets and copies to the clipboard', async () => {
+    const page = await open();
+    backend.hold();
+    await page.getByLabel('Or type a request').fill('a python function that reverses a string');
+    await page.getByLabel('Or type a request').press('Enter');
+    const code = page.getByLabel('Generated python code');
+    await code.waitFor();
+    await page.getByText('Writing code…').waitFor();
+    await expect(code.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('.code-block .hljs-keyword').first().textContent()).resolves.toBe('def');
+    await expectAccessible(page, 'dictation mid-stream');
+    await expectLayoutFits(page, 'dictation mid-stream 1280x800');
+    await shoot(page, 'desktop-dictation-streaming');
+    backend.release();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expect(page.locator('.badge-lang').textContent()).resolves.toBe('python');
+    await expect(page.locator('.timing-row[data-stage="generation"] .timing-value').textContent()).resolves.toContain('1240 ms');
+    await expect(page.locator('.timing-row[data-stage="total"] .timing-value').textContent()).resolves.toContain('within target');
+    await page.evaluate(() => navigator.clipboard.writeText('something else'));
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await page.getByText('Copied', { exact: true }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(PY_CODE);
+    await expectAccessible(page, 'dictation result');
+    await expectLayoutFits(page, 'dictation result 1280x800');
+    await shoot(page, 'desktop-dictation-result');
+
+    // The same request again is answered from the cache, and says so.
+    await page.getByLabel('Or type a request').fill('a python function that reverses a string');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.locator('.badge-cached').waitFor();
+    await expect(page.locator('.badge-cached').textContent()).resolves.toMatch(/cached · L1 · \d+ s old/);
+    await shoot(page, 'desktop-dictation-cached');
+    await page.close();
+  });
+
+  it('Esc cancels a request in flight and tells main', async () => {
+    const page = await open();
+    backend.hold();
+    await page.getByLabel('Or type a request').fill('a typescript function that checks an email');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByText('Writing code…').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText('Cancelled', { exact: true }).waitFor();
+    backend.release();
+    await expect.poll(() => backend.calls.some((c) => c.method === 'request.cancel')).toBe(true);
+    await sleep(200);
+    await expect(page.getByRole('button', { name: 'Copy code' }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('errors say what happened and what to do: no key, quota with its retry time', async () => {
+    const page = await open();
+    backend.nextError = { code: 'NO_API_KEY', message: 'No Gemini API key is set.', retryable: false };
+    await page.getByLabel('Or type a request').fill('a python function that adds two numbers');
+    await page.getByLabel('Or type a request').press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.getByText('No Gemini API key', { exact: true }).waitFor();
+    await expect(alert.textContent()).resolves.toContain('npm run demo');
+    await expectAccessible(page, 'error');
+    await expectLayoutFits(page, 'error 1280x800');
+    await shoot(page, 'desktop-error-no-key');
+    await alert.getByRole('button', { name: 'Open Settings' }).click();
+    await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Dictation' }).click();
+
+    backend.nextError = { code: 'QUOTA', message: 'Gemini quota exceeded for this key.', retryable: true, retryAfterMs: 42_000 };
+    await page.getByLabel('Or type a request').fill('a python function that adds two numbers');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByText('try again in 42 s').waitFor();
+    await page.close();
+  });
+
+  it('push-to-talk from the keyboard: Space held on the focused button streams audio, release sends it', async () => {
+    const page = await open();
+    const button = page.getByRole('button', { name: 'Hold to talk' });
+    await button.focus();
+    await expect(page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).resolves.not.toBe('none');
+    await page.keyboard.down(' ');
+    await page.getByText('Listening…').waitFor();
+    await expect(page.getByRole('meter', { name: 'Microphone level' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => backend.audioBytes, { timeout: 10_000 }).toBeGreaterThan(3200);
+    await page.keyboard.up(' ');
+    await page.getByText('write a python function that reverses a string').waitFor();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expect(page.locator('.timing-row[data-stage="transcription"] .timing-value').textContent()).resolves.toContain('410 ms');
+    expect(backend.calls.filter((c) => c.method === 'dictation.stop').length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a blocked or missing microphone says so and what to do', async () => {
+    // Debian's Chromium with a fake device but no fake prompt: headless answers the prompt with "Block".
+    const blocking = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream'] });
+    const noDevice = await launchChromium({ denyMicrophone: true });
+    try {
+      for (const [browserUnderTest, expected, shot] of [
+        [blocking, /not allowed to use the microphone/, 'desktop-error-microphone-denied'],
+        [noDevice, /No microphone was found/, 'desktop-error-microphone-missing'],
+      ] as const) {
+        const ctx = await browserUnderTest.newContext({ viewport: DESKTOP });
+        ctx.setDefaultTimeout(10_000);
+        await ctx.addInitScript(() => {
+          localStorage.setItem('vcg.onboarded', '1');
+          localStorage.setItem('vcg.privacyNoticeSeen', '1');
+        });
+        const page = await ctx.newPage();
+        await page.goto(`${host.url}?token=${host.token}`);
+        const before = backend.calls.filter((c) => c.method === 'request.cancel').length;
+        await page.getByRole('button', { name: 'Hold to talk' }).hover();
+        await page.mouse.down();
+        const alert = page.getByRole('alert');
+        await alert.getByText('No microphone', { exact: true }).waitFor();
+        await page.mouse.up();
+        await expect(alert.textContent()).resolves.toMatch(expected);
+        await expect(alert.textContent()).resolves.toMatch(/type the request/);
+        await expectAccessible(page, 'microphone error');
+        await expectLayoutFits(page, 'microphone error 1280x800');
+        await shoot(page, shot);
+        await expect.poll(() => backend.calls.filter((c) => c.method === 'request.cancel').length).toBeGreaterThan(before);
+        await ctx.close();
+      }
+    } finally {
+      await blocking.close();
+      await noDevice.cleanup();
+    }
+  });
+
+  it('history: search, open, copy again, delete, export', async () => {
+    const page = await open('?tab=history');
+    await page.getByRole('tab', { name: 'History', selected: true }).waitFor();
+    const list = page.getByRole('list', { name: 'History entries' });
+    await list.getByText('a python function that reverses a string', { exact: true }).waitFor();
+    await expect(list.textContent()).resolves.toMatch(/generate function.*python/);
+    await expect(list.textContent()).resolves.toMatch(/G 1240 ms/);
+    await page.getByLabel('Search history').fill('email');
+    await expect.poll(() => backend.calls.some((c) => c.method === 'history.search' && (c.params as { query?: string }).query === 'email')).toBe(true);
+    await page.getByLabel('Search history').fill('');
+    await list.getByText('a python function that reverses a string', { exact: true }).click();
+    await page.getByLabel('Code from history').waitFor();
+    await page.evaluate(() => navigator.clipboard.writeText('x'));
+    await page.getByRole('button', { name: 'Copy again' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(PY_CODE);
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('link', { name: 'Download export' }).waitFor();
+    await expectAccessible(page, 'history');
+    await expectLayoutFits(page, 'history 1280x800');
+    await shoot(page, 'desktop-history');
+    const before = backend.history.length;
+    await page.getByRole('button', { name: 'Delete entry' }).click();
+    await page.getByText('Entry deleted.').waitFor();
+    expect(backend.history.length).toBe(before - 1);
+    await page.close();
+  });
+
+  it('dashboard: stage percentiles against budgets, tokens, cache, memory, pools, alerts, report, live updates', async () => {
+    const page = await open('?tab=dashboard');
+    const stages = page.getByRole('table').first();
+    await stages.getByText('Generation').waitFor();
+    await expect(page.locator('tr[data-stage="generation"]').textContent()).resolves.toContain('2400 ms');
+    await page.getByText('48,250 of 200,000').waitFor();
+    await page.getByText('warning 80%').waitFor();
+    await page.getByText('liveSessions').waitFor();
+    await page.getByText('generation took 3100 ms (max 3000 ms)').waitFor();
+    await page.getByText(/Generation p95 is 2400 ms/).waitFor();
+    // A pushed update moves the numbers without a reload.
+    const snapshot = backend.dashboard();
+    backend.events.emit('dashboard.update', { ...snapshot, at: Date.now() + 30_000, requests: 60, errors: 4 });
+    await page.locator('.stats').getByText('60', { exact: true }).waitFor();
+    backend.events.emit('alert', { severity: 'CRITICAL', message: 'p95 end to end 4200 ms over the 2000 ms alert line', at: Date.now() });
+    await page.getByText('p95 end to end 4200 ms').waitFor();
+    await expectAccessible(page, 'dashboard');
+    await expectLayoutFits(page, 'dashboard 1280x800');
+    await shoot(page, 'desktop-dashboard');
+    await page.close();
+  });
+
+  it('settings: loads, saves changed fields as one patch, takes an API key without ever showing it', async () => {
+    const page = await open('?tab=settings');
+    const model = page.getByLabel('Code generation model');
+    await expect.poll(() => model.inputValue()).toBe('gemini-3.5-flash');
+    await model.fill('gemini-3.5-pro');
+    await page.getByLabel('Memory cache size (MB)').fill('64');
+    await page.getByLabel('Hotkey mode').selectOption('toggle');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved 3 changes.').waitFor();
+    const update = backend.calls.filter((c) => c.method === 'settings.update').pop();
+    expect(update?.params).toEqual({ patch: { gemini: { models: { codegen: 'gemini-3.5-pro' } }, cache: { l1: { maxBytes: 64 * 1024 * 1024 } }, hotkey: { mode: 'toggle' } } });
+    await page.getByLabel('Pool', { exact: false }).first().isVisible();
+    await page.getByLabel('Warm sessions (min)').fill('-3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Warm sessions (min) must be at least 0.').waitFor();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    const key = page.getByRole('textbox', { name: 'Gemini API key' });
+    await expect(key.getAttribute('type')).resolves.toBe('password');
+    await key.fill('AIzaSyTEST-not-a-real-key');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.getByText('Key saved for this session only').waitFor();
+    await expect(key.inputValue()).resolves.toBe('');
+    expect(backend.calls.some((c) => c.method === 'settings.setApiKey' && (c.params as { apiKey: string }).apiKey === 'AIzaSyTEST-not-a-real-key')).toBe(true);
+    await expect(page.content()).resolves.not.toContain('AIzaSyTEST');
+    await page.getByRole('combobox', { name: 'Microphone' }).waitFor();
+    await expectAccessible(page, 'settings');
+    await expectLayoutFits(page, 'settings 1280x800');
+    await shoot(page, 'desktop-settings');
+    // Back to the defaults for the other tests.
+    await page.getByLabel('Hotkey mode').selectOption('push-to-talk');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved 1 change.').waitFor();
+    await page.close();
+  });
+
+  it('the overlay (?view=overlay, 420x300) fits: streaming, result, error', async () => {
+    const page = await open('?view=overlay', OVERLAY);
+    await expect(page.getByRole('tab').count()).resolves.toBe(0);
+    await expectLayoutFits(page, 'overlay idle');
+    await shoot(page, 'overlay-dictation-idle');
+    backend.hold();
+    await page.getByLabel('Or type a request').fill('a typescript function that checks an email');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByLabel('Generated typescript code').waitFor();
+    await expectLayoutFits(page, 'overlay mid-stream');
+    await expectAccessible(page, 'overlay mid-stream');
+    await shoot(page, 'overlay-dictation-streaming');
+    backend.release();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expectLayoutFits(page, 'overlay result');
+    await expectAccessible(page, 'overlay result');
+    await shoot(page, 'overlay-dictation-result');
+    backend.nextError = { code: 'MEMORY_PRESSURE', message: 'Memory is critical (93% in use); new requests are refused for now.', retryable: true };
+    await page.getByLabel('Or type a request').fill('anything');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByText('Memory is low').waitFor();
+    await expectLayoutFits(page, 'overlay error');
+    await shoot(page, 'overlay-error-memory');
+    await page.close();
+  });
+
+  it('every view fits a small window (420x300) without cutting anything off', async () => {
+    for (const tab of ['history', 'dashboard', 'settings'] as const) {
+      const page = await open(`?tab=${tab}`, OVERLAY);
+      await page.getByRole('tab', { name: tab[0]?.toUpperCase() + tab.slice(1), selected: true }).waitFor();
+      await sleep(150);
+      await expectLayoutFits(page, `${tab} 420x300`);
+      await expectAccessible(page, `${tab} 420x300`);
+      await shoot(page, `small-${tab}`);
+      await page.close();
+    }
+  });
+
+  it('no Content-Security-Policy violation anywhere (no eval, no inline script)', () => {
+    expect(cspViolations).toEqual([]);
+  });
+});
