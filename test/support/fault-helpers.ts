@@ -1,0 +1,94 @@
+// Shared checks for the fault, crash and disk-full tests: what a user-facing error must carry, history look-ups, small disks.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect } from 'vitest';
+import { ERROR_CODES } from '../../main/core/errors.js';
+import type { SettingsInput } from '../../main/config/schema.js';
+import type { AppErrorPayload, HistoryEntry, PipelineEvent, PipelineResult } from '../../preload/contract.js';
+import type { Harness } from './app-harness.js';
+
+/**
+ * Settings for fault runs: a breaker that does not open after a few injected failures (each case must see
+ * its own fault, not the previous case's open breaker), no speculation or intent assist (they would consume
+ * faults meant for code generation), short backoff and Live connect timeout so a failing case ends quickly.
+ * A refused key opens the breaker for cooldownMs whatever the threshold: 0 lets the next case through.
+ */
+export const FAULT_SETTINGS: SettingsInput = {
+  gemini: { breaker: { failureThreshold: 1000, cooldownMs: 0 }, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 5_000 }, connectTimeoutMs: 1_000 },
+  speculation: { enabled: false },
+  intent: { assistBelowConfidence: 0 },
+  cache: { enabled: false },
+};
+
+/** What a user saw at the end of one request: the result event, the error event, or both (an incomplete answer). */
+export interface Outcome {
+  result: PipelineResult | undefined;
+  error: AppErrorPayload | undefined;
+}
+
+export function outcomeOf(events: readonly PipelineEvent[]): Outcome {
+  let result: PipelineResult | undefined;
+  let error: AppErrorPayload | undefined;
+  for (const e of events) {
+    if (e.type === 'result') result = e.result;
+    if (e.type === 'error') error = e.error;
+  }
+  return { result, error };
+}
+
+/** An error a user can act on: a known code, a sentence of advice, and the retryable flag the code calls for. */
+export function expectActionableError(error: AppErrorPayload | undefined, expected: { code: string; retryable: boolean }): void {
+  expect(error, 'an error event reached the user').toBeDefined();
+  const e = error as AppErrorPayload;
+  expect(ERROR_CODES as readonly string[]).toContain(e.code);
+  expect(e).toMatchObject({ code: expected.code, retryable: expected.retryable });
+  expect(typeof e.message).toBe('string');
+  // A sentence, not a bare status: "Gemini is unavailable right now (UNAVAILABLE). Try again shortly."
+  expect(e.message.trim().length).toBeGreaterThan(15);
+}
+
+export async function call(h: Pick<Harness, 'app'>, method: string, params: unknown): Promise<unknown> {
+  const outcome = await h.app.router.call(method, params, { clientId: 'fault-test' });
+  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome.result;
+}
+
+/** History entries whose transcript contains `word`, found the way the renderer finds them (history.search). */
+export async function historyWith(h: Pick<Harness, 'app'>, word: string): Promise<HistoryEntry[]> {
+  const found = (await call(h, 'history.search', { query: word })) as { entries: HistoryEntry[] };
+  return found.entries.filter((e) => e.transcript.includes(word));
+}
+
+/** PRAGMA integrity_check on a file, on its own connection (before the app's open could move a bad file aside). */
+export function integrityCheck(file: string): string {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+  } finally {
+    db.close();
+  }
+}
+
+export interface SmallDisk {
+  dir: string;
+  /** 'tmpfs': a real filesystem of `bytes`; 'none': the caller must cap the database itself (maxSizeBytes). */
+  kind: 'tmpfs' | 'none';
+  close(): void;
+}
+
+/** A directory on a tmpfs of `bytes` when mounting works here (root, no sandbox); otherwise a plain temp directory. */
+export function smallDisk(bytes: number): SmallDisk {
+  const dir = mkdtempSync(join(tmpdir(), 'vcg-full-'));
+  const mounted = process.platform === 'linux' && spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
+  return {
+    dir,
+    kind: mounted ? 'tmpfs' : 'none',
+    close: () => {
+      if (mounted) spawnSync('umount', [dir], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
