@@ -97,6 +97,7 @@ export class VocabularyService {
   }
 
   private async compute(signal: AbortSignal): Promise<readonly string[]> {
+    throwIfAborted(signal);
     const [clipboard, project] = await Promise.all([this.clipboardCounts(signal), this.projectCounts(signal)]);
     throwIfAborted(signal);
     const sources: TermSource[] = [];
@@ -138,6 +139,7 @@ export class VocabularyService {
     const now = this.options.clock.now();
     const ttl = this.options.projectTtlMs ?? DEFAULT_PROJECT_TTL_MS;
     if (this.project && this.project.dir === dir && now - this.project.at < ttl) return this.project.counts;
+    throwIfAborted(signal);
     let counts: TermCounts;
     try {
       counts = await this.options.scanProject(dir, signal);
