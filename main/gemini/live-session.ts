@@ -3,10 +3,13 @@ import type { LiveServerMessage, Session } from '@google/genai';
 import { abortReason } from '../core/abort.js';
 import { AppError } from '../core/errors.js';
 import { TypedEmitter, type Disposable } from '../core/events.js';
+import { TimeoutError } from '../core/timeout.js';
 import { mapLiveClose } from './errors.js';
 import type { LiveCloseInfo, LiveSession, Utterance, UtteranceCallbacks } from './types.js';
 
 const PCM_MIME = 'audio/pcm;rate=16000';
+/** Cap on waiting for the final transcript when the caller passed no signal (the budget's maximum is 1 s). */
+const FINISH_FALLBACK_MS = 10_000;
 
 /** "50s", "1.5s" (protobuf Duration JSON) in milliseconds. */
 export function parseDurationMs(text: string | undefined): number {
@@ -123,12 +126,23 @@ export class GeminiLiveSession implements LiveSession {
         return;
       }
       signal?.addEventListener('abort', onAbort, { once: true });
-      turn.resolve = (text) => {
+      // Without a signal a silent server would leave the caller waiting forever: cap the wait.
+      const fallback = signal
+        ? undefined
+        : setTimeout(() => {
+            this.failTurn(turn, new TimeoutError('Live final transcript', FINISH_FALLBACK_MS));
+            this.close();
+          }, FINISH_FALLBACK_MS);
+      const settle = (): void => {
         signal?.removeEventListener('abort', onAbort);
+        clearTimeout(fallback);
+      };
+      turn.resolve = (text) => {
+        settle();
         resolve(text);
       };
       turn.reject = (error) => {
-        signal?.removeEventListener('abort', onAbort);
+        settle();
         reject(error);
       };
       this.sendRealtime({ activityEnd: {} }, turn);
