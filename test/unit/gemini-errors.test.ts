@@ -49,6 +49,7 @@ describe('mapGeminiError', () => {
     expect(mapLiveClose({ code: 1007, reason: 'Cannot extract voices from a non-audio request.' }).code).toBe('BAD_REQUEST');
     expect(mapLiveClose({ code: 1011, reason: 'Deadline expired before operation could complete.' })).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
     expect(mapLiveClose({ code: 1006, reason: '' }).code).toBe('NETWORK');
+    expect(mapLiveClose({ code: 1011, reason: 'You exceeded your current quota, please check your plan and billing details.' }).code).toBe('QUOTA');
   });
 });
 
