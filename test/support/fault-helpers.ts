@@ -79,10 +79,13 @@ export interface SmallDisk {
   close(): void;
 }
 
-/** A directory on a tmpfs of `bytes` when mounting works here (root, no sandbox); otherwise a plain temp directory. */
+/**
+ * A directory on a tmpfs of `bytes` when mounting works here (root, no sandbox); otherwise a plain temp directory.
+ * VCG_TEST_NO_TMPFS=1 forces the fallback, to run the capped-database path on a machine that can mount.
+ */
 export function smallDisk(bytes: number): SmallDisk {
   const dir = mkdtempSync(join(tmpdir(), 'vcg-full-'));
-  const mounted = process.platform === 'linux' && spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
+  const mounted = process.platform === 'linux' && process.env.VCG_TEST_NO_TMPFS !== '1' && spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
   return {
     dir,
     kind: mounted ? 'tmpfs' : 'none',
