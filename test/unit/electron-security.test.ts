@@ -228,6 +228,21 @@ describe('windows', () => {
     expect(guard.stats).toEqual({ blockedNavigations: 2, deniedWindows: 1 });
   });
 
+  it('started hidden, the main window is created but not shown, and still hides to the tray when closed', () => {
+    const { manager, created } = windowManager();
+    manager.prepareMain(false);
+    const win = created[0];
+    win?.fire('ready-to-show');
+    expect(win?.visible).toBe(false);
+    let prevented = false;
+    win?.fire('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    manager.showMain('history');
+    expect(win?.visible).toBe(true);
+    expect(win?.loaded).toEqual(['vcg://app/index.html', 'vcg://app/index.html?tab=history']);
+    expect(created).toHaveLength(1);
+  });
+
   it('closing the main window hides it to the tray; a closed renderer frees what it had open', () => {
     const { manager, created, closedClients } = windowManager();
     manager.showMain();

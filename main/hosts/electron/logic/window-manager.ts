@@ -57,16 +57,7 @@ export class WindowManager implements WindowService {
   showMain(view?: MainView): void {
     const url = view && view !== 'home' ? `${MAIN_URL}?tab=${view}` : MAIN_URL;
     if (this.main === undefined || this.main.isDestroyed()) {
-      const win = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), url);
-      win.on('close', (event) => {
-        // Closing the window keeps the app in the tray; Quit is in the tray menu.
-        if (!this.quitting) {
-          event.preventDefault();
-          win.hide();
-        }
-      });
-      win.once('ready-to-show', () => win.show());
-      this.main = win;
+      this.main = this.createMain(url, true);
       return;
     }
     if (view !== undefined) this.load(this.main, url);
@@ -74,10 +65,9 @@ export class WindowManager implements WindowService {
     this.main.focus();
   }
 
-  /** Creates the main window without showing it (start hidden to the tray). */
+  /** Creates the main window at start, shown or left in the tray (start hidden, or opened at login). */
   prepareMain(show: boolean): void {
-    if (show) this.showMain();
-    else if (this.main === undefined) this.main = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), MAIN_URL);
+    if (this.main === undefined || this.main.isDestroyed()) this.main = this.createMain(MAIN_URL, show);
   }
 
   /**
@@ -128,6 +118,19 @@ export class WindowManager implements WindowService {
     for (const win of [this.overlay, this.main]) if (win !== undefined && !win.isDestroyed()) win.destroy();
     this.overlay = undefined;
     this.main = undefined;
+  }
+
+  private createMain(url: string, showWhenReady: boolean): BrowserWindowLike {
+    const win = this.open(mainWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools }), url);
+    win.on('close', (event) => {
+      // Closing the window keeps the app in the tray; Quit is in the tray menu.
+      if (!this.quitting) {
+        event.preventDefault();
+        win.hide();
+      }
+    });
+    if (showWhenReady) win.once('ready-to-show', () => win.show());
+    return win;
   }
 
   private ensureOverlay(): BrowserWindowLike {
