@@ -97,7 +97,10 @@ class FakeBackend {
       tokens: { today: 48_250, dailyCap: 200_000, estimatedCostUsd: 0.0123 },
       resources: { cpuPercent: 7, rssBytes: 182 * 1024 * 1024, heapUsedBytes: 64 * 1024 * 1024 },
       memory: { usage: 0.62, warning: 0.8, critical: 0.9, level: 'normal' },
-      pools: { liveSessions: { size: 2, idle: 1, min: 1, max: 4 }, audioWorkers: { size: 1, idle: 1, min: 1, max: 2 } },
+      pools: { audioWorkers: { size: 1, idle: 1, min: 1, max: 2 } },
+      pool: { size: 2, idle: 1, min: 1, max: 4 },
+      cacheTiers: { tiers: { l1: { hits: 12, misses: 30, hitRate: 12 / 42 }, l2: { hits: 2, misses: 28, hitRate: 2 / 30 }, l3: { hits: 5, misses: 23, hitRate: 5 / 28 } } },
+      instances: [{ name: 'default', state: 'closed', outstanding: 0, requests: 42, failures: 1, errorRate: 0.02, latencyMs: 640, lastError: null, retryInMs: null }],
       recentAlerts: [{ kind: 'stage_over_max', severity: 'WARNING', key: 'stage_over_max:generation', message: 'generation took 3100 ms (max 3000 ms)', at: now - 600_000, value: 3100, threshold: 3000, suppressed: 0 }],
       lastReport: {
         period: { from: now - 3_600_000, to: now - 60_000, durationMs: 3_540_000 },
@@ -504,13 +507,20 @@ describe('renderer views against the web host (scripted backend)', () => {
     await expect(page.locator('tr[data-stage="generation"]').textContent()).resolves.toContain('2400 ms');
     await page.getByText('48,250 of 200,000').waitFor();
     await page.getByText('warning 80%').waitFor();
-    await page.getByText('liveSessions').waitFor();
+    await page.getByText('Live sessions').waitFor();
+    await page.getByRole('table').filter({ hasText: 'Gemini instances' }).getByText('default').waitFor();
+    await page.getByRole('table').filter({ hasText: 'Each tier on its own' }).getByText('29%').waitFor();
     await page.getByText('generation took 3100 ms (max 3000 ms)').waitFor();
     await page.getByText(/Generation p95 is 2400 ms/).waitFor();
     // A pushed update moves the numbers without a reload.
     const snapshot = backend.dashboard();
     backend.events.emit('dashboard.update', { ...snapshot, at: Date.now() + 30_000, requests: 60, errors: 4 });
     await page.locator('.stats').getByText('60', { exact: true }).waitFor();
+    // The pushed update has no memory field: the reading from dashboard.get stays, and memory.state events move it.
+    await page.getByText('warning 80%').waitFor();
+    backend.events.emit('memory.state', { level: 'warning', usage: 0.84 });
+    await page.getByText('Memory in use (warning)').waitFor();
+    await page.getByText('Memory warning: 84% in use.', { exact: false }).waitFor();
     backend.events.emit('alert', { severity: 'CRITICAL', message: 'p95 end to end 4200 ms over the 2000 ms alert line', at: Date.now() });
     await page.getByText('p95 end to end 4200 ms').waitFor();
     await expectAccessible(page, 'dashboard');

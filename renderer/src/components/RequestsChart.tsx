@@ -44,7 +44,7 @@ export function RequestsChart({ series, height = 160 }: { series: readonly Serie
     <figure className="chart">
       <div ref={box} className="chart-canvas" aria-hidden="true" />
       <figcaption className="muted">
-        {series.length < 2 ? 'The chart fills in as the dashboard updates.' : `${totalReq} requests and ${totalErr} errors over the last ${series.length} updates.`}
+        {series.length < 2 ? 'The chart fills in as the dashboard updates.' : `${totalReq} ${totalReq === 1 ? 'request' : 'requests'} and ${totalErr} ${totalErr === 1 ? 'error' : 'errors'} over the last ${series.length} updates.`}
       </figcaption>
     </figure>
   );

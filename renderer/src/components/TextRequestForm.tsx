@@ -26,7 +26,7 @@ export function TextRequestForm({ onSubmit, busy, compact = false }: { onSubmit:
           spellCheck={false}
         />
         <button type="submit" className="button primary" disabled={!text.trim()}>
-          {busy ? 'Send (cancels current)' : 'Send'}
+          {busy && !compact ? 'Send (cancels current)' : 'Send'}
         </button>
       </div>
     </form>

@@ -8,13 +8,39 @@ const VERDICT_TEXT = { 'within-target': 'within target', 'over-target': 'over ta
 export interface TimingBarProps {
   timings: StageTimings;
   budgets: Record<Stage, Budget>;
-  /** Stages the request skipped (a typed request has no transcription; a cache hit no generation). */
+  /** One line of chips instead of bars (the overlay). */
   compact?: boolean;
 }
 
-export function TimingBar({ timings, budgets, compact = false }: TimingBarProps) {
+const SHORT: Record<Stage, string> = { transcription: 'Transcribe', intent: 'Intent', generation: 'Generate', total: 'Total' };
+
+/** One line of stage chips for the overlay. */
+function TimingChips({ timings, budgets }: { timings: StageTimings; budgets: Record<Stage, Budget> }) {
   return (
-    <section className={`timing-bar${compact ? ' is-compact' : ''}`} aria-label="Stage timings against their budgets">
+    <section className="timing-chips" aria-label="Stage timings against their budgets">
+      <ul>
+        {STAGES.filter((stage) => typeof timings[stage] === 'number').map((stage) => {
+          const ms = timings[stage] as number;
+          const verdict = judge(ms, budgets[stage]);
+          return (
+            <li key={stage} className={`timing-chip ${verdict}`} data-stage={stage}>
+              {SHORT[stage]} <span className="timing-value">{formatMs(ms)}</span>
+              <span className="sr-only">, {VERDICT_TEXT[verdict]} (target {budgets[stage].targetMs} ms, maximum {budgets[stage].maxMs} ms)</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function TimingBar({ timings, budgets, compact = false }: TimingBarProps) {
+  if (compact) return <TimingChips timings={timings} budgets={budgets} />;
+  return (
+    <section className="timing-bar" aria-label="Stage timings against their budgets">
+      <p className="timing-legend muted" aria-hidden="true">
+        Where the time went · <span className="legend-target">|</span> target · <span className="legend-max">|</span> maximum
+      </p>
       <ul>
         {STAGES.map((stage) => {
           const ms = timings[stage];
@@ -36,12 +62,10 @@ export function TimingBar({ timings, budgets, compact = false }: TimingBarProps)
                   {verdict ? `, ${VERDICT_TEXT[verdict]}` : ', not measured'} (target {budget.targetMs} ms, maximum {budget.maxMs} ms)
                 </span>
               </span>
-              {!compact ? (
-                <span className={`timing-budget ${verdict ?? ''}`} aria-hidden="true">
-                  {verdict === 'over-max' ? '▲ ' : ''}
-                  {budget.targetMs}/{budget.maxMs}
-                </span>
-              ) : null}
+              <span className={`timing-budget ${verdict ?? ''}`} aria-hidden="true">
+                {verdict === 'over-max' ? '▲ ' : ''}
+                {budget.targetMs}/{budget.maxMs}
+              </span>
             </li>
           );
         })}

@@ -21,14 +21,16 @@ export class DashboardController extends StateStore<DashboardState> {
     private readonly api: Api,
     private readonly thresholds: () => { warning: number; critical: number } = () => ({ warning: 0.8, critical: 0.9 }),
   ) {
-    super({ raw: null, model: readDashboard(null), series: [], memory: null, liveAlerts: [], error: null, loading: false });
+    super({ raw: null, model: readDashboard(null, null, thresholds()), series: [], memory: null, liveAlerts: [], error: null, loading: false });
     this.disposers.push(api.on('dashboard.update', (snapshot) => this.accept(snapshot)));
     this.disposers.push(
       api.on('memory.state', (m) => {
         const { warning, critical } = this.thresholds();
         const memory = { usage: m.usage, warning, critical, level: m.level, rssBytes: null };
         const s = this.getState();
-        this.patch({ memory, model: readDashboard(s.raw, memory) });
+        // The event is newer than the snapshot's reading.
+        const raw = s.raw ? { ...s.raw, memory: { usage: m.usage, level: m.level } } : null;
+        this.patch({ memory, raw, model: readDashboard(raw, memory, this.thresholds()) });
       }),
     );
     this.disposers.push(
@@ -50,10 +52,12 @@ export class DashboardController extends StateStore<DashboardState> {
     }
   }
 
+  /** Pushed updates carry the monitor's part only: keep what 'dashboard.get' added (memory, cache tiers, pool, report). */
   private accept(snapshot: Record<string, unknown>): void {
     const s = this.getState();
-    const model = readDashboard(snapshot, s.memory);
-    this.patch({ raw: snapshot, model, series: appendSeries(s.series, s.raw ? s.model : null, model) });
+    const raw = { ...(s.raw ?? {}), ...snapshot };
+    const model = readDashboard(raw, s.memory, this.thresholds());
+    this.patch({ raw, model, series: appendSeries(s.series, s.raw ? s.model : null, model) });
   }
 
   dispose(): void {

@@ -76,7 +76,8 @@ export class SettingsController extends StateStore<SettingsState> {
     try {
       const settings = await this.api.call('settings.update', { patch });
       const draft = draftFrom(settings);
-      this.patch({ settings, original: draft, draft, saving: false, error: null, notice: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}.` });
+      const restart = settings['restartRequired'] === true ? ' Restart Voice CodeGen to apply the pool, cache and Redis changes.' : '';
+      this.patch({ settings, original: draft, draft, saving: false, error: null, notice: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}.${restart}` });
     } catch (error) {
       this.patch({ saving: false, error: toErrorPayload(error) });
     }

@@ -19,6 +19,9 @@ export interface DashboardModel {
   stages: StageStats[];
   /** Lookups by tier (l1, l2, l3, miss) and the overall hit rate. */
   cache: { tiers: Array<{ tier: string; count: number }>; total: number; hitRate: number | null } | null;
+  /** Each tier's own hits and misses (a miss in L1 may still hit L2). */
+  tierRates: Array<{ tier: string; hits: number; misses: number; hitRate: number }>;
+  instances: Array<{ name: string; state: string; latencyMs: number | null; errorRate: number | null; outstanding: number | null }>;
   memory: { usage: number; warning: number; critical: number; level: string | null; rssBytes: number | null } | null;
   resources: { cpuPercent: number | null; rssBytes: number | null; heapUsedBytes: number | null } | null;
   pools: Array<{ name: string; size: number; idle: number | null; min: number | null; max: number | null }>;
@@ -60,14 +63,19 @@ function readCache(raw: unknown): DashboardModel['cache'] {
   return { tiers, total, hitRate };
 }
 
-function readMemory(raw: unknown, fallback: DashboardModel['memory']): DashboardModel['memory'] {
+export interface MemoryThresholds {
+  warning: number;
+  critical: number;
+}
+
+function readMemory(raw: unknown, fallback: DashboardModel['memory'], thresholds: MemoryThresholds): DashboardModel['memory'] {
   if (!isRec(raw)) return fallback;
   const usage = num(raw['usage']);
   if (usage === null) return fallback;
   return {
     usage,
-    warning: num(raw['warning']) ?? num(raw['warningThreshold']) ?? fallback?.warning ?? 0.8,
-    critical: num(raw['critical']) ?? num(raw['criticalThreshold']) ?? fallback?.critical ?? 0.9,
+    warning: num(raw['warning']) ?? num(raw['warningThreshold']) ?? thresholds.warning,
+    critical: num(raw['critical']) ?? num(raw['criticalThreshold']) ?? thresholds.critical,
     level: str(raw['level']),
     rssBytes: num(raw['rssBytes']),
   };
@@ -82,8 +90,24 @@ function readReport(raw: unknown): DashboardModel['report'] {
   return { from: num(period['from']), to: num(period['to']), requests: num(raw['requests']), errorRate: num(raw['errorRate']), p95Total: num(total['p95']), recommendations: recs };
 }
 
+function readTierRates(raw: unknown): DashboardModel['tierRates'] {
+  const tiers = isRec(raw) && isRec(raw['tiers']) ? raw['tiers'] : null;
+  if (!tiers) return [];
+  return Object.entries(tiers).flatMap(([tier, t]) => {
+    if (!isRec(t)) return [];
+    const hits = num(t['hits']) ?? 0;
+    const misses = num(t['misses']) ?? 0;
+    return [{ tier, hits, misses, hitRate: num(t['hitRate']) ?? (hits + misses > 0 ? hits / (hits + misses) : 0) }];
+  });
+}
+
+function readInstances(raw: unknown): DashboardModel['instances'] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isRec).map((i) => ({ name: str(i['name']) ?? '?', state: str(i['state']) ?? '?', latencyMs: num(i['latencyMs']), errorRate: num(i['errorRate']), outstanding: num(i['outstanding']) }));
+}
+
 /** `memoryFallback` comes from memory.state events when the snapshot has no memory field. */
-export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['memory'] = null): DashboardModel {
+export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['memory'] = null, thresholds: MemoryThresholds = { warning: 0.8, critical: 0.9 }): DashboardModel {
   const r = raw ?? {};
   const tokens = isRec(r['tokens']) ? r['tokens'] : null;
   const resources = isRec(r['resources']) ? r['resources'] : null;
@@ -94,6 +118,10 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
         return [];
       })
     : [];
+  const livePool = r['pool'];
+  if (isRec(livePool) && num(livePool['size']) !== null && !pools.some((p) => p.name === 'Live sessions')) {
+    pools.unshift({ name: 'Live sessions', size: num(livePool['size']) as number, idle: num(livePool['idle']), min: num(livePool['min']), max: num(livePool['max']) });
+  }
   const rawAlerts = Array.isArray(r['recentAlerts']) ? r['recentAlerts'] : Array.isArray(r['alerts']) ? r['alerts'] : [];
   const alerts = rawAlerts.filter(isRec).map((a) => ({ severity: str(a['severity']) ?? 'WARNING', message: str(a['message']) ?? '', at: num(a['at']) }));
   return {
@@ -105,7 +133,9 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
     tokens: tokens && num(tokens['today']) !== null ? { today: num(tokens['today']) as number, cap: num(tokens['dailyCap']), costUsd: num(tokens['estimatedCostUsd']) } : null,
     stages: readStages(r['stages']),
     cache: readCache(r['cache']),
-    memory: readMemory(r['memory'], memoryFallback),
+    tierRates: readTierRates(r['cacheTiers']),
+    instances: readInstances(r['instances']),
+    memory: readMemory(r['memory'], memoryFallback, thresholds),
     resources: resources ? { cpuPercent: num(resources['cpuPercent']), rssBytes: num(resources['rssBytes']), heapUsedBytes: num(resources['heapUsedBytes']) } : null,
     pools,
     alerts: alerts.slice(-10).reverse(),

@@ -11,8 +11,8 @@ export interface FieldDef {
   min?: number;
   max?: number;
   placeholder?: string;
-  /** An empty text field is sent as null (unset) instead of "". */
-  nullable?: boolean;
+  /** What an empty field is sent as; without it an empty field is refused. */
+  empty?: null | '';
 }
 
 export interface FieldGroup {
@@ -50,7 +50,7 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
       { path: 'cache.enabled', label: 'Use the cache', kind: 'checkbox' },
       { path: 'cache.l1.maxBytes', label: 'Memory cache size (MB)', kind: 'megabytes', min: 1 },
       { path: 'cache.l1.ttlMs', label: 'Memory cache TTL (s)', kind: 'seconds', min: 0 },
-      { path: 'cache.l2.url', label: 'Redis URL (shared cache)', kind: 'url', placeholder: 'redis://127.0.0.1:6379', nullable: true, help: 'Leave empty to run without Redis.' },
+      { path: 'cache.l2.url', label: 'Redis URL (shared cache)', kind: 'url', placeholder: 'redis://127.0.0.1:6379', empty: '', help: 'Leave empty to run without Redis.' },
       { path: 'cache.l2.ttlMs', label: 'Redis TTL (s)', kind: 'seconds', min: 0 },
       { path: 'cache.l3.ttlMs', label: 'Disk cache TTL (s)', kind: 'seconds', min: 0 },
     ],
@@ -70,8 +70,8 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
       { path: 'privacy.keepAudio', label: 'Keep recorded audio', kind: 'checkbox' },
       { path: 'privacy.clipboardContext', label: 'Send clipboard text when a request refers to it', kind: 'checkbox' },
       { path: 'privacy.projectVocabulary', label: 'Bias transcription with names from the project folder', kind: 'checkbox' },
-      { path: 'vocabulary.projectDir', label: 'Project folder', kind: 'text', placeholder: '/home/me/code/my-project', nullable: true, help: 'Identifiers found here help the transcriber spell your names.' },
-      { path: 'monitor.dailyTokenCap', label: 'Daily token cap', kind: 'integer', min: 1, nullable: true, help: 'Empty: no cap.' },
+      { path: 'vocabulary.projectDir', label: 'Project folder', kind: 'text', placeholder: '/home/me/code/my-project', empty: '', help: 'Identifiers found here help the transcriber spell your names.' },
+      { path: 'monitor.dailyTokenCap', label: 'Daily token cap', kind: 'integer', min: 1, empty: null, help: 'Empty: no cap.' },
     ],
   },
 ];
@@ -118,7 +118,7 @@ export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: s
 export function parseField(f: FieldDef, raw: string | boolean): ParsedValue {
   if (f.kind === 'checkbox') return { ok: true, value: raw === true };
   const text = String(raw).trim();
-  if (text === '') return f.nullable ? { ok: true, value: null } : { ok: false, message: `${f.label} cannot be empty.` };
+  if (text === '') return f.empty !== undefined ? { ok: true, value: f.empty } : { ok: false, message: `${f.label} cannot be empty.` };
   if (f.kind === 'text' || f.kind === 'select') return { ok: true, value: text };
   if (f.kind === 'url') return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? { ok: true, value: text } : { ok: false, message: `${f.label} must be a URL such as redis://host:6379.` };
   const n = Number(text);

@@ -111,6 +111,22 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
           ) : (
             <Empty />
           )}
+          {m.tierRates.length > 0 ? (
+            <table className="table table-spaced">
+              <caption className="muted">Each tier on its own</caption>
+              <thead><tr><th scope="col">Tier</th><th scope="col">Hits</th><th scope="col">Misses</th><th scope="col">Hit rate</th></tr></thead>
+              <tbody>
+                {m.tierRates.map((t) => (
+                  <tr key={t.tier}>
+                    <th scope="row">{TIER_LABELS[t.tier] ?? t.tier}</th>
+                    <td className="num">{formatCount(t.hits)}</td>
+                    <td className="num">{formatCount(t.misses)}</td>
+                    <td className="num">{formatPercent(t.hitRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
         </section>
 
         <section className="card" aria-labelledby="dash-memory">
@@ -140,9 +156,8 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
 
         <section className="card" aria-labelledby="dash-pools">
           <h2 id="dash-pools">Pools</h2>
-          {m.pools.length === 0 ? (
-            <Empty />
-          ) : (
+          {m.pools.length === 0 && m.instances.length === 0 ? <Empty /> : null}
+          {m.pools.length === 0 ? null : (
             <table className="table">
               <thead><tr><th scope="col">Pool</th><th scope="col">Size</th><th scope="col">Idle</th><th scope="col">Min–max</th></tr></thead>
               <tbody>
@@ -157,6 +172,22 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
               </tbody>
             </table>
           )}
+          {m.instances.length > 0 ? (
+            <table className="table table-spaced">
+              <caption className="muted">Gemini instances</caption>
+              <thead><tr><th scope="col">Instance</th><th scope="col">State</th><th scope="col">Latency</th><th scope="col">Errors</th></tr></thead>
+              <tbody>
+                {m.instances.map((i) => (
+                  <tr key={i.name}>
+                    <th scope="row">{i.name}</th>
+                    <td>{i.state}</td>
+                    <td className="num">{i.latencyMs !== null ? formatMs(i.latencyMs) : '–'}</td>
+                    <td className="num">{i.errorRate !== null ? formatPercent(i.errorRate) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
         </section>
 
         <section className="card" aria-labelledby="dash-alerts">

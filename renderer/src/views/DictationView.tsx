@@ -60,10 +60,16 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           onRelease={() => void controller.stopVoice()}
         />
         <div className="dictation-side">
-          <p id="ptt-hint" className="hint">
-            {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> anywhere{info?.host === 'web' ? ' (desktop app)' : ''}, or {mode === 'toggle' ? 'press' : 'hold'} the button
-            {compact ? '' : ' (Space when it has focus)'}. <kbd>Esc</kbd> cancels.
-          </p>
+          {compact ? (
+            <p id="ptt-hint" className="hint">
+              {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> or the button · <kbd>Esc</kbd> cancels
+            </p>
+          ) : (
+            <p id="ptt-hint" className="hint">
+              {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> anywhere{info?.host === 'web' ? ' (desktop app)' : ''}, or {mode === 'toggle' ? 'press' : 'hold'} the button (Space when it
+              has focus). <kbd>Esc</kbd> cancels.
+            </p>
+          )}
           <LevelMeter level={state.level} active={listening} />
           <p className="status" role="status" data-phase={state.phase}>
             {STATUS[state.phase]}
@@ -72,6 +78,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
         </div>
       </div>
 
+      <div className="dictation-body">
       {showTranscript ? (
         <section className="transcript" aria-label="Transcript">
           <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
@@ -114,6 +121,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       ) : null}
 
       {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
+      </div>
 
       <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />
     </div>

@@ -24,6 +24,7 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
   return (
     <div className="settings">
       {state.error ? <ErrorNotice error={state.error} onDismiss={() => controller.dismissError()} onRetry={() => void controller.load()} /> : null}
+      <div className="settings-top">
       <section className="card" aria-labelledby="settings-key">
         <h2 id="settings-key">API key</h2>
         <ApiKeyForm
@@ -54,6 +55,7 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
           <p className="field-help">Names appear once the microphone has been allowed.</p>
         </div>
       </section>
+      </div>
 
       <form
         className="settings-form"
