@@ -28,8 +28,30 @@ export function isVocabularyTerm(token: string): boolean {
   if (/^__.*__$/.test(token)) return false;
   const digits = token.replace(/[^0-9]/g, '').length;
   if (digits * 10 > token.length * 3) return false;
-  const words = splitIdentifier(token).filter((w) => /[a-z]/.test(w));
-  return words.length >= 2;
+  const words = splitIdentifier(token);
+  if (words.filter((w) => /[a-z]/.test(w)).length < 2) return false;
+  return !looksLikeSecret(token);
+}
+
+/**
+ * Token shapes of the common providers' keys (the formats main/pipeline/redact.ts replaces in prompts; that module is
+ * out of this layer's reach). Terms are sent to Gemini in the Live setup, so a key in a string literal must not become one.
+ */
+const SECRET_PREFIX = /^(?:AIza|sk-|sk_(?:live|test)_|rk_(?:live|test)_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|glpat-|npm_|eyJ)|^(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}$/;
+
+/**
+ * A known key shape, or random-looking text: a long run without separators whose case changes and digits cut it into
+ * words of 2.5 letters or fewer on average (aBcD3eFgH1..., base64, generated ids), where names are made of real words
+ * (fetchUserById: 3.25, writeUInt32LE: 2.6). Each `_`/`-` separated part is judged alone, so deliberate short snake
+ * words (l1_get_vs_lru) pass.
+ */
+export function looksLikeSecret(token: string): boolean {
+  if (SECRET_PREFIX.test(token)) return true;
+  return token.split(/[_-]+/).some((part) => {
+    if (part.length < 12) return false;
+    const words = splitIdentifier(part);
+    return words.length > 0 && words.reduce((n, w) => n + w.length, 0) / words.length <= 2.5;
+  });
 }
 
 /** Adds the vocabulary terms of `text` to `into` (a fresh map when omitted) and returns it. */

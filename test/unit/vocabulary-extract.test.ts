@@ -1,6 +1,6 @@
 // Which names of a piece of code become vocabulary terms, and how often they count.
 import { describe, expect, it } from 'vitest';
-import { countTerms, isVocabularyTerm, mergeCounts } from '../../main/vocabulary/identifier-extract.js';
+import { countTerms, isVocabularyTerm, looksLikeSecret, mergeCounts } from '../../main/vocabulary/identifier-extract.js';
 
 describe('vocabulary terms in code', () => {
   it('finds camelCase, PascalCase, snake_case, CONSTANT_CASE and kebab-case names', () => {
@@ -28,6 +28,21 @@ describe('vocabulary terms in code', () => {
     expect(isVocabularyTerm('a'.repeat(30) + 'B' + 'c'.repeat(30))).toBe(false);
     expect(isVocabularyTerm('sha256Digest')).toBe(true);
     expect(isVocabularyTerm('abc123def456')).toBe(false);
+  });
+
+  it('never turns a key or random-looking text in a string literal into a term (terms are sent to Gemini)', () => {
+    // Provider documentation examples, in the shapes redact.ts knows, and random base64 / mixed-case ids.
+    const code = `
+      const stripe = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+      const aws = "AKIAIOSFODNN7EXAMPLE";
+      const github = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
+      const blob = 'dGhpcyBpcyBhIHNlY3JldCB0b2tlbg';
+      const id = 'aBcDeFgHiJkLmN';
+      const realName = parseHTTPServerURL2(int16ToFloat32Array, l1_get_vs_lru, writeUInt32LE);
+    `;
+    expect([...countTerms(code).keys()].sort()).toEqual(['int16ToFloat32Array', 'l1_get_vs_lru', 'parseHTTPServerURL2', 'realName', 'writeUInt32LE']);
+    expect(looksLikeSecret('AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY')).toBe(true);
+    expect(looksLikeSecret('fetchUserById')).toBe(false);
   });
 
   it('does not read formatted subtraction as a kebab name', () => {
