@@ -43,7 +43,9 @@ describe('releaseKeyName', () => {
 describe('which platforms get push-to-talk', () => {
   it('Windows and X11 do; Wayland does not; macOS needs the Accessibility permission', () => {
     expect(keyReleaseSupport({ platform: 'win32' })).toEqual({ available: true });
-    expect(keyReleaseSupport({ platform: 'linux', sessionType: 'x11' })).toEqual({ available: true });
+    expect(keyReleaseSupport({ platform: 'linux', sessionType: 'x11', display: ':0' })).toEqual({ available: true });
+    // Without a display uiohook would abort the process, so it is never started.
+    expect(keyReleaseSupport({ platform: 'linux', sessionType: 'x11' })).toMatchObject({ available: false, reason: expect.stringMatching(/no X11 display/) as unknown });
     expect(keyReleaseSupport({ platform: 'linux', sessionType: 'wayland' })).toMatchObject({ available: false, reason: expect.stringMatching(/Wayland/) as unknown });
     expect(keyReleaseSupport({ platform: 'linux', waylandDisplay: 'wayland-0' })).toMatchObject({ available: false });
     expect(keyReleaseSupport({ platform: 'darwin', accessibilityTrusted: true })).toEqual({ available: true });

@@ -106,6 +106,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
       platform: process.platform,
       ...(process.env.XDG_SESSION_TYPE ? { sessionType: process.env.XDG_SESSION_TYPE } : {}),
       ...(process.env.WAYLAND_DISPLAY ? { waylandDisplay: process.env.WAYLAND_DISPLAY } : {}),
+      ...(process.env.DISPLAY ? { display: process.env.DISPLAY } : {}),
       ...(process.platform === 'darwin' ? { accessibilityTrusted: systemPreferences.isTrustedAccessibilityClient(false) } : {}),
     }),
     logger,

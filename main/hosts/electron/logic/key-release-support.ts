@@ -5,6 +5,8 @@ export interface KeyReleaseEnvironment {
   /** XDG_SESSION_TYPE and WAYLAND_DISPLAY from the environment. */
   sessionType?: string;
   waylandDisplay?: string;
+  /** DISPLAY: uiohook aborts the whole process when it cannot open the X display, so it is never started without one. */
+  display?: string;
   /** macOS: systemPreferences.isTrustedAccessibilityClient(false). */
   accessibilityTrusted?: boolean;
 }
@@ -23,6 +25,7 @@ export function keyReleaseSupport(env: KeyReleaseEnvironment): KeyReleaseSupport
       // uiohook reads X11 events; under Wayland it sees only XWayland windows, so a release in a native window is missed.
       return { available: false, reason: 'Wayland does not let an app watch keys pressed in other windows' };
     }
+    if ((env.display ?? '') === '') return { available: false, reason: 'there is no X11 display (DISPLAY is not set) to watch keys on' };
     return { available: true };
   }
   return { available: false, reason: `key releases are not supported on ${env.platform}` };
