@@ -95,3 +95,17 @@ export function smallDisk(bytes: number): SmallDisk {
     },
   };
 }
+
+/** The property tests' fixed seed: `npm test` always runs the same cases. */
+export const PROPERTY_SEED = 20_261_125;
+
+/**
+ * fast-check parameters: the fixed seed and `defaultRuns` cases; VCG_PROPERTY_RUNS=5000 runs more locally,
+ * VCG_PROPERTY_SEED=random (or a number) explores other cases. A failure prints its seed and path to replay.
+ */
+export function propertyParams(defaultRuns: number): { seed: number; numRuns: number } {
+  const runs = Number(process.env.VCG_PROPERTY_RUNS);
+  const seedEnv = process.env.VCG_PROPERTY_SEED;
+  const seed = seedEnv === 'random' ? Math.floor(Math.random() * 2 ** 31) : seedEnv ? Number(seedEnv) : PROPERTY_SEED;
+  return { seed, numRuns: Number.isInteger(runs) && runs > 0 ? runs : defaultRuns };
+}
