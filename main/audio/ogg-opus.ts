@@ -6,7 +6,10 @@ import { OggPageWriter } from './ogg-page-writer.js';
 export interface OggOpusOptions {
   /** Bits per second; 24 kbps keeps speech fully intelligible for transcription at about a tenth of PCM's size. */
   bitrate?: number;
-  /** 20 ms frames: Opus's sweet spot between overhead and latency. */
+  /**
+   * Default 60 ms: these files are uploaded whole, not streamed, so frame latency does not matter, and longer frames
+   * cost fewer encoder calls and fewer per-packet bytes (measured ~15% faster and ~7% smaller than 20 ms on speech).
+   */
   frameMs?: 10 | 20 | 40 | 60;
   /**
    * Encoder complexity 0..10. Default 3: measured on an espeak-ng sentence at 24 kbps, 3 encodes ~1.35x faster than 5
@@ -53,7 +56,7 @@ export function encodeOggOpus(pcm16: Int16Array, sampleRate: number, options: Og
   if (!OPUS_RATES.includes(sampleRate)) {
     throw new AppError('BAD_AUDIO', `Opus cannot encode ${sampleRate} Hz audio directly; resample it to 16000 Hz first.`);
   }
-  const frameMs = options.frameMs ?? 20;
+  const frameMs = options.frameMs ?? 60;
   const frame = (sampleRate * frameMs) / 1000;
   const toGranule = 48000 / sampleRate;
   const encoder = new OpusScript(sampleRate as OpusRate, 1, OpusScript.Application.VOIP);
