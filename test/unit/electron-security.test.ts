@@ -140,6 +140,14 @@ class FakeWindow implements BrowserWindowLike {
     return this.destroyed;
   }
   setBounds(): void {}
+  alwaysOnTop: string | undefined;
+  allWorkspaces = false;
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop = flag ? level : undefined;
+  }
+  setVisibleOnAllWorkspaces(visible: boolean, options?: { visibleOnFullScreen?: boolean }): void {
+    this.allWorkspaces = visible && options?.visibleOnFullScreen === true;
+  }
   destroy(): void {
     this.destroyed = true;
   }
@@ -209,6 +217,8 @@ describe('windows', () => {
     expect(overlay?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true, focusable: false, x: 1920 + 1920 - 440 - 24, y: 1040 - 240 - 24 });
     expect(overlay?.options.webPreferences).toEqual(HARDENED);
     expect(overlay?.loaded).toEqual(['vcg://app/index.html?view=overlay']);
+    expect(overlay?.alwaysOnTop).toBe('screen-saver');
+    expect(overlay?.allWorkspaces).toBe(true);
     expect(overlay?.visible).toBe(true);
     manager.hideOverlay(0);
     expect(overlay?.visible).toBe(false);

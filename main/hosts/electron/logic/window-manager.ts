@@ -17,6 +17,8 @@ export interface BrowserWindowLike {
   focus(): void;
   isDestroyed(): boolean;
   setBounds(bounds: Partial<Rect>): void;
+  setAlwaysOnTop(flag: boolean, level?: 'floating' | 'screen-saver'): void;
+  setVisibleOnAllWorkspaces(visible: boolean, options?: { visibleOnFullScreen?: boolean }): void;
   destroy(): void;
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
@@ -136,7 +138,11 @@ export class WindowManager implements WindowService {
   private ensureOverlay(): BrowserWindowLike {
     if (this.overlay === undefined || this.overlay.isDestroyed()) {
       const bounds = overlayBounds(this.options.cursorWorkArea());
-      this.overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
+      const overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
+      // Above full-screen editors and on every desktop: the overlay must be seen wherever the user is typing.
+      overlay.setAlwaysOnTop(true, 'screen-saver');
+      overlay.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      this.overlay = overlay;
     }
     return this.overlay;
   }
