@@ -109,3 +109,28 @@ describe('a dictation recorded by the overlay', () => {
     expect(shell.dictation.dictationState).toBe('idle');
   });
 });
+
+describe('a dictation the overlay could not start', () => {
+  it('is reported while the key is still held, and the next press starts afresh', async () => {
+    const events = new AppEvents();
+    const router = new ApiRouter(new Proxy({} as MethodHandlers, { get: () => () => ({ ok: true }) }));
+    const bridge = new RendererDictation({
+      sendHotkeyState: () => undefined, captureClientId: () => OVERLAY, rendererMode: () => 'push-to-talk', router, events, logger: silentLogger,
+    });
+    const hotkeys = new FakeHotkeys();
+    const notifications = new FakeNotifications();
+    const shell = new DesktopShell({
+      app: { runQuick: () => Promise.reject(new Error('unused')) }, starter: bridge,
+      settings: () => ({ hotkey: { accelerator: HOTKEY, mode: 'push-to-talk' }, output: { copyFullAnswer: false } }),
+      hotkeys, keyRelease: new FakeKeyRelease(), clipboard: new FakeClipboard(), windows: new FakeWindows(), notifications, logger: silentLogger, quit: () => undefined,
+    });
+    shell.configure();
+    hotkeys.press(HOTKEY);
+    bridge.observeCall('dictation.start', OVERLAY, { ok: false, error: { code: 'NO_API_KEY', message: 'Add a Gemini API key in Settings.', retryable: false } });
+    await Promise.resolve();
+    expect(notifications.last).toBe('Add a Gemini API key in Settings.');
+    expect(shell.dictation.dictationState).toBe('idle');
+    hotkeys.press(HOTKEY);
+    expect(shell.dictation.dictationState).toBe('recording');
+  });
+});

@@ -24,7 +24,8 @@ export interface HotkeyStatus {
 
 /** Starts one dictation: app.startDictation() directly, or through the capture window (renderer-dictation.ts). */
 export interface DictationStarter {
-  start(): DictationHandle;
+  /** onFailed: the dictation failed before it was finished (e.g. recording could not start), so the user hears at once. */
+  start(hooks?: { onFailed(error: unknown): void }): DictationHandle;
 }
 
 export interface DictationControllerOptions {
@@ -167,7 +168,15 @@ export class DictationController {
     if (this.handle !== undefined) this.cancel();
     let handle: DictationHandle;
     try {
-      handle = this.options.starter.start();
+      handle = this.options.starter.start({
+        onFailed: (error) => {
+          if (this.handle !== handle || this.state !== 'recording') return;
+          this.handle = undefined;
+          this.options.windows.hideOverlay(0);
+          this.setState('idle');
+          this.options.delivery.fail(handle.requestId, error);
+        },
+      });
     } catch (error) {
       this.options.delivery.fail(undefined, error);
       return;

@@ -43,8 +43,9 @@ export class RendererDictation implements DictationStarter {
     else pending.settle({ error: new AppError(asCode(outcome.error.code), outcome.error.message) });
   }
 
-  start(): DictationHandle {
+  start(hooks?: { onFailed(error: unknown): void }): DictationHandle {
     const { options } = this;
+    let finishing = false;
     let outcome: { result: PipelineResult } | { error: AppError } | undefined;
     let waiter: ((o: { result: PipelineResult } | { error: AppError }) => void) | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +64,8 @@ export class RendererDictation implements DictationStarter {
       if (timer !== undefined) clearTimeout(timer);
       if (this.current === pending) this.current = undefined;
       waiter?.(o);
+      // Failed while the key is still held (recording refused, no key...): say so now, not at release.
+      if (!finishing && 'error' in o && o.error.code !== 'CANCELLED') hooks?.onFailed(o.error);
     };
     const handle: DictationHandle = {
       get requestId() {
@@ -70,6 +73,7 @@ export class RendererDictation implements DictationStarter {
       },
       push: () => undefined, // audio goes from the renderer to the app directly
       finish: () => {
+        finishing = true;
         options.sendHotkeyState(options.rendererMode() === 'toggle' ? 'down' : 'up');
         if (pending.requestId === 0 && outcome === undefined) {
           timer = setTimeout(() => settle({ error: new AppError('NO_MICROPHONE', 'Recording did not start in the dictation window: check that a microphone is connected and allowed, then try again.') }), options.startTimeoutMs ?? 3_000);
