@@ -95,5 +95,10 @@ export function canonicalLanguage(value: string | undefined): LanguageId | undef
   if (!value) return undefined;
   const key = value.trim().toLowerCase();
   if (LANGUAGE_SET.has(key)) return key as LanguageId;
-  return TAG_ALIASES[key] ?? TAG_ALIASES[key.replace(/\s+/g, '')];
+  return alias(key) ?? alias(key.replace(/\s+/g, ''));
+}
+
+/** Own keys only: "constructor" or "__proto__" (a typed language, a fence tag) must not find Object's prototype. */
+function alias(key: string): LanguageId | undefined {
+  return Object.hasOwn(TAG_ALIASES, key) ? TAG_ALIASES[key] : undefined;
 }

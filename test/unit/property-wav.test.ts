@@ -72,7 +72,7 @@ const wavLikeArb = fc
     before: fc.array(fc.record({ id: fc.constantFrom('LIST', 'JUNK', 'fact', 'bext'), body: fc.uint8Array({ maxLength: 9 }) }), { maxLength: 2 }),
     dataOrder: mostly(fc.constant('fmt-data'), fc.constantFrom('data-fmt', 'no-fmt', 'no-data')),
     data: fc.uint8Array({ maxLength: 600 }),
-    claimedData: mostly(fc.constant('exact' as const), fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.nat({ max: 5000 }))),
+    claimedData: mostly<'exact' | number>(fc.constant('exact' as const), fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.nat({ max: 5000 }))),
     cutAt: mostly(fc.constant(undefined), fc.nat({ max: 800 })),
     riffSize: fc.option(fc.nat(), { nil: undefined }),
   })
