@@ -14,7 +14,7 @@ export interface SessionLike {
 type PreventableListener = (event: { preventDefault(): void }, url: string) => void;
 
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: PreventableListener): unknown;
+  on(event: 'will-navigate' | 'will-redirect', listener: PreventableListener): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
