@@ -5,9 +5,11 @@ export interface CopyButtonProps {
   onCopy: () => Promise<boolean>;
   label?: string;
   className?: string;
+  /** Shown until the button is used (e.g. "On the clipboard" after an automatic copy). */
+  idleStatus?: string;
 }
 
-export function CopyButton({ onCopy, label = 'Copy code', className = '' }: CopyButtonProps) {
+export function CopyButton({ onCopy, label = 'Copy code', className = '', idleStatus = '' }: CopyButtonProps) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const click = (): void => {
     onCopy()
@@ -20,7 +22,7 @@ export function CopyButton({ onCopy, label = 'Copy code', className = '' }: Copy
         {label}
       </button>
       <span role="status" className="copy-status">
-        {status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed: select the code and press Ctrl+C' : ''}
+        {status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed: select the code and press Ctrl+C' : idleStatus}
       </span>
     </span>
   );

@@ -18,7 +18,14 @@ export function RequestsChart({ series, height = 160 }: { series: readonly Serie
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
-        { stroke: '#c9d1d9', grid: { stroke: '#2c3038' }, ticks: { stroke: '#2c3038' } },
+        {
+          stroke: '#c9d1d9',
+          grid: { stroke: '#2c3038' },
+          ticks: { stroke: '#2c3038' },
+          space: 70,
+          // Clock times only: uPlot's default adds a date line that the card's edge cuts.
+          values: (_u, splits) => splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })),
+        },
         { stroke: '#c9d1d9', grid: { stroke: '#2c3038' }, ticks: { stroke: '#2c3038' }, size: 40 },
       ],
       series: [{}, { label: 'Requests', stroke: '#7cc4ff', width: 2, fill: 'rgba(124,196,255,0.12)' }, { label: 'Errors', stroke: '#ff8a80', width: 2 }],
@@ -35,7 +42,9 @@ export function RequestsChart({ series, height = 160 }: { series: readonly Serie
   }, [height]);
 
   useEffect(() => {
-    plot.current?.setData([series.map((p) => p.t), series.map((p) => p.requests), series.map((p) => p.errors)]);
+    // One point gives uPlot no time span (it zooms out to years): start the line at zero 30 s earlier.
+    const points = series.length === 1 && series[0] ? [{ t: series[0].t - 30, requests: 0, errors: 0 }, series[0]] : series;
+    plot.current?.setData([points.map((p) => p.t), points.map((p) => p.requests), points.map((p) => p.errors)]);
   }, [series]);
 
   const totalReq = series.reduce((a, p) => a + p.requests, 0);

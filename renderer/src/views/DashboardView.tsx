@@ -6,7 +6,7 @@ import { RequestsChart } from '../components/RequestsChart';
 import type { DashboardController } from '../controllers/dashboard-controller';
 import { useStore } from '../controllers/use-store';
 import { judge, STAGE_LABELS, type Budget, type Stage } from '../model/budgets';
-import { formatAge, formatBytes, formatCount, formatMs, formatPercent, formatTime, TIER_LABELS } from '../model/format';
+import { formatAge, formatBytes, formatCount, formatMs, formatMsShort, formatPercent, formatTime, TIER_LABELS } from '../model/format';
 
 export interface DashboardViewProps {
   controller: DashboardController;
@@ -53,8 +53,9 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
             <Empty />
           ) : (
             <table className="table">
+              <caption className="muted">Milliseconds, over the last 1000 requests</caption>
               <thead>
-                <tr><th scope="col">Stage</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Budget</th></tr>
+                <tr><th scope="col">Stage</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Target/max</th></tr>
               </thead>
               <tbody>
                 {m.stages.map((s) => {
@@ -63,9 +64,9 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
                     <tr key={s.stage} data-stage={s.stage}>
                       <th scope="row">{STAGE_LABELS[s.stage]}{s.count !== null ? <span className="muted"> ({s.count})</span> : null}</th>
                       {([s.p50, s.p95, s.p99] as const).map((v, i) => (
-                        <td key={i} className={`num ${judge(v, b)}`}>{formatMs(v)}</td>
+                        <td key={i} className={`num ${judge(v, b)}`}>{formatMsShort(v)}</td>
                       ))}
-                      <td className="num muted">{b.targetMs}/{b.maxMs} ms</td>
+                      <td className="num muted">{b.targetMs}/{b.maxMs}</td>
                     </tr>
                   );
                 })}

@@ -106,8 +106,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
             {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
             {result && !result.complete ? <span className="badge badge-warn">incomplete ({result.finishReason})</span> : null}
             <span className="spacer" />
-            {result && result.code ? <CopyButton onCopy={() => controller.copy(result.code)} /> : null}
-            {state.copied === 'copied' ? <span className="copy-status">On the clipboard</span> : null}
+            {result && result.code ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.code)} idleStatus={state.copied === 'copied' ? 'On the clipboard' : ''} /> : null}
           </div>
           <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} />
         </section>

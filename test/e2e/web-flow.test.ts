@@ -1,0 +1,168 @@
+// The whole flow a user sees, in real Chromium against the real app (web host) and the Gemini simulator: the fake
+// microphone speaks, the user holds the button, the transcript and the code stream in, copy, history, cache, dashboard.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSCRIPT, startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
+import { speechToolsAvailable, speechWav } from '../support/speech.js';
+import { startAppProcess, type StartedApp } from '../support/start-app.js';
+
+const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
+const TONE_HZ = 1320;
+const SPOKEN = 'write a python function that reverses a string';
+
+describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Gemini)', () => {
+  let sim: GeminiSimulator;
+  let app: StartedApp;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  let page: Page;
+  let dataDir: string;
+
+  /** Pipeline event types per request, read from the WebSocket frames the page receives. */
+  const eventsSeen = new Map<number, string[]>();
+
+  /** Holds the button while the fake microphone plays the sentence, checking the partial transcript before release. */
+  const dictate = async (shot?: string): Promise<void> => {
+    const button = page.getByRole('button', { name: 'Hold to talk' });
+    await button.hover();
+    await page.mouse.down();
+    await page.getByText('Listening…').waitFor();
+    await expect.poll(() => page.locator('.transcript-text').textContent().catch(() => ''), { timeout: 15_000 }).toMatch(/\w+/);
+    await expect(page.locator('.transcript-text.is-partial').count()).resolves.toBe(1);
+    if (shot) await page.screenshot({ path: join(ARTIFACTS, shot) });
+    // The WAV is about 3 s: hold until it has been spoken.
+    await page.waitForTimeout(3_500);
+    await page.mouse.up();
+  };
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
+    if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required for the microphone fixture');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-flow-'));
+    sim = await startGeminiSimulator({ profile: 'realistic' });
+    sim.setScripts([{ toneHz: TONE_HZ, partials: ['write a python ', 'function that ', 'reverses a string'], final: SPOKEN }]);
+    app = await startAppProcess(['--web'], {
+      GEMINI_API_KEY: sim.apiKey,
+      VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl,
+      VOICE_CODEGEN_SIMULATED: '1',
+      VOICE_CODEGEN_DATA_DIR: dataDir,
+    });
+    const wav = speechWav(SPOKEN, { rate: 48000, toneHz: TONE_HZ, padSeconds: 1 });
+    browser = await launchChromium({ fakeMicWav: wav });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(20_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write', 'microphone'], { origin: app.origin });
+    await context.addInitScript(() => {
+      localStorage.setItem('vcg.onboarded', '1');
+      localStorage.setItem('vcg.privacyNoticeSeen', '1');
+    });
+    page = await context.newPage();
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (frame) => {
+        if (typeof frame.payload !== 'string') return;
+        const msg = JSON.parse(frame.payload) as { kind: string; event?: string; payload?: { requestId: number; event: { type: string } } };
+        if (msg.kind !== 'event' || msg.event !== 'pipeline.event' || !msg.payload) return;
+        const list = eventsSeen.get(msg.payload.requestId) ?? [];
+        list.push(msg.payload.event.type);
+        eventsSeen.set(msg.payload.requestId, list);
+      }),
+    );
+    await page.goto(app.launchUrl);
+    await page.getByText('simulated Gemini', { exact: true }).waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.cleanup();
+    await app?.stop();
+    await sim?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('holding the button: partial transcript, then code streaming in with highlighting, then copy puts it on the clipboard', async () => {
+    await dictate('flow-dictation-listening.png');
+    await page.locator('.code-block').waitFor();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor({ timeout: 30_000 });
+    // The code came as a stream of chunks before the result (the harness test shows the view mid-stream).
+    const [types] = [...eventsSeen.values()].slice(-1);
+    expect(types?.filter((t) => t === 'transcript.partial').length).toBeGreaterThan(0);
+    expect(types?.filter((t) => t === 'code.chunk').length).toBeGreaterThan(1);
+    expect(types?.indexOf('code.chunk')).toBeLessThan(types?.indexOf('result') ?? -1);
+    const said = await page.locator('.transcript-text').textContent();
+    expect([SPOKEN, DEFAULT_TRANSCRIPT.final]).toContain(said?.trim().toLowerCase().replace(/[.?!]$/, ''));
+    const code = (await page.locator('.code-block').textContent()) ?? '';
+    expect(code.length).toBeGreaterThan(10);
+    await expect(page.locator('.badge-lang').textContent()).resolves.toMatch(/\w+/);
+    await expect(page.locator('.timing-row[data-stage="total"] .timing-value').textContent()).resolves.toMatch(/\d/);
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    await expect(findLayoutProblems(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-dictation-result.png') });
+  });
+
+  it('history lists the request with its intent, language and timings', async () => {
+    await page.getByRole('tab', { name: 'History' }).click();
+    const list = page.getByRole('list', { name: 'History entries' });
+    await list.locator('.history-item').first().waitFor();
+    await expect(list.locator('.history-item').first().textContent()).resolves.toMatch(/total \d/);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-history.png') });
+    await page.getByRole('tab', { name: 'Dictation' }).click();
+  });
+
+  it('the same request again is answered from the cache and says so', async () => {
+    await dictate();
+    await page.locator('.badge-cached').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.badge-cached').textContent()).resolves.toMatch(/cached · L[123]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-dictation-cached.png') });
+  });
+
+  it('typed requests work', async () => {
+    await page.getByLabel('Or type a request').fill('a typescript function that checks whether a string is an email address');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByRole('button', { name: 'Copy code' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('.transcript-text').textContent()).resolves.toContain('email address');
+    await expect(page.locator('.code-block').textContent()).resolves.toMatch(/\w+/);
+  });
+
+  it("the dashboard shows the requests' stage timings", async () => {
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    const total = page.locator('tr[data-stage="total"]');
+    await total.waitFor();
+    await expect(total.textContent()).resolves.toMatch(/\(\d+\)\s*\d/);
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await expect(findLayoutProblems(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-dashboard.png') });
+  });
+
+  it('a blocked microphone shows what happened and what to do', async () => {
+    // Chromium with a fake device but no fake prompt: headless answers the permission prompt with "Block".
+    const blocking = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream'] });
+    try {
+      const ctx = await blocking.newContext({ viewport: { width: 1280, height: 800 } });
+      await ctx.addInitScript(() => {
+        localStorage.setItem('vcg.onboarded', '1');
+        localStorage.setItem('vcg.privacyNoticeSeen', '1');
+      });
+      const p = await ctx.newPage();
+      await p.goto(app.launchUrl);
+      await p.getByRole('button', { name: 'Hold to talk' }).hover();
+      await p.mouse.down();
+      const alert = p.getByRole('alert');
+      await alert.getByText('No microphone', { exact: true }).waitFor({ timeout: 20_000 });
+      await p.mouse.up();
+      await expect(alert.textContent()).resolves.toMatch(/not allowed to use the microphone/);
+      await p.screenshot({ path: join(ARTIFACTS, 'flow-microphone-blocked.png') });
+      await ctx.close();
+    } finally {
+      await blocking.close();
+    }
+  });
+});
