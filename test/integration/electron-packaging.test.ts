@@ -52,6 +52,16 @@ beforeAll(() => {
 }, 180_000);
 
 describe('electron-builder.yml after the build', () => {
+  it('electron-builder accepts the configuration (its own schema validation)', async () => {
+    const builderConfig = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, file: string, extra: null): Promise<unknown>;
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const loaded = await builderConfig.getConfig(root, 'electron-builder.yml', null);
+    await expect(builderConfig.validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
   it('every files pattern points at built output', () => {
     for (const pattern of config.files.filter((p) => !p.startsWith('!'))) {
       expect(nonEmpty(join(root, globBase(pattern))), pattern).toBe(true);
