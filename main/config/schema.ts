@@ -132,7 +132,16 @@ export const settingsSchema = z.object({
   privacy: z
     .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(true), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
     .prefault({}),
-  speculation: z.object({ enabled: z.boolean().default(true), stableMs: ms.default(250), minConfidence: ratio.default(0.6) }).prefault({}),
+  speculation: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** The partial must stay the same this long... */
+      stableMs: ms.default(150),
+      /** ...and the microphone must have been quiet this long (the speaker paused), so mid-sentence partials are not guessed at. */
+      pauseMs: ms.default(200),
+      minConfidence: ratio.default(0.6),
+    })
+    .prefault({}),
   vocabulary: z.object({ projectDir: z.string().optional(), maxTerms: z.number().int().min(0).max(1000).default(100) }).prefault({}),
   intent: z.object({ assistBelowConfidence: ratio.default(0.45), timeoutMs: ms.default(500) }).prefault({}),
   app: z

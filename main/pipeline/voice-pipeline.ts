@@ -21,7 +21,7 @@ const CONTEXT_TIMEOUT_MS = 300;
 export interface PipelineSettings {
   defaultLanguage: string;
   /** Speculative generation on a stable partial transcript (settings.speculation). */
-  speculation: { enabled: boolean; stableMs: number; minConfidence: number };
+  speculation: { enabled: boolean; stableMs: number; pauseMs: number; minConfidence: number };
   intentTimeoutMs: number;
   resultTtlMs: number;
   cacheEnabled: boolean;

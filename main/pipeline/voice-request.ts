@@ -6,6 +6,7 @@ import { AppError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Clock } from '../core/clock.js';
 import { withTimeout } from '../core/timeout.js';
+import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
@@ -13,6 +14,15 @@ import type { SpeculativeGeneration, SpeculationStats } from './speculation.js';
 
 /** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
 const MAX_SPECULATIONS = 2;
+/** RMS (full scale 1) above which a 100 ms chunk counts as voice: about -40 dBFS, well above a quiet room's noise. */
+const VOICE_RMS = 0.01;
+
+function chunkRms(pcm16: Uint8Array): number {
+  // A view needs 2-byte alignment; network buffers can start anywhere.
+  const aligned = pcm16.byteOffset % 2 === 0 ? pcm16 : pcm16.slice();
+  const samples = new Int16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 1);
+  return rms(samples, 1 / 32768);
+}
 
 /** Live's final should follow activityEnd within a few hundred ms; past this we fall back to REST. */
 const LIVE_FINAL_TIMEOUT_MS = 4_000;
@@ -60,6 +70,8 @@ export class VoiceRequest {
   private speculating: Promise<void> | null = null;
   private stableTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
+  /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
+  private lastVoiceAt = 0;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -100,6 +112,7 @@ export class VoiceRequest {
   push(pcm16: Uint8Array): void {
     if (this.finished || this.link.signal.aborted) return;
     this.kept.push(pcm16);
+    if (chunkRms(pcm16) >= VOICE_RMS) this.lastVoiceAt = this.deps.clock.monotonic();
     if (this.liveError) return;
     if (this.utterance) {
       try {
@@ -188,9 +201,15 @@ export class VoiceRequest {
     this.stableTimer = null;
     const spec = this.deps.pipeline.settings.speculation;
     if (!spec.enabled || this.finished || this.specStats.started >= MAX_SPECULATIONS) return;
-    this.stableTimer = setTimeout(() => {
+    const check = (): void => {
       this.stableTimer = null;
       if (this.finished || this.speculation || this.speculating || this.lastPartial !== text) return;
+      // Wait for the speaker's pause: a partial that is stable mid-sentence is usually still growing.
+      const quietFor = this.deps.clock.monotonic() - this.lastVoiceAt;
+      if (quietFor < spec.pauseMs) {
+        this.stableTimer = setTimeout(check, Math.max(10, spec.pauseMs - quietFor));
+        return;
+      }
       this.speculating = this.deps.pipeline
         .speculate(text, this.options, this.context, this.link.signal)
         .then((speculation) => {
@@ -203,7 +222,8 @@ export class VoiceRequest {
         .finally(() => {
           this.speculating = null;
         });
-    }, spec.stableMs);
+    };
+    this.stableTimer = setTimeout(check, spec.stableMs);
   }
 
   private stopWatching(): void {
