@@ -7,6 +7,7 @@ import { defaultCodeAnswer } from '../../main/gemini-sim/index.js';
 import { MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
+import { RendererDictation } from '../../main/hosts/electron/logic/renderer-dictation.js';
 import { SafeStorageSecretStore } from '../../main/hosts/electron/logic/secret-store.js';
 import type { SecretPersistence } from '../../main/hosts/electron/services/secret-store.js';
 import { methods, type MethodName, type PipelineResult } from '../../preload/contract.js';
@@ -101,6 +102,61 @@ describe('the desktop shell on the real app', () => {
     expect(clipboard.writes[0]).toMatch(/def |return/);
     expect(notifications.last).toMatch(/^Copied \d+ lines? of python to the clipboard/);
     expect(h.sim.stats().live.turns.at(-1)?.samples).toBe(audio.reduce((n, c) => n + c.byteLength / 2, 0));
+  });
+
+  it('as in the desktop app, the overlay records: main follows its request over IPC and copies exactly the extracted code', async () => {
+    const OVERLAY = 'window:2';
+    const own = { url: `${MAIN_URL}?view=overlay`, isTopFrame: true };
+    const guard: IpcGuard = new IpcGuard({
+      router: h.app.router,
+      onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId),
+      logger: silentLogger,
+      onOutcome: (m, c, o) => bridge.observeCall(m, c, o),
+    });
+    // The overlay's renderer, reduced to what it does over IPC: start on "down", stream 100 ms chunks, stop on "up".
+    let rendererRequest = 0;
+    const renderer: Promise<unknown>[] = [];
+    const bridge = new RendererDictation({
+      sendHotkeyState: (state) => {
+        if (state === 'down') {
+          renderer.push(
+            guard.invoke('dictation.start', own, [{}], OVERLAY).then((o) => {
+              rendererRequest = o.ok ? (o.result as { requestId: number }).requestId : 0;
+              for (const chunk of audio) guard.audio(own, [rendererRequest, chunk.slice().buffer], OVERLAY);
+            }),
+          );
+        } else if (state === 'up') {
+          renderer.push(Promise.all(renderer).then(() => guard.invoke('dictation.stop', own, [{ requestId: rendererRequest }], OVERLAY)));
+        }
+      },
+      captureClientId: () => OVERLAY,
+      rendererMode: () => 'push-to-talk',
+      router: h.app.router,
+      events: h.app.events,
+      logger: silentLogger,
+    });
+    const hotkeys = new FakeHotkeys();
+    const keyRelease = new FakeKeyRelease();
+    const desktop = new DesktopShell({
+      app: h.app, starter: bridge,
+      settings: () => ({ hotkey: { accelerator: HOTKEY, mode: 'push-to-talk' }, output: { copyFullAnswer: false } }),
+      hotkeys, keyRelease, clipboard, windows: new FakeWindows(), notifications: new FakeNotifications(), logger: silentLogger, quit: () => undefined,
+    });
+    desktop.configure();
+    const results: PipelineResult[] = [];
+    const unsubscribe = h.app.events.subscribe((event, payload) => {
+      const p = payload as { requestId: number; event: { type: string; result?: PipelineResult } };
+      if (event === 'pipeline.event' && p.event.type === 'result' && p.event.result && p.event.result.copied !== true) results.push(p.event.result);
+    });
+    hotkeys.press(HOTKEY);
+    await Promise.all(renderer);
+    keyRelease.release('Space');
+    await desktop.dictation.settled();
+    unsubscribe();
+    expect(guard.stats).toMatchObject({ rejectedSender: 0, rejectedPayload: 0, rejectedAudio: 0 });
+    expect(results).toHaveLength(1);
+    expect(clipboard.writes).toEqual([results[0]?.code]);
+    expect(results[0]?.transcript).toBe(SPOKEN);
   });
 
   it('Esc cancels: nothing is generated or copied, and the next dictation gets a session and completes', async () => {
