@@ -1,0 +1,95 @@
+// What the renderer derives from main's data: dashboard snapshots of any shape, settings patches, budgets and error advice.
+import { describe, expect, it } from 'vitest';
+import { budgetsFrom, judge } from '../../renderer/src/model/budgets.js';
+import { appendSeries, readDashboard } from '../../renderer/src/model/dashboard-model.js';
+import { errorHelp } from '../../renderer/src/model/error-help.js';
+import { buildPatch, draftFrom } from '../../renderer/src/model/settings-fields.js';
+
+describe('dashboard model', () => {
+  it('renders nothing but empties for an empty or odd snapshot', () => {
+    const m = readDashboard({ stages: 'x', cache: null, pools: [1, 2], recentAlerts: [null, { message: 'm' }] });
+    expect(m.stages).toEqual([]);
+    expect(m.cache).toBeNull();
+    expect(m.pools).toEqual([]);
+    expect(m.alerts).toEqual([{ severity: 'WARNING', message: 'm', at: null }]);
+    expect(m.report).toBeNull();
+  });
+
+  it('reads stages, cache tiers, memory (with thresholds from settings), the Live pool and the last report', () => {
+    const m = readDashboard(
+      {
+        at: 1000, requests: 4, errors: 1,
+        stages: { total: { count: 4, p50: 900, p95: 1800, p99: 2100 }, intent: { p50: 1 } },
+        cache: { l1: 1, l2: 0, l3: 1, miss: 2, hitRate: 0.5 },
+        cacheTiers: { tiers: { l1: { hits: 1, misses: 3 } } },
+        memory: { level: 'warning', usage: 0.83 },
+        pool: { size: 2, idle: 1, min: 1, max: 4 },
+        lastReport: { period: { from: 0, to: 3_600_000 }, requests: 9, recommendations: ['raise the pool', 3] },
+      },
+      null,
+      { warning: 0.75, critical: 0.95 },
+    );
+    expect(m.stages.map((s) => s.stage)).toEqual(['intent', 'total']);
+    expect(m.cache?.total).toBe(4);
+    expect(m.tierRates).toEqual([{ tier: 'l1', hits: 1, misses: 3, hitRate: 0.25 }]);
+    expect(m.memory).toMatchObject({ usage: 0.83, warning: 0.75, critical: 0.95, level: 'warning' });
+    expect(m.pools[0]).toEqual({ name: 'Live sessions', size: 2, idle: 1, min: 1, max: 4 });
+    expect(m.report?.recommendations).toEqual(['raise the pool']);
+  });
+
+  it('turns cumulative counters into requests and errors per update', () => {
+    const a = readDashboard({ at: 10_000, requests: 5, errors: 1 });
+    const b = readDashboard({ at: 40_000, requests: 9, errors: 2 });
+    const s1 = appendSeries([], null, a);
+    const s2 = appendSeries(s1, a, b);
+    expect(s2).toEqual([{ t: 10, requests: 0, errors: 0 }, { t: 40, requests: 4, errors: 1 }]);
+  });
+});
+
+describe('settings form', () => {
+  const settings = { gemini: { models: { codegen: 'm1' } }, cache: { l1: { maxBytes: 100 * 1024 * 1024, ttlMs: 60_000 }, l2: {} }, pool: { min: 1, max: 4 }, hotkey: { mode: 'push-to-talk' }, monitor: { dailyTokenCap: null } };
+
+  it('sends only what changed, nested, in the units main stores', () => {
+    const original = draftFrom(settings);
+    expect(original['cache.l1.maxBytes']).toBe('100');
+    expect(original['cache.l1.ttlMs']).toBe('60');
+    const { patch, errors, changed } = buildPatch(original, { ...original, 'cache.l1.maxBytes': '64', 'cache.l1.ttlMs': '90', 'gemini.models.codegen': 'm2', 'cache.l2.url': '', 'monitor.dailyTokenCap': '' });
+    expect(errors).toEqual({});
+    expect(changed).toBe(3);
+    expect(patch).toEqual({ cache: { l1: { maxBytes: 64 * 1024 * 1024, ttlMs: 90_000 } }, gemini: { models: { codegen: 'm2' } } });
+  });
+
+  it('refuses bad numbers and URLs with a message per field', () => {
+    const original = draftFrom(settings);
+    const { errors, changed } = buildPatch(original, { ...original, 'pool.min': '-1', 'pool.max': '2.5', 'cache.l2.url': 'localhost:6379' });
+    expect(changed).toBe(0);
+    expect(errors['pool.min']).toMatch(/at least 0/);
+    expect(errors['pool.max']).toMatch(/whole number/);
+    expect(errors['cache.l2.url']).toMatch(/redis:\/\//);
+  });
+
+  it('clears the token cap with null and the Redis URL with an empty string', () => {
+    const original = draftFrom({ ...settings, cache: { ...settings.cache, l2: { url: 'redis://h:6379' } }, monitor: { dailyTokenCap: 1000 } });
+    const { patch } = buildPatch(original, { ...original, 'cache.l2.url': '', 'monitor.dailyTokenCap': '' });
+    expect(patch).toEqual({ cache: { l2: { url: '' } }, monitor: { dailyTokenCap: null } });
+  });
+});
+
+describe('budgets and error advice', () => {
+  it('judges a stage against its target and maximum, with budgets from settings when present', () => {
+    const b = budgetsFrom({ budgets: { generation: { targetMs: 1000, maxMs: 2000 } } });
+    expect(b.generation).toEqual({ targetMs: 1000, maxMs: 2000 });
+    expect(b.total).toEqual({ targetMs: 2000, maxMs: 4000 });
+    expect(judge(900, b.generation)).toBe('within-target');
+    expect(judge(1500, b.generation)).toBe('over-target');
+    expect(judge(2500, b.generation)).toBe('over-max');
+  });
+
+  it('says what to do for each error the user can act on', () => {
+    expect(errorHelp({ code: 'NO_API_KEY', message: '', retryable: false }).advice).toMatch(/npm run demo/);
+    expect(errorHelp({ code: 'QUOTA', message: '', retryable: true, retryAfterMs: 42_000 }).advice).toMatch(/try again in 42 s/);
+    expect(errorHelp({ code: 'QUOTA', message: '', retryable: true, retryAfterMs: 180_000 }).advice).toMatch(/3 min/);
+    expect(errorHelp({ code: 'MEMORY_PRESSURE', message: '', retryable: true }).title).toBe('Memory is low');
+    expect(errorHelp({ code: 'NO_MICROPHONE', message: '', retryable: true }).advice).toMatch(/type the request/);
+  });
+});
