@@ -151,6 +151,11 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
             {infoError}
           </p>
         ) : null}
+        {info?.dataDirNotice ? (
+          <p className="banner banner-warning" role="alert">
+            {info.dataDirNotice}
+          </p>
+        ) : null}
         {info?.note && !compact ? <p className="note">{info.note}</p> : null}
         {showOnboarding ? (
           <OnboardingView info={info} onSaveKey={saveKey} keyStatus={settingsState.keyStatus} onDone={finishOnboarding} />

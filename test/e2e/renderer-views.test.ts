@@ -425,6 +425,29 @@ describe('renderer views against the web host (scripted backend)', () => {
     }
   });
 
+  it('keyboard first: Tab reaches the views and the button with a visible focus ring, arrows switch views', async () => {
+    const page = await open();
+    const focusRing = (): Promise<string> => page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement as Element);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tab');
+    await expect(focusRing()).resolves.toMatch(/^solid [1-9]/);
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'History', selected: true }).waitFor();
+    await page.keyboard.press('End');
+    await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+    await page.keyboard.press('Home');
+    await page.getByRole('tab', { name: 'Dictation', selected: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Hold to talk');
+    await expect(focusRing()).resolves.toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('text-request-input');
+    await page.close();
+  });
+
   it('history: search, open, copy again, delete, export', async () => {
     const page = await open('?tab=history');
     await page.getByRole('tab', { name: 'History', selected: true }).waitFor();

@@ -1,5 +1,5 @@
 // A highlighted, focusable (so it scrolls by keyboard) block of code.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { highlightToHtml } from '../platform/highlight';
 
 export interface CodeBlockProps {
@@ -11,8 +11,15 @@ export interface CodeBlockProps {
 
 export function CodeBlock({ code, language, label, streaming = false }: CodeBlockProps) {
   const html = useMemo(() => highlightToHtml(code, language), [code, language]);
+  const pre = useRef<HTMLPreElement>(null);
+  // Follow the stream to its newest line, unless the user scrolled up to read.
+  useEffect(() => {
+    const el = pre.current;
+    if (!el || !streaming) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+  }, [html, streaming]);
   return (
-    <pre className={`code-block${streaming ? ' is-streaming' : ''}`} tabIndex={0} aria-label={label} aria-busy={streaming}>
+    <pre ref={pre} className={`code-block${streaming ? ' is-streaming' : ''}`} tabIndex={0} aria-label={label} aria-busy={streaming}>
       <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />
     </pre>
   );
