@@ -27,13 +27,23 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
 
 /** Applies a patch from the renderer; API keys cannot be set this way (settings.setApiKey stores them encrypted). */
 export function applySettingsPatch(current: Settings, patch: Record<string, unknown>): Settings {
-  const merged = deepMerge(current, patch) as Settings;
+  const merged = deepMerge(current, patch) as Record<string, unknown>;
   const keys = new Map(current.gemini.instances.map((i) => [i.name, i.apiKey]));
-  merged.gemini.instances = (merged.gemini.instances ?? []).map((i) => {
-    const key = keys.get(i.name);
-    const { apiKey: _ignored, ...rest } = i;
-    return key === undefined ? rest : { ...rest, apiKey: key };
-  }) as Settings['gemini']['instances'];
+  // A patch may replace a section with anything ({gemini: false}): only a well-formed instance list gets its keys
+  // back; whatever else it holds is left for parseSettings to refuse with a CONFIG error naming the setting.
+  const gemini = merged.gemini;
+  const instances: unknown = isObject(gemini) ? (gemini.instances ?? []) : undefined;
+  if (isObject(gemini) && Array.isArray(instances)) {
+    merged.gemini = {
+      ...gemini,
+      instances: instances.map((i: unknown) => {
+        if (!isObject(i)) return i;
+        const key = typeof i.name === 'string' ? keys.get(i.name) : undefined;
+        const { apiKey: _ignored, ...rest } = i;
+        return key === undefined ? rest : { ...rest, apiKey: key };
+      }),
+    };
+  }
   return parseSettings(merged);
 }
 
