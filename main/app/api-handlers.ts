@@ -32,6 +32,7 @@ export interface HandlerDeps {
   version: string;
   corruption: () => CorruptionReport | undefined;
   keyStorage: () => 'encrypted' | 'memory' | 'env';
+  onSettingsChanged?: (next: Settings) => void;
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
@@ -135,6 +136,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
       settings.gemini.models = next.gemini.models;
+      deps.onSettingsChanged?.(next);
       return { ...publicSettings(next, deps.keyStorage()), restartRequired };
     },
     'settings.setApiKey': async (params) => {

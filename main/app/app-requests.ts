@@ -32,6 +32,8 @@ export interface AppRequestsDeps {
   settings: Settings;
   keptAudio: () => KeptAudio;
   clipboard: { readText(signal: AbortSignal): Promise<string> } | null;
+  /** After every request (history saved): refresh what depends on it, such as the vocabulary. */
+  onSettled?: () => void;
 }
 
 const QUICK_PHRASES: Record<QuickCommand, string> = {
@@ -46,7 +48,15 @@ const QUICK_PHRASES: Record<QuickCommand, string> = {
 export class AppRequests {
   constructor(private readonly deps: AppRequestsDeps) {}
 
+  private settled<T>(p: Promise<T>): Promise<T> {
+    return p.finally(() => this.deps.onSettled?.());
+  }
+
   runText(request: TextRequest, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+    return this.settled(this.runTextNow(request, onEvent, signal));
+  }
+
+  private runTextNow(request: TextRequest, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
     if (request.text.length > MAX_TEXT_CHARS) {
       return Promise.reject(new AppError('INPUT_TOO_LARGE', `That request is ${request.text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString('en')}. Put large code on the clipboard and say "explain this code" instead.`));
     }
@@ -63,7 +73,11 @@ export class AppRequests {
     );
   }
 
-  async runQuick(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal } = {}): Promise<PipelineResult> {
+  runQuick(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal } = {}): Promise<PipelineResult> {
+    return this.settled(this.runQuickNow(command, onEvent, options));
+  }
+
+  private async runQuickNow(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult> {
     const signal = options.signal ?? new AbortController().signal;
     const clipboard = this.deps.clipboard ? (await this.deps.clipboard.readText(signal)).trim() : '';
     if (clipboard.length === 0) throw new AppError('VALIDATION', 'The clipboard is empty. Copy the code (or the error) first, then run the quick command again.');
@@ -105,6 +119,7 @@ export class AppRequests {
           return await voice.finish();
         } finally {
           registry.remove(id);
+          this.deps.onSettled?.();
         }
       },
       cancel: () => {

@@ -31,6 +31,8 @@ import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
 import { createGeminiServices, type GeminiServices } from './gemini-services.js';
 import { RequestRegistry } from './request-registry.js';
+import { VocabularyService } from '../vocabulary/vocabulary-service.js';
+import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
 import { createHandlers } from './api-handlers.js';
 import { AppRequests } from './app-requests.js';
 import type { App, CreateAppOptions } from './app-types.js';
@@ -147,6 +149,26 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     monitor.on('alert', (alert) => events.emit('alert', { severity: alert.severity, message: alert.message, at: alert.at }));
     monitor.on('dashboard', (snapshot) => events.emit('dashboard.update', snapshot as unknown as Record<string, unknown>));
 
+    // Identifiers the user is likely to say, sent as the Live sessions' custom vocabulary (spares are replaced in the background).
+    const vocabWorkers = new VocabularyWorkerPool({ workerFile: join(options.workersDir, 'vocabulary.js'), logger });
+    closers.add('vocabulary workers', () => vocabWorkers.close());
+    const clipboard = options.platform?.clipboard;
+    const vocabulary = new VocabularyService({
+      scanProject: vocabWorkers.scanProject,
+      ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
+      recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
+      onChange: (terms) => gemini.setVocabulary(terms),
+      maxTerms: settings.vocabulary.maxTerms,
+      ...(settings.privacy.projectVocabulary && settings.vocabulary.projectDir ? { projectDir: settings.vocabulary.projectDir } : {}),
+      logger,
+      clock,
+    });
+    closers.add('vocabulary', () => vocabulary.close());
+    const refreshVocabulary = (): void => {
+      vocabulary.refresh(new AbortController().signal).catch((error: unknown) => logger.warn({ err: error }, 'vocabulary refresh failed'));
+    };
+    if (options.host !== 'cli') refreshVocabulary();
+
     const historyPort = new HistoryPortAdapter(history);
     const context = new ContextLoader({
       clipboard: options.platform?.clipboard ?? null,
@@ -183,6 +205,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     });
 
     const requests = new AppRequests({
+      onSettled: () => {
+        if (options.host !== 'cli') refreshVocabulary();
+      },
       pipeline, gemini, audio, clock, logger, events, settings,
       keptAudio: () => {
         const buffer = new UtteranceBuffer();

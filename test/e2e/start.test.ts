@@ -26,7 +26,7 @@ describe('npm start without an Electron binary', () => {
   it('serves the app shell that a browser renders', async () => {
     const page = await browser.newPage();
     await page.goto(app.launchUrl);
-    await expect(page.getByRole('heading', { name: 'Voice CodeGen' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Voice CodeGen', exact: true }).waitFor();
     await page.getByText('browser mode', { exact: true }).waitFor();
     expect(page.url()).not.toContain('token=');
     await page.close();
