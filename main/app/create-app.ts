@@ -228,7 +228,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
     const handlers = createHandlers({
       options, settings, settingsStore, history, monitor, memory, cache, gemini, requests, registry, events,
-      version: packageVersion(),
+      version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
     });
@@ -239,7 +239,22 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       router,
       events,
       runText: (request, onEvent, signal) => requests.runText(request, onEvent, signal),
-      runQuick: (command, onEvent, opts) => requests.runQuick(command, onEvent, opts),
+      // Tray commands also reach every renderer (the overlay shows them), under a request id of their own.
+      runQuick: async (command, onEvent, opts) => {
+        const controller = new AbortController();
+        const abort = (): void => controller.abort(opts?.signal?.reason);
+        opts?.signal?.addEventListener('abort', abort, { once: true });
+        const id = registry.add({ clientId: 'local', controller, cancel: () => controller.abort() });
+        try {
+          return await requests.runQuick(command, (event) => {
+            onEvent(event);
+            events.emit('pipeline.event', { requestId: id, event });
+          }, { ...(opts?.targetLanguage ? { targetLanguage: opts.targetLanguage } : {}), signal: controller.signal });
+        } finally {
+          registry.remove(id);
+          opts?.signal?.removeEventListener('abort', abort);
+        }
+      },
       startDictation: (opts) => requests.startDictation(registry, 'local', opts),
       runAudioFile: (wav, opts, onEvent, signal) => requests.runAudioFile(wav, opts, onEvent, signal),
       transcribeFile: (wav, signal) => requests.transcribeFile(wav, signal),

@@ -64,6 +64,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     env,
     logger,
     host: 'electron',
+    version: electronApp.getVersion(),
     dataDir,
     workersDir: paths.workers,
     simulated: process.env.VOICE_CODEGEN_SIMULATED === '1',
