@@ -17,6 +17,8 @@ const RENDERER_DIR = join(ROOT, 'dist/renderer');
 const ARTIFACTS = join(ROOT, 'test/e2e/artifacts');
 const DESKTOP = { width: 1280, height: 800 };
 const OVERLAY = { width: 420, height: 300 };
+/** The Electron overlay window's size (main/hosts/electron/logic/window-options.ts). */
+const DESKTOP_OVERLAY = { width: 440, height: 240 };
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -563,6 +565,21 @@ describe('renderer views against the web host (scripted backend)', () => {
     await expectLayoutFits(page, 'overlay error');
     await shoot(page, 'overlay-error-memory');
     await page.close();
+
+    // The Electron overlay window is smaller still.
+    const small = await open('?view=overlay', DESKTOP_OVERLAY);
+    backend.hold();
+    await small.getByLabel('Or type a request').fill('a python function that reverses a string, in the overlay');
+    await small.getByLabel('Or type a request').press('Enter');
+    await small.getByLabel('Generated python code').waitFor();
+    await expectLayoutFits(small, 'electron overlay mid-stream');
+    await shoot(small, 'overlay-440x240-streaming');
+    backend.release();
+    await small.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expectLayoutFits(small, 'electron overlay result');
+    await expectAccessible(small, 'electron overlay result');
+    await shoot(small, 'overlay-440x240-result');
+    await small.close();
   });
 
   it('every view fits a small window (420x300) without cutting anything off', async () => {

@@ -83,8 +83,9 @@ describe('dictation state', () => {
     s = applyPipelineEvent(s, { type: 'result', result: RESULT });
     expect(s.phase).toBe('done');
     expect(s.timings.total).toBe(1250);
-    // Late events of a finished request change nothing but timings.
+    // Late events of a finished request change nothing but timings, and main's "copied" echo.
     expect(applyPipelineEvent(s, { type: 'code.chunk', text: 'x' })).toBe(s);
+    expect(applyPipelineEvent(s, { type: 'result', result: { ...RESULT, copied: true } }).copied).toBe('copied');
   });
 
   it('strips a closing fence while streaming', () => {

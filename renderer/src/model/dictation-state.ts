@@ -48,7 +48,11 @@ export function isBusy(state: DictationState): boolean {
 /** Folds one pipeline event for the current request into the state; terminal states ignore late events. */
 export function applyPipelineEvent(state: DictationState, event: PipelineEvent): DictationState {
   if (state.phase === 'cancelled' || state.phase === 'idle') return state;
-  if (state.phase === 'done' && event.type !== 'timings') return state;
+  if (state.phase === 'done') {
+    // Main echoes the result marked copied once it has put the code on the clipboard (the desktop overlay).
+    if (event.type === 'result' && event.result.copied === true) return { ...state, copied: 'copied' };
+    if (event.type !== 'timings') return state;
+  }
   switch (event.type) {
     case 'listening':
       return state.phase === 'starting' ? { ...state, phase: 'listening' } : state;

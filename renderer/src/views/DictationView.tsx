@@ -49,7 +49,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
   const busy = isBusy(state);
 
   return (
-    <div className={`dictation${compact ? ' is-compact' : ''}`}>
+    <div className={`dictation${compact ? ' is-compact' : ''}${code || result ? ' has-output' : ''}`}>
       {showNotice && !compact ? <PrivacyNotice onAccept={onAcceptNotice} simulated={info?.simulated ?? false} /> : null}
       <div className="dictation-controls">
         <PushToTalkButton
