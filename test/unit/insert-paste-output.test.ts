@@ -247,7 +247,7 @@ describe('setting paste up at start', () => {
       env: { DISPLAY: ':0' },
       logger: silentLogger,
       settings: settings(),
-      clipboard: { readText: () => text, writeText: (t: string) => void (text = t) },
+      clipboard: { readText: () => Promise.resolve(text), writeText: (t: string) => Promise.resolve(void (text = t)) },
       runner: new FakeRunner(),
       which: (name) => (name === 'xclip' ? '/usr/bin/xclip' : undefined),
     });
@@ -266,7 +266,7 @@ describe('setting paste up at start', () => {
       env: {},
       logger: silentLogger,
       settings: settings(),
-      clipboard: { readText: () => '', writeText: () => undefined },
+      clipboard: { readText: () => Promise.resolve(''), writeText: () => Promise.resolve() },
       runner,
       which: (name) => (name === 'powershell' ? 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe' : undefined),
     });

@@ -216,26 +216,30 @@ describe('detecting the paste path at start', () => {
 });
 
 describe("the Electron shell's clipboard", () => {
-  it('saves and restores HTML and RTF beside the text when the clipboard offers them', async () => {
-    const state: { text: string; html: string; rtf: string } = { text: 'Hello', html: '<b>Hello</b>', rtf: '{\\rtf1 Hello}' };
+  it('saves and restores HTML and an image beside the text when the clipboard offers them (awaiting the async clipboard)', async () => {
+    type Entry = { type: string; data: Buffer };
+    const state: { text: string; formats: Entry[] } = { text: 'Hello', formats: [{ type: 'text/html', data: Buffer.from('<b>Hello</b>') }, { type: 'image/png', data: Buffer.from([137, 80, 78, 71]) }] };
+    // Like Electron 45's clipboard, every call settles later, not synchronously.
+    const later = <T>(value: T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(value)));
     const electronLike = {
-      readText: () => state.text,
-      writeText: (text: string) => Object.assign(state, { text, html: '', rtf: '' }),
-      readHTML: () => state.html,
-      readRTF: () => state.rtf,
-      write: (data: { text?: string; html?: string; rtf?: string }) => Object.assign(state, { text: data.text ?? '', html: data.html ?? '', rtf: data.rtf ?? '' }),
+      readText: () => later(state.text),
+      writeText: (text: string) => later(void Object.assign(state, { text, formats: [] })),
+      readFormats: () => later(state.formats.map((f) => ({ ...f }))),
+      writeFormats: (text: string, formats: readonly Entry[]) => later(void Object.assign(state, { text, formats: [...formats] })),
     };
     const access = new ElectronClipboardAccess(electronLike);
     const snapshot = await access.save();
     await access.writeText('code');
-    expect(state).toEqual({ text: 'code', html: '', rtf: '' });
+    expect(state).toEqual({ text: 'code', formats: [] });
+    expect(await access.readText()).toBe('code');
     await access.restore(snapshot);
-    expect(state).toEqual({ text: 'Hello', html: '<b>Hello</b>', rtf: '{\\rtf1 Hello}' });
+    expect(state.text).toBe('Hello');
+    expect(state.formats.map((f) => [f.type, f.data.toString('hex')])).toEqual([['text/html', Buffer.from('<b>Hello</b>').toString('hex')], ['image/png', '89504e47']]);
   });
 
-  it("works with the shell's text-only ClipboardService too", async () => {
+  it("works with a text-only ClipboardService too", async () => {
     let text = 'before';
-    const access = new ElectronClipboardAccess({ readText: () => text, writeText: (t: string) => void (text = t) });
+    const access = new ElectronClipboardAccess({ readText: () => Promise.resolve(text), writeText: (t: string) => Promise.resolve(void (text = t)) });
     const snapshot = await access.save();
     await access.writeText('code');
     await access.restore(snapshot);

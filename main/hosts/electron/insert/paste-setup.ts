@@ -17,7 +17,7 @@ export interface SetupPasteOptions {
   logger: Logger;
   /** Read at each paste: settings.output. */
   settings: () => PasteSettings;
-  /** Electron's `clipboard` module (or the shell's ClipboardService); without it xclip serves on X11. */
+  /** The shell's ClipboardService (Electron's promise-based clipboard); without it xclip serves on X11. */
   clipboard?: RichClipboard;
   /** Electron's () => systemPreferences.isTrustedAccessibilityClient(false), on macOS. */
   isAccessibilityTrusted?: () => boolean;
