@@ -1,8 +1,9 @@
 // Shared checks for the fault, crash and disk-full tests: what a user-facing error must carry, history look-ups, small disks.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect } from 'vitest';
 import { ERROR_CODES } from '../../main/core/errors.js';
@@ -108,4 +109,32 @@ export function propertyParams(defaultRuns: number): { seed: number; numRuns: nu
   const seedEnv = process.env.VCG_PROPERTY_SEED;
   const seed = seedEnv === 'random' ? Math.floor(Math.random() * 2 ** 31) : seedEnv ? Number(seedEnv) : PROPERTY_SEED;
   return { seed, numRuns: Number.isInteger(runs) && runs > 0 ? runs : defaultRuns };
+}
+
+/**
+ * Runs `node --import tsx SCRIPT ...args` until it has printed `acks` lines "ack <id>", then SIGKILLs it (also after
+ * `guardMs`, so a child that never gets going cannot hang the test). Resolves with the ids acknowledged before the kill.
+ */
+export function killAfterAcks(script: string, args: readonly string[], acks: number, guardMs = 40_000): Promise<{ acked: string[]; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (!line.startsWith('ack ')) return;
+      acked.push(line.slice(4));
+      if (acked.length === acks) child.kill('SIGKILL');
+    });
+    const guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
+    child.once('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+    child.once('close', (_code, signal) => {
+      clearTimeout(guard);
+      resolve({ acked, signal, stderr });
+    });
+  });
 }
