@@ -55,10 +55,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
     () =>
       new DictationController(api, startCapture, {
         deviceId: () => settings.microphone,
-        language: () => {
-          const v = getPath(settings.getState().settings, 'language.default');
-          return typeof v === 'string' ? v : undefined;
-        },
+        // No language: main falls back to settings' default only when the request names none ("a python function").
         hotkeyMode: () => (getPath(settings.getState().settings, 'hotkey.mode') === 'toggle' ? 'toggle' : 'push-to-talk'),
         autoCopy: true,
       }),

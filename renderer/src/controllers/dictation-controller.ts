@@ -8,7 +8,7 @@ import { copyText } from '../platform/clipboard';
 export interface DictationControllerOptions {
   /** The microphone chosen in settings, read at each start. */
   deviceId?: () => string | undefined;
-  /** Target language for requests ("typescript"), read at each start. */
+  /** Forces a target language ("typescript") over the one the request names; leave unset to let main decide. */
   language?: () => string | undefined;
   hotkeyMode?: () => 'push-to-talk' | 'toggle';
   /** Try the browser clipboard as soon as a complete result arrives (main copies when it can). */
