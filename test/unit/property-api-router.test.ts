@@ -125,6 +125,31 @@ describe('ApiRouter with random and malformed calls', { timeout: 120_000 }, () =
     );
   });
 
+  it('any typed text (any Unicode, any language name) ends in a result or an actionable error event, never INTERNAL', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), fc.constantFrom('   ', '```', '\u0000', 'explain this code', 'write a function called __proto__')),
+        fc.option(languageArb, { nil: undefined }),
+        async (text, language) => {
+          const seen: string[] = [];
+          let errorCode: string | undefined;
+          const outcome = await h.app
+            .runText({ text, noCache: true, ...(language ? { language } : {}) }, (e) => {
+              seen.push(e.type);
+              if (e.type === 'error') errorCode = e.error.code;
+            })
+            .then(() => 'result', (e: unknown) => (e as { code?: string }).code ?? 'thrown');
+          if (outcome === 'result') expect(seen).toContain('result');
+          else {
+            expect(errorCode).toBe(outcome);
+            expect(outcome).not.toBe('INTERNAL');
+          }
+        },
+      ),
+      propertyParams(60),
+    );
+  });
+
   it('every event sent to renderers during those calls matches the contract, and the app still answers afterwards', async () => {
     // Random patches may have changed live settings (model names): the app must still answer, with a result or a known error.
     const answer = await h.app.runText({ text: 'write a python function that reverses a list', noCache: true }, () => undefined).catch((e: unknown) => e);
