@@ -60,7 +60,8 @@ describe('Redis stopped and started during a run of requests', () => {
     try {
       await client.connect();
       let written = 0;
-      for (let i = 0; i < 40 && written === 0; i++) {
+      // ioredis reconnects with a back-off of up to 5 s: allow it that long, bounded.
+      for (let i = 0; i < 150 && written === 0; i++) {
         await h.app.runText({ text: `write a rust function that merges ${TOPICS[i % TOPICS.length]} number ${i}` }, () => undefined);
         await new Promise((r) => setTimeout(r, 100));
         written = await client.dbsize();
