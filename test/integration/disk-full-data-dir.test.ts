@@ -113,6 +113,11 @@ describe('a full disk under the data directory', () => {
     const found = await h.app.router.call('history.search', { query: 'adds two numbers' }, { clientId: 't' });
     expect(found).toMatchObject({ ok: true, result: { entries: [expect.objectContaining({ code: ok.code })] } });
 
+    // Saving settings on a full disk says so too, and the settings in use are unchanged.
+    const saved = await h.app.router.call('settings.update', { patch: { language: { default: 'go' } } }, { clientId: 't' });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'DISK_FULL', retryable: false } });
+    expect(h.app.settings.language.default).not.toBe('go');
+
     rmSync(filler);
     const again = await h.app.runText({ text: 'write a python function that subtracts two numbers', noCache: true }, () => undefined);
     expect(again.complete).toBe(true);
