@@ -59,7 +59,8 @@ export interface App {
   /** A tray quick command on the clipboard's text. */
   runQuick(command: QuickCommand, onEvent: EventSink, options?: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult>;
   /** Starts a dictation (hotkey down); chunks are 16 kHz mono PCM16. Events also go to app.events. */
-  startDictation(options?: { intent?: IntentName; language?: string; onEvent?: EventSink }): DictationHandle;
+  /** A new dictation cancels one still open for the same client (one voice at a time); default client 'local'. */
+  startDictation(options?: { intent?: IntentName; language?: string; onEvent?: EventSink; clientId?: string }): DictationHandle;
   /** A recorded WAV: decoded, resampled, sent by the seed's rule (streamed to Live over 1 MB compressed, else one REST request). */
   runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
   /** Transcribes a recorded WAV only. */

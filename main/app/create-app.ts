@@ -255,7 +255,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           opts?.signal?.removeEventListener('abort', abort);
         }
       },
-      startDictation: (opts) => requests.startDictation(registry, 'local', opts),
+      startDictation: (opts) => requests.startDictation(registry, opts?.clientId ?? 'local', opts),
       runAudioFile: (wav, opts, onEvent, signal) => requests.runAudioFile(wav, opts, onEvent, signal),
       transcribeFile: (wav, signal) => requests.transcribeFile(wav, signal),
       recogniseIntent: (text, language) => requests.recogniseIntent(text, language),

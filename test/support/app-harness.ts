@@ -14,6 +14,7 @@ export const WORKERS_DIR = join(process.cwd(), 'dist', 'workers');
 
 export interface Harness {
   app: App;
+  /** The in-process simulator (absent when `remote` was given). */
   sim: GeminiSimulator;
   dataDir: string;
   close(): Promise<void>;
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   sim?: SimulatorOptions;
   /** Reuse a running simulator. */
   simulator?: GeminiSimulator;
+  /** A simulator in another process (only its address is needed). */
+  remote?: { baseUrl: string; apiKey: string };
   settings?: SettingsInput;
   dataDir?: string;
   host?: CreateAppOptions['host'];
@@ -32,9 +35,10 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = options.simulator ?? (await startGeminiSimulator({ profile: 'instant', ...options.sim }));
+  const sim = options.remote ? (null as unknown as GeminiSimulator) : options.simulator ?? (await startGeminiSimulator({ profile: 'instant', ...options.sim }));
+  const address = options.remote ?? sim;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vcg-app-'));
-  const settings = loadConfig(options.settings ?? {}, { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, ...options.env });
+  const settings = loadConfig(options.settings ?? {}, { GEMINI_API_KEY: address.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: address.baseUrl, ...options.env });
   const app = await createApp({
     settings,
     logger: silentLogger,
@@ -50,7 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     close: async () => {
       await app.close();
-      if (!options.simulator) await sim.close();
+      if (!options.simulator && !options.remote) await sim.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,84 @@
+// Suite load: 200 concurrent typed requests and 20 concurrent spoken ones through the app's composition root,
+// against the simulator's realistic profile on loopback; nothing may be lost (no answer, or an answer missing from history).
+import type { PipelineEvent, PipelineResult } from '../../../preload/contract.js';
+import { startSimulatorProcess } from '../../support/simulator-process.js';
+import { startHarness, type Harness } from '../../support/app-harness.js';
+import { speechPcm16, chunks100ms } from '../../support/speech-pcm.js';
+import { SPOKEN_FIXTURES } from '../fixtures.js';
+import { stats, type BenchContext } from '../harness.js';
+
+const TYPED = 200;
+const SPOKEN = 20;
+/** Every request must end well within this; the suite stops waiting then and counts the rest as lost. */
+const DEADLINE_MS = 120_000;
+
+interface Outcome {
+  ms: number;
+  result: PipelineResult | null;
+  errorCode: string | null;
+  sawTerminalEvent: boolean;
+}
+
+async function track(run: (onEvent: (e: PipelineEvent) => void) => Promise<PipelineResult>): Promise<Outcome> {
+  const t0 = performance.now();
+  let sawTerminalEvent = false;
+  const onEvent = (e: PipelineEvent): void => {
+    if (e.type === 'result' || e.type === 'error') sawTerminalEvent = true;
+  };
+  try {
+    const result = await run(onEvent);
+    return { ms: performance.now() - t0, result, errorCode: null, sawTerminalEvent };
+  } catch (error) {
+    return { ms: performance.now() - t0, result: null, errorCode: (error as { code?: string }).code ?? 'UNKNOWN', sawTerminalEvent };
+  }
+}
+
+async function inHistory(h: Harness, id: number | null): Promise<boolean> {
+  if (id === null) return false;
+  const o = await h.app.router.call('history.get', { id }, { clientId: 'bench' });
+  return o.ok && o.result !== null && typeof (o.result as { code?: unknown }).code === 'string';
+}
+
+export async function run(ctx: BenchContext): Promise<void> {
+  // The simulator runs in its own process, as Google's servers are not in the app's event loop.
+  const sim = await startSimulatorProcess('realistic');
+  const fixtures = SPOKEN_FIXTURES.slice(0, SPOKEN).map((f) => ({ ...f, chunks: chunks100ms(speechPcm16(f.spoken, { toneHz: f.script.toneHz })) }));
+  await sim.setScripts(fixtures.map((f) => f.script));
+  const h = await startHarness({ remote: sim, prewarm: true, host: 'web' });
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const t0 = performance.now();
+    const typed = Array.from({ length: TYPED }, (_, i) => track((onEvent) => h.app.runText({ text: `write a function that adds ${i} to every item of a list in python` }, onEvent)));
+    // Twenty users' windows: each client has one dictation open at a time.
+    const spoken = fixtures.map((f, i) =>
+      track((onEvent) => {
+        const d = h.app.startDictation({ onEvent, clientId: `load-${i}` });
+        for (const c of f.chunks) d.push(c);
+        return d.finish();
+      }),
+    );
+    const all = Promise.all([...typed, ...spoken]);
+    const outcomes = await Promise.race([all, new Promise<null>((r) => setTimeout(() => r(null), DEADLINE_MS))]);
+    const wallMs = performance.now() - t0;
+    if (outcomes === null) throw new Error(`requests were still running after ${DEADLINE_MS} ms`);
+    let lost = 0;
+    for (const o of outcomes) {
+      if (!o.sawTerminalEvent) lost++;
+      else if (o.result && !(await inHistory(h, o.result.historyId))) lost++;
+    }
+    const errors = outcomes.filter((o) => o.errorCode !== null);
+    const s = stats(outcomes.map((o) => o.ms));
+    const typedStats = stats(outcomes.slice(0, TYPED).map((o) => o.ms));
+    const spokenStats = stats(outcomes.slice(TYPED).map((o) => o.ms));
+    const detail = { median: s.median, p99: s.p99, typed_median_ms: typedStats.median, typed_p99_ms: typedStats.p99, spoken_median_ms: spokenStats.median, spoken_p99_ms: spokenStats.p99, requests: outcomes.length, wall_ms: Math.round(wallMs), profile: 'realistic' };
+    ctx.record('load.p99_ms', { value: s.p99, unit: 'ms', better: 'lower', goal: null, detail });
+    ctx.record('load.throughput_per_s', { value: outcomes.length / (wallMs / 1000), unit: 'req/s', better: 'higher', goal: null, detail });
+    ctx.record('load.lost', { value: lost, unit: 'requests', better: 'lower', goal: 0, detail });
+    const byCode: Record<string, number> = {};
+    for (const e of errors) byCode[e.errorCode as string] = (byCode[e.errorCode as string] ?? 0) + 1;
+    ctx.record('load.errors', { value: errors.length, unit: 'requests', better: 'lower', goal: null, detail: { ...detail, by_code: byCode } });
+  } finally {
+    await h.close();
+    await sim.close();
+  }
+}

@@ -1,0 +1,51 @@
+// Runs the Gemini simulator in its own process (as Google is a separate machine), driven through its admin API:
+// load and soak benches use it so that the app and the "server" do not share one event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { SimulatorStats, TranscriptScript } from '../../main/gemini-sim/index.js';
+
+export interface SimulatorProcess {
+  baseUrl: string;
+  apiKey: string;
+  adminUrl: string;
+  setScripts(scripts: TranscriptScript[], fallback?: TranscriptScript): Promise<void>;
+  stats(): Promise<SimulatorStats>;
+  close(): Promise<void>;
+}
+
+export async function startSimulatorProcess(profile: 'instant' | 'realistic'): Promise<SimulatorProcess> {
+  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/gemini-sim/cli.js'), '--profile', profile, '--admin-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise<{ baseUrl: string; apiKey: string; adminUrl: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${out}`)), 15_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const baseUrl = /base URL:\s+(\S+)/.exec(out)?.[1];
+      const apiKey = /API key:\s+(\S+)/.exec(out)?.[1];
+      const adminUrl = /admin URL:\s+(\S+)/.exec(out)?.[1];
+      if (baseUrl && apiKey && adminUrl) {
+        clearTimeout(timer);
+        resolve({ baseUrl, apiKey, adminUrl });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}:\n${out}`)));
+  });
+  const admin = async (path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${info.adminUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`simulator admin ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  return {
+    ...info,
+    setScripts: async (scripts, fallback) => {
+      await admin('/scripts', { scripts, ...(fallback ? { default: fallback } : {}) });
+    },
+    stats: async () => (await admin('/stats')) as SimulatorStats,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
