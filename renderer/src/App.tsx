@@ -48,6 +48,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   const [onboarded, setOnboarded] = useState(() => getFlag(PREF_ONBOARDED));
   const [noticeSeen, setNoticeSeen] = useState(() => getFlag(PREF_NOTICE_SEEN));
   const [memory, setMemory] = useState<EventPayload<'memory.state'> | null>(null);
+  const [critical, setCritical] = useState<EventPayload<'alert'> | null>(null);
 
   const settings = useMemo(() => new SettingsController(api), [api]);
   const settingsState = useStore(settings);
@@ -92,6 +93,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   useEffect(() => () => history.dispose(), [history]);
   useEffect(() => () => dashboard.dispose(), [dashboard]);
   useEffect(() => api.on('memory.state', setMemory), [api]);
+  useEffect(() => api.on('alert', (a) => (a.severity === 'CRITICAL' ? setCritical(a) : undefined)), [api]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -141,6 +143,14 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
           Memory {memory.level}: {Math.round(memory.usage * 100)}% in use.{' '}
           {memory.level === 'critical' ? 'New requests are refused until memory is freed.' : 'Caches are being trimmed.'}
         </p>
+      ) : null}
+      {critical ? (
+        <div className="banner banner-critical banner-row" role="alert">
+          <span>{critical.message}</span>
+          <button type="button" className="button ghost" onClick={() => setCritical(null)}>
+            Dismiss
+          </button>
+        </div>
       ) : null}
       <main className="app-main">
         {infoError ? (

@@ -277,7 +277,7 @@ describe('renderer views against the web host (scripted backend)', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.cleanup();
-    await host?.close();
+    await host?.close().catch(() => undefined);
   });
 
   it('first run shows the onboarding: key or demo, microphone, hotkey', async () => {
@@ -499,7 +499,8 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.getByText('Memory in use (warning)').waitFor();
     await page.getByText('Memory warning: 84% in use.', { exact: false }).waitFor();
     backend.events.emit('alert', { severity: 'CRITICAL', message: 'p95 end to end 4200 ms over the 2000 ms alert line', at: Date.now() });
-    await page.getByText('p95 end to end 4200 ms').waitFor();
+    await page.locator('.alert-list').getByText('p95 end to end 4200 ms').waitFor();
+    await page.locator('.banner-critical').getByText('p95 end to end 4200 ms').waitFor();
     await expectAccessible(page, 'dashboard');
     await expectLayoutFits(page, 'dashboard 1280x800');
     await shoot(page, 'desktop-dashboard');
@@ -594,7 +595,26 @@ describe('renderer views against the web host (scripted backend)', () => {
     }
   });
 
+  it('a critical alert shows as a banner that can be dismissed', async () => {
+    const page = await open();
+    backend.events.emit('alert', { severity: 'CRITICAL', message: '5 of the last 20 requests failed (25% in 5 min).', at: Date.now() });
+    const banner = page.getByRole('alert').filter({ hasText: '5 of the last 20 requests failed' });
+    await banner.waitFor();
+    await expectAccessible(page, 'critical banner');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner.count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('no Content-Security-Policy violation anywhere (no eval, no inline script)', () => {
     expect(cspViolations).toEqual([]);
+  });
+
+  it('when the app stops, the page says so and what to do (last: it closes the host)', async () => {
+    const page = await open();
+    await host.close();
+    await page.getByText('Lost the connection to Voice CodeGen').waitFor();
+    await shoot(page, 'desktop-connection-lost');
+    await page.close();
   });
 });

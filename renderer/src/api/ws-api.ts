@@ -50,6 +50,9 @@ export function connectWebSocketApi(url: string): Promise<Api> {
     ws.addEventListener('close', () => {
       for (const p of pending.values()) p.reject(new ApiCallError({ code: 'UNAVAILABLE', message: 'The connection to Voice CodeGen closed. Reload the page.', retryable: true }));
       pending.clear();
+      // Tell the views through the contract's own alert event, so a stopped app does not look like a silent one.
+      const lost = { severity: 'CRITICAL', message: 'Lost the connection to Voice CodeGen. If it was stopped, start it again (npm start), then reload this page.', at: Date.now() };
+      for (const l of listeners.get('alert') ?? []) l(lost);
     });
     ws.addEventListener('message', (msg: MessageEvent) => {
       if (typeof msg.data !== 'string') return;
