@@ -6,6 +6,8 @@ import type { ClipboardService } from '../../main/hosts/electron/services/clipbo
 import type { HotkeyService } from '../../main/hosts/electron/services/hotkey-service.js';
 import type { KeyReleaseSource } from '../../main/hosts/electron/services/key-release-source.js';
 import type { NotificationService } from '../../main/hosts/electron/services/notification-service.js';
+import { findMenuItem } from '../../main/hosts/electron/logic/tray-menu.js';
+import type { TrayMenuItem, TrayService } from '../../main/hosts/electron/services/tray-service.js';
 import type { MainView, WindowService } from '../../main/hosts/electron/services/window-service.js';
 import type { EventName, PipelineResult, QuickCommand } from '../../preload/contract.js';
 
@@ -96,6 +98,27 @@ export class FakeWindows implements WindowService {
   }
   hotkeyStates(): string[] {
     return this.broadcasts.filter((b) => b.event === 'hotkey.state').map((b) => (b.payload as { state: string }).state);
+  }
+  dispose(): void {}
+}
+
+export class FakeTray implements TrayService {
+  menu: readonly TrayMenuItem[] = [];
+  tooltip = '';
+  setMenu(items: readonly TrayMenuItem[]): void {
+    this.menu = items;
+  }
+  setTooltip(text: string): void {
+    this.tooltip = text;
+  }
+  item(id: string): TrayMenuItem | undefined {
+    return findMenuItem(this.menu, id);
+  }
+  click(id: string): void {
+    const item = findMenuItem(this.menu, id);
+    if (!item?.onClick) throw new Error(`no clickable item ${id}`);
+    if (item.enabled === false) throw new Error(`${id} is disabled`);
+    item.onClick();
   }
   dispose(): void {}
 }

@@ -3,26 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/logger.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
 import { findMenuItem } from '../../main/hosts/electron/logic/tray-menu.js';
-import type { TrayMenuItem, TrayService } from '../../main/hosts/electron/services/tray-service.js';
-import { FakeApp, FakeClipboard, FakeHotkeys, FakeKeyRelease, FakeNotifications, FakeWindows } from './electron-fakes.js';
-
-class FakeTray implements TrayService {
-  menu: readonly TrayMenuItem[] = [];
-  tooltip = '';
-  setMenu(items: readonly TrayMenuItem[]): void {
-    this.menu = items;
-  }
-  setTooltip(text: string): void {
-    this.tooltip = text;
-  }
-  click(id: string): void {
-    const item = findMenuItem(this.menu, id);
-    if (!item?.onClick) throw new Error(`no clickable item ${id}`);
-    if (item.enabled === false) throw new Error(`${id} is disabled`);
-    item.onClick();
-  }
-  dispose(): void {}
-}
+import { FakeApp, FakeClipboard, FakeHotkeys, FakeKeyRelease, FakeNotifications, FakeTray, FakeWindows } from './electron-fakes.js';
 
 function setup(clipboardText = '') {
   const clipboard = new FakeClipboard(clipboardText);

@@ -1,7 +1,7 @@
-// Builds the desktop app inside Electron: the app core, the renderer protocol, windows, IPC, tray, hotkey, key store.
+// Builds the desktop app inside Electron: the app core, the renderer protocol, windows, IPC, tray, hotkey, paste, key store.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { app as electronApp, BrowserWindow, safeStorage, screen, session, shell, systemPreferences } from 'electron';
 import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
@@ -15,6 +15,7 @@ import { registerIpc } from './electron-ipc.js';
 import { serveRenderer } from './electron-protocol.js';
 import { createElectronTrayService } from './electron-tray-service.js';
 import { createFileSecretPersistence } from './file-secret-persistence.js';
+import { setupPaste, type PasteSetup } from './insert/paste-setup.js';
 import { DesktopShell } from './logic/desktop-shell.js';
 import { EventForwarder } from './logic/event-forwarder.js';
 import { IpcGuard } from './logic/ipc-guard.js';
@@ -28,6 +29,9 @@ import { WindowManager } from './logic/window-manager.js';
 import { createUiohookKeyRelease } from './uiohook-key-release.js';
 
 const HIDDEN_FLAG = '--hidden';
+// electron-builder.yml's appId (the macOS bundle id) and package.json's name: with the product name and the executable,
+// the names our own windows go by, so a paste never lands in the overlay or the main window.
+const OWN_APP_IDS = ['dev.voicecodegen.app', 'voice-codegen'] as const;
 
 export interface ElectronHost {
   readonly windows: WindowManager;
@@ -76,6 +80,21 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     },
   });
 
+  // Paste into the focused app (settings.output.mode): finds the tools and checks them while the windows are built.
+  const pasteReady: Promise<PasteSetup | undefined> = setupPaste({
+    platform: process.platform,
+    // The tools need DISPLAY, WAYLAND_DISPLAY and PATH, which the config env does not carry.
+    env: process.env,
+    logger,
+    settings: () => core.settings.output,
+    clipboard,
+    ...(process.platform === 'darwin' ? { isAccessibilityTrusted: () => systemPreferences.isTrustedAccessibilityClient(false) } : {}),
+    ownAppNames: [electronApp.getName(), ...OWN_APP_IDS, basename(process.execPath, extname(process.execPath))],
+  }).catch((error: unknown) => {
+    logger.error({ error: String(error) }, 'paste could not be set up; results are copied');
+    return undefined;
+  });
+
   const securityStats = secureSession(session.defaultSession, logger.child({ part: 'security' }));
   serveRenderer(paths.renderer);
   const forwarder = new EventForwarder();
@@ -113,6 +132,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     logger,
   );
   const tray = createElectronTrayService(() => windows.showMain());
+  const paste = await pasteReady;
   const desktop = new DesktopShell({
     app: core,
     starter: bridge,
@@ -120,6 +140,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     hotkeys,
     keyRelease,
     clipboard,
+    ...(paste ? { paste } : {}),
     tray,
     windows,
     notifications,
@@ -151,7 +172,10 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
   windows.prepareMain(!core.settings.app.startHidden && !openedAtLogin);
   applyLoginItem();
   const status = desktop.configure();
-  logger.info({ hotkey: status.accelerator, mode: status.mode, nativeBinding: native.path ?? null }, 'desktop ready');
+  logger.info(
+    { hotkey: status.accelerator, mode: status.mode, output: core.settings.output.mode, paste: paste?.availability.available ?? false, nativeBinding: native.path ?? null },
+    'desktop ready',
+  );
   const stopUpdates = startAutoUpdate({ isPackaged: electronApp.isPackaged, disabled: process.env.VOICE_CODEGEN_NO_UPDATE === '1', logger, notifications });
 
   return {
@@ -159,7 +183,8 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     async close() {
       logger.info({ ipc: ipcGuard.stats, navigation: guard.stats, permissions: securityStats }, 'security counters at shutdown');
       stopUpdates();
-      desktop.dispose();
+      // Puts back a clipboard still waiting for its post-paste restore before anything else goes away.
+      await desktop.dispose();
       hotkeys.unregisterAll();
       keyRelease.dispose();
       tray.dispose();

@@ -25,16 +25,24 @@ function lineCount(text: string): number {
 export class ClipboardOutput {
   constructor(private readonly options: ClipboardOutputOptions) {}
 
-  async deliver(result: PipelineResult): Promise<CopyOutcome> {
+  /** The text a result delivers (code, or the full answer when chosen), or why it delivers none; paste uses the same rule. */
+  select(result: PipelineResult): { text: string; full: boolean } | { refused: CopyOutcome } {
     if (!result.complete) {
       // A cut-short answer pasted into an editor looks finished and is not: never copy it.
-      return { copied: false, message: `The answer was cut short (${result.finishReason}); nothing was copied. Try a narrower request.` };
+      return { refused: { copied: false, message: `The answer was cut short (${result.finishReason}); nothing was copied. Try a narrower request.` } };
     }
     const full = this.options.copyFullAnswer();
     const text = full ? result.answer : result.code;
     if (text.trim().length === 0) {
-      return { copied: false, message: full ? 'The answer was empty; nothing was copied.' : 'The answer had no code to copy; open the window to read it.' };
+      return { refused: { copied: false, message: full ? 'The answer was empty; nothing was copied.' : 'The answer had no code to copy; open the window to read it.' } };
     }
+    return { text, full };
+  }
+
+  async deliver(result: PipelineResult): Promise<CopyOutcome> {
+    const chosen = this.select(result);
+    if ('refused' in chosen) return chosen.refused;
+    const { text, full } = chosen;
     const failed = await this.write(text);
     if (failed) return failed;
     const lines = lineCount(text);

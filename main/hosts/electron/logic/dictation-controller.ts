@@ -2,6 +2,7 @@
 import type { DictationHandle } from '../../../app/app-types.js';
 import type { Logger } from '../../../core/logger.js';
 import { toAppError } from '../../../core/errors.js';
+import type { InsertTarget } from '../insert/inserter.js';
 import type { HotkeyService } from '../services/hotkey-service.js';
 import type { KeyReleaseSource } from '../services/key-release-source.js';
 import type { NotificationService } from '../services/notification-service.js';
@@ -39,6 +40,11 @@ export interface DictationControllerOptions {
   /** Tried in order when the chosen hotkey is invalid or held by another app. */
   fallbackAccelerators?: readonly string[];
   onStateChange?: (state: DictationState) => void;
+  /**
+   * At hotkey down, before the overlay shows (it never takes focus): which app to paste the result into. Returns
+   * undefined when results are only copied; the promise never rejects and is awaited only at delivery.
+   */
+  captureTarget?: () => Promise<InsertTarget | undefined> | undefined;
 }
 
 export const CANCEL_ACCELERATOR = 'Escape';
@@ -46,6 +52,7 @@ export const CANCEL_ACCELERATOR = 'Escape';
 export class DictationController {
   private state: DictationState = 'idle';
   private handle: DictationHandle | undefined;
+  private target: Promise<InsertTarget | undefined> | undefined;
   private pending: Promise<void> = Promise.resolve();
   private registered: string | null = null;
   private unwatchRelease: (() => void) | undefined;
@@ -166,6 +173,8 @@ export class DictationController {
   private begin(): void {
     // A new request cancels the one still generating.
     if (this.handle !== undefined) this.cancel();
+    // First, while the user's app still has focus for certain: the overlay and the recording come after.
+    const target = this.options.captureTarget?.();
     let handle: DictationHandle;
     try {
       handle = this.options.starter.start({
@@ -182,6 +191,7 @@ export class DictationController {
       return;
     }
     this.handle = handle;
+    this.target = target;
     this.setState('recording');
     this.watchEscape(true);
     this.options.windows.showOverlay();
@@ -190,13 +200,14 @@ export class DictationController {
   private finish(): void {
     const handle = this.handle;
     if (handle === undefined) return;
+    const context = this.target !== undefined ? { target: this.target } : {};
     this.setState('finishing');
     this.pending = handle.finish().then(
       async (result) => {
         if (this.handle !== handle) return; // cancelled or replaced meanwhile
         this.handle = undefined;
         this.setState('idle');
-        await this.options.delivery.deliver(handle.requestId, result);
+        await this.options.delivery.deliver(handle.requestId, result, context);
       },
       (error: unknown) => {
         if (this.handle !== handle) return;

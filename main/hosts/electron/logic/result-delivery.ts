@@ -1,15 +1,36 @@
-// What happens when a hotkey or tray request ends: copy the code, remember it for the tray, say what was copied, hide the overlay.
+// What happens when a hotkey or tray request ends: copy or paste the code, remember it for the tray, say what happened, hide the overlay.
 import type { PipelineResult } from '../../../../preload/contract.js';
 import { isAbortError, toAppError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
+import type { InsertTarget } from '../insert/inserter.js';
+import type { RestoreResult } from '../insert/paste-output.js';
 import type { NotificationService } from '../services/notification-service.js';
 import type { WindowService } from '../services/window-service.js';
 import type { CopyOutcome } from './clipboard-output.js';
 import type { RecentResults } from './recent-results.js';
 
-/** Where a finished result goes: the clipboard (ClipboardOutput), or a paste into the focused app that reports the same outcome. */
+/** What a dictation knows about where its result should go. */
+export interface DeliveryContext {
+  /** The app that had focus at hotkey down (captured then, settled later); absent: paste into the app focused now. */
+  target?: Promise<InsertTarget | undefined>;
+}
+
+/** copied: the result is on the clipboard and stays there; pasted: it reached the target app. */
+export interface DeliveryOutcome extends CopyOutcome {
+  pasted?: boolean;
+  /** Settles once the user's own clipboard is put back (or kept); after a paste only. */
+  restore?: Promise<RestoreResult>;
+}
+
+/** Where a finished result goes: the clipboard (ClipboardOutput), or a paste into the focused app (OutputRouter). */
 export interface ResultOutput {
-  deliver(result: PipelineResult): Promise<CopyOutcome>;
+  /** context: given for dictations only (a quick command has no target, so it is only copied). */
+  deliver(result: PipelineResult, context?: DeliveryContext): Promise<DeliveryOutcome>;
+}
+
+/** The notification's title for an outcome. */
+export function outcomeTitle(outcome: DeliveryOutcome): string {
+  return outcome.pasted ? 'Pasted' : outcome.copied ? 'Copied' : 'Nothing copied';
 }
 
 export interface ResultDeliveryOptions {
@@ -32,16 +53,17 @@ export class ResultDelivery {
   private nextLocalId = 1;
 
   /** requestId: the app's id when known (dictation), to mark the renderer's result as copied. */
-  async deliver(requestId: number | undefined, result: PipelineResult): Promise<CopyOutcome> {
+  async deliver(requestId: number | undefined, result: PipelineResult, context?: DeliveryContext): Promise<DeliveryOutcome> {
     const { output, recent, windows, notifications } = this.options;
-    const outcome = await output.deliver(result);
-    if (outcome.copied && outcome.text !== undefined) {
+    const outcome = await output.deliver(result, context);
+    if ((outcome.copied || outcome.pasted === true) && outcome.text !== undefined) {
       recent.add(requestId ?? -this.nextLocalId++, result, outcome.text);
       // The contract's result carries `copied`: the overlay shows "copied" from the same event it already renders.
-      if (requestId !== undefined) windows.broadcast('pipeline.event', { requestId, event: { type: 'result', result: { ...result, copied: true } } });
+      // A paste whose clipboard is put back is not "on the clipboard"; the notification says where it went.
+      if (requestId !== undefined && outcome.copied) windows.broadcast('pipeline.event', { requestId, event: { type: 'result', result: { ...result, copied: true } } });
       windows.hideOverlay(this.options.overlayLingerMs ?? 1_500);
     }
-    notifications.show({ title: outcome.copied ? 'Copied' : 'Nothing copied', body: outcome.message });
+    notifications.show({ title: outcomeTitle(outcome), body: outcome.message });
     this.options.onChange?.();
     return outcome;
   }

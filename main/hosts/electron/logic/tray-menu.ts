@@ -1,4 +1,4 @@
-// The tray menu as data: dictation, quick commands, the last results (click to copy), history, pause, settings, quit.
+// The tray menu as data: dictation, quick commands, the last results (click to copy, paste the last here), history, pause, settings, quit.
 import { QUICK_COMMANDS, type QuickCommand } from '../../../../preload/contract.js';
 import type { TrayMenuItem } from '../services/tray-service.js';
 import type { DictationState } from './dictation-controller.js';
@@ -10,6 +10,8 @@ export interface TrayMenuState {
   paused: boolean;
   accelerator: string | null;
   recent: readonly RecentResult[];
+  /** Present where paste is set up; unavailable: why paste cannot work, shown while output.mode asks for it. */
+  paste?: { unavailable?: string };
 }
 
 export interface TrayMenuActions {
@@ -17,6 +19,8 @@ export interface TrayMenuActions {
   cancelDictation(): void;
   quick(command: QuickCommand, targetLanguage?: string): void;
   copyRecent(item: RecentResult): void;
+  /** Pastes the newest result into the app focused now. */
+  pasteLast(): void;
   openHistory(): void;
   setPaused(paused: boolean): void;
   openSettings(): void;
@@ -52,11 +56,20 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): T
       ? [{ id: 'recent.none', label: 'No results yet', enabled: false }]
       : state.recent.map((item, i) => ({ id: `recent.${i}`, label: `Copy: ${item.label}`, onClick: () => actions.copyRecent(item) }));
 
+  const paste: TrayMenuItem[] =
+    state.paste === undefined
+      ? []
+      : [
+          { id: 'paste.last', label: 'Paste last result here', enabled: state.recent.length > 0, onClick: () => actions.pasteLast() },
+          ...(state.paste.unavailable !== undefined ? [{ id: 'paste.status', label: `Paste: unavailable — ${shorten(state.paste.unavailable, 90)}`, enabled: false }] : []),
+        ];
+
   return [
     ...dictation,
     { id: 'sep.1', label: '', type: 'separator' },
     { id: 'quick', label: 'Quick commands on the clipboard', type: 'submenu', submenu: quick },
     { id: 'recent', label: 'Recent results', type: 'submenu', submenu: recent },
+    ...paste,
     { id: 'sep.2', label: '', type: 'separator' },
     { id: 'history', label: 'Open history', onClick: () => actions.openHistory() },
     { id: 'pause', label: 'Pause the hotkey', type: 'checkbox', checked: state.paused, onClick: () => actions.setPaused(!state.paused) },
@@ -64,6 +77,12 @@ export function buildTrayMenu(state: TrayMenuState, actions: TrayMenuActions): T
     { id: 'sep.3', label: '', type: 'separator' },
     { id: 'quit', label: 'Quit Voice CodeGen', onClick: () => actions.quit() },
   ];
+}
+
+/** Menu labels stay on one line: the full text is in the notification and the tooltip. */
+export function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** Finds an item by id anywhere in the menu (tests and the adapter's click routing). */
