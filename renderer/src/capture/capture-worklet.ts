@@ -1,7 +1,4 @@
 // The capture AudioWorklet: device audio -> mono -> 16 kHz -> PCM16 chunks of ~100 ms, posted as transferred buffers.
-// eslint.config.js means to allow main/audio/dsp* here, but its '!**/main/audio/dsp*' cannot re-include a file whose
-// parent folder '**/main/*' already excluded (gitignore rules); remove this line once that rule is fixed.
-// eslint-disable-next-line no-restricted-imports
 import { CaptureChunker } from '../../../main/audio/dsp-chunker.js';
 import { CAPTURE_PROCESSOR } from './capture-protocol.js';
 import type { CaptureProcessorOptions, PageMessage, WorkletMessage } from './capture-protocol.js';
