@@ -2,7 +2,7 @@
 import type { IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
 import type { Settings } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
-import { AppError } from '../core/errors.js';
+import { AppError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { decideSend, realtimeChunks } from '../audio/send-rule.js';
 import type { AudioWorkerPool } from '../audio/audio-worker-pool.js';
@@ -142,7 +142,18 @@ export class AppRequests {
   /** The seed's rule: over 1 MB compressed, stream to Live in real-time-sized chunks; else one REST request. */
   async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
     const startedAt = this.deps.clock.monotonic();
-    const transcript = await this.transcribeFile(wav, signal, onEvent);
+    let transcript: string;
+    try {
+      transcript = await this.transcribeFile(wav, signal, onEvent);
+    } catch (error) {
+      // Failures before the transcript (bad or oversized file, transcription refused) are reported like the
+      // pipeline's own: an error event (the CLI's --json stream) and the monitor's error count.
+      const appError = toAppError(error);
+      const elapsed = this.deps.clock.monotonic() - startedAt;
+      this.deps.pipeline.recordFailure('file', { transcription: elapsed, total: elapsed }, appError);
+      onEvent({ type: 'error', error: appError.toJSON() });
+      throw appError;
+    }
     return this.deps.pipeline.fromTranscript(
       { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}) },
       onEvent,

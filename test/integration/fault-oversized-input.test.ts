@@ -41,11 +41,28 @@ describe('oversized inputs', () => {
     // 8 kHz mono PCM16: an hour is 57.6 MB of samples.
     const hour = new Int16Array(8000 * 3600);
     for (let i = 0; i < hour.length; i += 50) hour[i] = ((i / 50) % 400) - 200;
-    const failure = await h.app.runAudioFile(encodeWav(hour, 8000, 1), { noCache: true }, () => undefined).catch((e: unknown) => e);
+    const log = eventLog();
+    const failure = await h.app.runAudioFile(encodeWav(hour, 8000, 1), { noCache: true }, log.sink).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'INPUT_TOO_LARGE', retryable: false });
     expect((failure as Error).message).toMatch(/3600 s long; at most 1800 s/);
+    // Regression: failures before the transcript reached the caller only as a rejection, so the CLI's --json
+    // event stream had no error line for a refused recording.
+    expectActionableError(outcomeOf(log.events).error, { code: 'INPUT_TOO_LARGE', retryable: false });
     expect(h.sim.stats().rest.requests).toHaveLength(0);
     expect(h.sim.stats().live.audioChunks).toBe(0);
+  });
+
+  it('a recorded file that is not a WAV, or whose transcription Gemini refuses, ends in an error event saying what to do', async () => {
+    const notWav = eventLog();
+    await h.app.runAudioFile(new TextEncoder().encode('ID3 this is an mp3, honest'), {}, notWav.sink).catch(() => undefined);
+    expectActionableError(outcomeOf(notWav.events).error, { code: 'BAD_AUDIO', retryable: false });
+
+    h.sim.injectFault({ kind: 'http-error', status: 503, count: 10, model: 'gemini-3.5-transcribe' });
+    const second = Int16Array.from({ length: 16000 }, (_, i) => Math.round(Math.sin(i / 8) * 8000));
+    const refused = eventLog();
+    await h.app.runAudioFile(encodeWav(second, 16000, 1), { noCache: true }, refused.sink).catch(() => undefined);
+    h.sim.clearFaults();
+    expectActionableError(outcomeOf(refused.events).error, { code: 'UNAVAILABLE', retryable: true });
   });
 
   it('a 10 MB typed request is refused with INPUT_TOO_LARGE by the app and with VALIDATION by the contract, saying the limit; nothing is stored or sent', async () => {
