@@ -50,6 +50,8 @@ export class DesktopShell {
   readonly delivery: ResultDelivery;
   readonly dictation: DictationController;
   readonly quick: QuickCommandRunner;
+  /** The unavailable-paste notice is shown once per run. */
+  private pasteWarned = false;
 
   constructor(private readonly options: DesktopShellOptions) {
     const { app, clipboard, windows, notifications, logger } = options;
@@ -89,8 +91,6 @@ export class DesktopShell {
     this.options.notifications.show({ title: outcomeTitle(outcome), body: outcome.message });
     this.renderTray();
   }
-
-  private pasteWarned = false;
 
   /** The first time paste is asked for (at start or in settings) and cannot work here, say why once. */
   private warnPasteUnavailable(): void {
