@@ -10,6 +10,8 @@ import { ProcessMemoryReader, SystemMemoryReader } from '../../../main/monitor/m
 import { PerformanceMonitor } from '../../../main/monitor/performance-monitor.js';
 import type { RequestObservation } from '../../../main/monitor/request-observation.js';
 import { stats, type BenchContext } from '../harness.js';
+import { startSimulatorProcess } from '../../support/simulator-process.js';
+import { startHarness } from '../../support/app-harness.js';
 import si from 'systeminformation';
 
 /**
@@ -49,6 +51,7 @@ export async function run(ctx: BenchContext): Promise<void> {
 
   // 1. The hot path: recordRequest with the real clock, real prom-client registry, real samples.
   const monitor = new PerformanceMonitor({ settings: { ...settings, dailyTokenCap: 1_000_000_000 } });
+  let recordUs = 0;
   try {
     const requests = syntheticRequests(1000);
     let i = 0;
@@ -58,6 +61,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     };
     // 1000 samples x 100 requests = 100,000 synthetic requests (after 20,000 warm-up ones).
     const s = ctx.sampleSyncNs(record, { warmup: 20_000, samples: 1000, batch: 100 });
+    recordUs = s.median / 1000;
     ctx.record('monitor.record_request_us', {
       value: s.median / 1000,
       unit: 'us',
@@ -68,6 +72,9 @@ export async function run(ctx: BenchContext): Promise<void> {
   } finally {
     monitor.close();
   }
+
+  // 1b. That cost against the CPU time of a typed cache-miss request (instant profile, simulator in its own process).
+  await overheadRatio(ctx, recordUs);
 
   // 2. One collection cycle (off the hot path): a memory check with systeminformation + the process, and the resource sample.
   const memory = new MemoryMonitor({ settings: settings.memory, reader: new SystemMemoryReader() });
@@ -102,5 +109,27 @@ export async function run(ctx: BenchContext): Promise<void> {
   } finally {
     memory.close();
     perf.close();
+  }
+}
+
+async function overheadRatio(ctx: BenchContext, recordUs: number): Promise<void> {
+  const sim = await startSimulatorProcess('instant');
+  const h = await startHarness({ remote: sim, prewarm: false });
+  try {
+    const cpuUs: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      const before = process.cpuUsage();
+      await h.app.runText({ text: `write a function that multiplies ${i} numbers in go`, noCache: true }, () => undefined);
+      const used = process.cpuUsage(before);
+      if (i >= 20) cpuUs.push(used.user + used.system);
+    }
+    const c = stats(cpuUs);
+    ctx.record('monitor.overhead_ratio', {
+      value: recordUs / c.median, unit: 'ratio', better: 'lower', goal: 0.01,
+      detail: { record_request_us: r3(recordUs), request_cpu_median_us: Math.round(c.median), request_cpu_p99_us: Math.round(c.p99), requests: c.n, note: 'median monitor cost of one request / median process CPU time (process.cpuUsage) of a typed cache miss, instant profile' },
+    });
+  } finally {
+    await h.close();
+    await sim.close();
   }
 }
