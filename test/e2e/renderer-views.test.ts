@@ -1,5 +1,6 @@
 // Every renderer view in real Chromium against the real web host, with a scripted fake backend behind the real ApiRouter:
 // behaviour, axe-core, layout at 1280x800 and at the overlay size, and screenshots in test/e2e/artifacts/.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -28,12 +29,12 @@ function newest(path: string): number {
 }
 
 /** Builds the renderer with Vite when its sources are newer than dist/renderer (what scripts/build.mjs does for it). */
-async function buildRendererIfStale(): Promise<void> {
+function buildRendererIfStale(): void {
   const out = join(RENDERER_DIR, 'index.html');
   const inputs = Math.max(newest(join(ROOT, 'renderer')), newest(join(ROOT, 'preload/contract.ts')), newest(join(ROOT, 'vite.config.ts')));
   if (existsSync(out) && statSync(out).mtimeMs >= inputs) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error' });
+  // A child process, as scripts/build.mjs runs it: inside vitest (NODE_ENV=test) Vite would bundle React's development build.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -261,7 +262,7 @@ describe('renderer views against the web host (scripted backend)', () => {
   beforeAll(async () => {
     if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
     mkdirSync(ARTIFACTS, { recursive: true });
-    await buildRendererIfStale();
+    buildRendererIfStale();
     backend = new FakeBackend();
     host = await startWebHost({ router: new ApiRouter(record(backend, backend.handlers)), events: backend.events, onAudio: (_id, pcm) => (backend.audioBytes += pcm.byteLength), rendererDir: RENDERER_DIR, port: 0, logger: silentLogger, token: 'renderer-test-token' });
     browser = await launchChromium();

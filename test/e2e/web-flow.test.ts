@@ -53,6 +53,8 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
       VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl,
       VOICE_CODEGEN_SIMULATED: '1',
       VOICE_CODEGEN_DATA_DIR: dataDir,
+      // As a user runs it: vitest's NODE_ENV=test would make Vite bundle React's development build.
+      NODE_ENV: 'production',
     });
     const wav = speechWav(SPOKEN, { rate: 48000, toneHz: TONE_HZ, padSeconds: 1 });
     browser = await launchChromium({ fakeMicWav: wav });

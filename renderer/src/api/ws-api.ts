@@ -1,5 +1,6 @@
 // The renderer's Api over the web host's WebSocket: JSON calls and events, audio as binary frames.
-import { encodeAudioFrame, type Api, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type AppErrorPayload } from '../../../preload/contract';
+import type { Api, EventName, EventPayload, MethodName, MethodParams, MethodResult, AppErrorPayload } from '../../../preload/contract';
+import { encodeAudioFrame } from './audio-frame';
 
 export class ApiCallError extends Error {
   readonly code: string;
