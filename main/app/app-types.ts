@@ -29,6 +29,8 @@ export interface CreateAppOptions {
   /** Keep Live sessions warm (GUI hosts); the CLI's one-shot requests do not. */
   prewarm?: boolean;
   platform?: PlatformServices;
+  /** Where memory readings come from (tests inject one); systeminformation and the process otherwise. */
+  memoryReader?: import('../monitor/memory-reader.js').MemoryReader;
   /** The app's version (Electron: app.getVersion()); read from package.json when absent. */
   version?: string;
   /** Tests against a simulator with short Live connections lower the pool's rotation limit. */

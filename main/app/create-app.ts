@@ -112,7 +112,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       if (options.host !== 'cli') monitor.saveReport();
       monitor.close();
     });
-    const memory = new MemoryMonitor({ settings: settings.monitor.memory, reader: new SystemMemoryReader(), logger });
+    const memory = new MemoryMonitor({ settings: settings.monitor.memory, reader: options.memoryReader ?? new SystemMemoryReader(), logger });
     closers.add('memory monitor', () => memory.close());
 
     // Keys saved with the platform's encrypted store fill instances the environment did not set.

@@ -32,6 +32,7 @@ export interface HarnessOptions {
   prewarm?: boolean;
   platform?: CreateAppOptions['platform'];
   env?: Record<string, string>;
+  memoryReader?: CreateAppOptions['memoryReader'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -47,6 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     workersDir: WORKERS_DIR,
     prewarm: options.prewarm ?? false,
     ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.memoryReader ? { memoryReader: options.memoryReader } : {}),
   });
   return {
     app,
