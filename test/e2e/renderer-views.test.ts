@@ -176,10 +176,11 @@ class FakeBackend {
       return { requestId };
     },
     'request.quick': () => ({ requestId: this.nextId++ }),
-    'history.search': ({ query }) => {
+    'history.search': ({ query, offset, limit }) => {
       const q = (query ?? '').toLowerCase();
-      const entries = this.history.filter((e) => !q || e.transcript.toLowerCase().includes(q) || (e.code ?? '').toLowerCase().includes(q));
-      return { entries, total: entries.length };
+      const all = this.history.filter((e) => !q || e.transcript.toLowerCase().includes(q) || (e.code ?? '').toLowerCase().includes(q));
+      const entries = all.slice(offset, offset + limit);
+      return { entries, total: offset + entries.length + (all.length > offset + limit ? 1 : 0) };
     },
     'history.get': ({ id }) => this.history.find((e) => e.id === id) ?? null,
     'history.delete': ({ id }) => {
@@ -452,12 +453,15 @@ describe('renderer views against the web host (scripted backend)', () => {
   });
 
   it('history: search, open, copy again, delete, export', async () => {
+    // Runs alone too: make the entry the earlier tests would have left.
+    if (!backend.history.some((e) => e.transcript === 'a python function that reverses a string')) await backend.generate(900, 'a python function that reverses a string');
     const page = await open('?tab=history');
     await page.getByRole('tab', { name: 'History', selected: true }).waitFor();
     const list = page.getByRole('list', { name: 'History entries' });
     await list.getByText('a python function that reverses a string', { exact: true }).waitFor();
     await expect(list.textContent()).resolves.toMatch(/generate function.*python/);
     await expect(list.textContent()).resolves.toMatch(/G 1240 ms/);
+    await expect(list.textContent()).resolves.toMatch(/G 1240 ms · total \d+ ms/);
     await page.getByLabel('Search history').fill('email');
     await expect.poll(() => backend.calls.some((c) => c.method === 'history.search' && (c.params as { query?: string }).query === 'email')).toBe(true);
     await page.getByLabel('Search history').fill('');
@@ -476,6 +480,24 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.getByText('Entry deleted.').waitFor();
     expect(backend.history.length).toBe(before - 1);
     await page.close();
+  });
+
+  it('history pages: the first 50, then "Show more"', async () => {
+    const seeded = Array.from({ length: 55 }, (_, i): HistoryEntry => ({ id: 1000 + i, createdAt: Date.now() - 86_400_000 - i * 60_000, transcript: `older request ${i}`, intent: 'explain', language: 'go', code: 'package main', timings: { total: 900 }, cachedTier: null, errorCode: null, errorMessage: null }));
+    const before = backend.history.length;
+    backend.history.push(...seeded);
+    try {
+      const page = await open('?tab=history');
+      const items = page.getByRole('list', { name: 'History entries' }).locator('.history-item');
+      await expect.poll(() => items.count()).toBe(50);
+      await page.getByText('50+ entries').waitFor();
+      await page.getByRole('button', { name: 'Show more' }).click();
+      await expect.poll(() => items.count()).toBe(before + 55);
+      await expect(page.getByRole('button', { name: 'Show more' }).count()).resolves.toBe(0);
+      await page.close();
+    } finally {
+      backend.history.splice(before);
+    }
   });
 
   it('dashboard: stage percentiles against budgets, tokens, cache, memory, pools, alerts, report, live updates', async () => {

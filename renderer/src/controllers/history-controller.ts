@@ -48,6 +48,22 @@ export class HistoryController extends StateStore<HistoryState> {
     }
   }
 
+  /** The next page of the same search. */
+  async loadMore(): Promise<void> {
+    const seq = this.searchSeq;
+    const s = this.getState();
+    const query = s.query.trim();
+    this.patch({ loading: true });
+    try {
+      const { entries, total } = await this.api.call('history.search', { ...(query ? { query } : {}), offset: s.entries.length, limit: PAGE });
+      if (seq !== this.searchSeq) return;
+      const known = new Set(this.getState().entries.map((e) => e.id));
+      this.patch({ entries: [...this.getState().entries, ...entries.filter((e) => !known.has(e.id))], total, loading: false, error: null });
+    } catch (error) {
+      if (seq === this.searchSeq) this.patch({ loading: false, error: toErrorPayload(error) });
+    }
+  }
+
   async open(id: number): Promise<void> {
     const listed = this.getState().entries.find((e) => e.id === id) ?? null;
     this.patch({ selected: listed });

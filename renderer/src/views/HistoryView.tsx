@@ -52,7 +52,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
           }}
         />
         <span className="muted" role="status">
-          {state.loading ? 'Searching…' : `${state.total} ${state.total === 1 ? 'entry' : 'entries'}`}
+          {state.loading ? 'Searching…' : `${state.entries.length}${state.total > state.entries.length ? '+' : ''} ${state.entries.length === 1 ? 'entry' : 'entries'}`}
         </span>
         <button type="button" className="button" onClick={() => void controller.exportAll()}>
           Export
@@ -82,6 +82,13 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
               </button>
             </li>
           ))}
+          {state.total > state.entries.length ? (
+            <li>
+              <button type="button" className="button ghost" disabled={state.loading} onClick={() => void controller.loadMore()}>
+                Show more
+              </button>
+            </li>
+          ) : null}
         </ul>
         {selected ? (
           <section className="history-detail" aria-label="Selected entry">
