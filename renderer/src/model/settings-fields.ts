@@ -44,6 +44,15 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     ],
   },
   {
+    id: 'output',
+    title: 'Output',
+    fields: [
+      { path: 'output.mode', label: 'Put the code', kind: 'select', options: [{ value: 'clipboard', label: 'On the clipboard' }, { value: 'paste', label: 'Where the cursor is (paste)' }, { value: 'both', label: 'Both' }] },
+      { path: 'output.copyFullAnswer', label: 'Copy the whole answer, not only the code', kind: 'checkbox' },
+      { path: 'speculation.enabled', label: 'Start writing before you finish speaking (faster, may spend extra tokens)', kind: 'checkbox' },
+    ],
+  },
+  {
     id: 'cache',
     title: 'Cache',
     fields: [
