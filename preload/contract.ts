@@ -118,7 +118,8 @@ export const methods = {
   'settings.update': { params: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), result: publicSettingsSchema },
   'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']) }) },
   'dashboard.get': { params: z.object({}).strict(), result: z.record(z.string(), z.unknown()) },
-  'clipboard.copy': { params: z.object({ text: z.string().max(5_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },
+  // 1 M characters: larger than any answer, and its JSON (at most ~6 MB escaped) fits the WebSocket's 8 MB frame limit.
+  'clipboard.copy': { params: z.object({ text: z.string().max(1_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -62,7 +62,7 @@ export function resampleToPcm16(mono: Float32Array, sampleRate: number): Int16Ar
 
 /** Decodes a WAV file of any common layout to 16 kHz mono PCM16. */
 export function decodeToPcm16(wav: ArrayBuffer, maxSeconds = Infinity): Pcm16Audio {
-  const decoded = decodeWav(new Uint8Array(wav));
+  const decoded = decodeWav(new Uint8Array(wav), maxSeconds);
   if (decoded.durationSec > maxSeconds) {
     throw new AppError('INPUT_TOO_LARGE', `The recording is ${Math.round(decoded.durationSec)} s long; at most ${maxSeconds} s can be transcribed at once. Split it and try again.`, {
       details: { durationSec: decoded.durationSec, maxSeconds },

@@ -72,7 +72,7 @@ function checkFormat(f: Format): 'pcm' | 'float' {
 }
 
 /** Decodes a WAV file held in memory. Throws AppError BAD_AUDIO saying what is wrong. */
-export function decodeWav(bytes: Uint8Array): DecodedWav {
+export function decodeWav(bytes: Uint8Array, maxSeconds = Infinity): DecodedWav {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12) throw bad(`the file is only ${bytes.byteLength} bytes long`);
   const riff = fourcc(view, 0);
@@ -109,6 +109,13 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (dataAt < 0) throw bad('it has no data chunk');
   const encoding = checkFormat(format);
   const frames = Math.floor(dataSize / format.blockAlign);
+  // The length is known from the header: refuse an over-long recording before decoding (and allocating) any of it.
+  const durationSec = frames / format.sampleRate;
+  if (durationSec > maxSeconds) {
+    throw new AppError('INPUT_TOO_LARGE', `The recording is ${Math.round(durationSec)} s long; at most ${maxSeconds} s can be transcribed at once. Split it and try again.`, {
+      details: { durationSec, maxSeconds },
+    });
+  }
   const channels = decodeSamples(view, dataAt, frames, format, encoding);
   return {
     sampleRate: format.sampleRate,

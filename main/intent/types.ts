@@ -1,16 +1,9 @@
 // The recogniser's vocabulary: intent names and slots (contract: the CLI, tests and preload/contract.ts use the same names).
 import type { LanguageId } from '../config/schema.js';
 
-/** Same list and order as INTENT_NAMES in preload/contract.ts (a unit test keeps them equal); intent may not import preload. */
-export const INTENT_NAMES = [
-  'generate_function', 'generate_class', 'generate_test', 'generate_regex', 'generate_sql', 'generate_shell',
-  'explain', 'refactor', 'fix_error', 'convert_language', 'add_types', 'document', 'generic',
-] as const;
-export type IntentName = (typeof INTENT_NAMES)[number];
-
-/** Tray quick commands; each one is an intent that acts on the clipboard's code. */
-export const QUICK_COMMANDS = ['explain', 'add_types', 'generate_test', 'fix_error', 'convert_language', 'document'] as const;
-export type QuickCommand = (typeof QUICK_COMMANDS)[number];
+// Intent names and tray quick commands are part of the IPC contract: one list, defined there.
+export { INTENT_NAMES, QUICK_COMMANDS, type IntentName, type QuickCommand } from '../../preload/contract.js';
+import { INTENT_NAMES, type IntentName } from '../../preload/contract.js';
 
 /** Slot values are canonical lowercase ids (languages: LANGUAGE_IDS; frameworks: ids of languages.ts). */
 export interface IntentSlots {

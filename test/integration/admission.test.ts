@@ -27,6 +27,6 @@ describe('admission under memory pressure', () => {
     expect(() => h.app.startDictation()).toThrow(expect.objectContaining({ code: 'MEMORY_PRESSURE' }));
 
     heapUsed = 100 * MB;
-    await expect.poll(async () => (await h.app.runText({ text: 'write a hello world function in go', noCache: true }, () => undefined).catch((e: { code: string }) => e)).complete ?? false, { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => (await h.app.runText({ text: 'write a hello world function in go', noCache: true }, () => undefined).catch(() => ({ complete: false }))).complete, { timeout: 5000 }).toBe(true);
   });
 });
