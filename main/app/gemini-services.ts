@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { Balancer, balancedLiveFactory, type InstanceHealth } from '../gemini/balancer.js';
 import { createGeminiClient } from '../gemini/client.js';
+import { resolveEndpoints } from '../gemini/endpoints.js';
 import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
@@ -47,17 +48,6 @@ export interface GeminiServicesOptions {
   keyFromEnv?: boolean;
   /** Tests against a simulator with short connections lower this. */
   connectionLimitMs?: number;
-}
-
-/** Settings' instances with the default models filled in; one unnamed instance when none is configured. */
-export function resolveEndpoints(settings: Settings): GeminiEndpoint[] {
-  const instances = settings.gemini.instances.length > 0 ? settings.gemini.instances : [{ name: 'default', weight: 1 }];
-  return instances.map((i) => ({
-    name: i.name,
-    apiKey: 'apiKey' in i && typeof i.apiKey === 'string' ? i.apiKey : '',
-    ...('baseUrl' in i && typeof i.baseUrl === 'string' ? { baseUrl: i.baseUrl } : {}),
-    models: { ...settings.gemini.models, ...('models' in i && i.models ? i.models : {}) },
-  }));
 }
 
 const ASSIST_INSTRUCTION = `Classify a developer's spoken request to a coding assistant. Answer with exactly one of: ${INTENT_NAMES.join(', ')}.`;
