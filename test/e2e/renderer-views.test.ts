@@ -240,10 +240,12 @@ describe('renderer views against the web host (scripted backend)', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
 
   const open = async (query = '', size = DESKTOP, flags: { onboarded?: boolean; noticeSeen?: boolean } = { onboarded: true, noticeSeen: true }): Promise<Page> => {
     const page = await context.newPage();
     await page.setViewportSize(size);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (msg) => {
       if (msg.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(msg.text())) cspViolations.push(msg.text());
     });
@@ -629,8 +631,9 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.close();
   });
 
-  it('no Content-Security-Policy violation anywhere (no eval, no inline script)', () => {
+  it('no Content-Security-Policy violation (no eval, no inline script) and no uncaught error anywhere', () => {
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('when the app stops, the page says so and what to do (last: it closes the host)', async () => {
