@@ -197,14 +197,16 @@ export function renderMarkdown(data: ResultsFile): string {
     '',
     `Machine: ${Object.entries(data.machine).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
     '',
+    'median and p99 are of the raw samples in the unit the suite measured them (ratios: the numerator side); details in latest.json.',
+    '',
     '| metric | value | unit | goal | met | median | p99 | measured at |',
     '|---|---:|---|---|---|---:|---:|---|',
   ];
   for (const [name, r] of Object.entries(data.results)) {
     const goal = r.goal === null ? 'report only' : `${r.better === 'lower' ? '<=' : '>='} ${r.goal}`;
     const met = r.met === null ? '-' : r.met ? 'met' : '**not met**';
-    const med = typeof r.detail.median === 'number' ? String(r.detail.median) : '';
-    const p99 = typeof r.detail.p99 === 'number' ? String(r.detail.p99) : '';
+    const med = typeof r.detail.median === 'number' ? String(round(r.detail.median)) : '';
+    const p99 = typeof r.detail.p99 === 'number' ? String(round(r.detail.p99)) : '';
     lines.push(`| ${name} | ${r.value} | ${r.unit} | ${goal} | ${met} | ${med} | ${p99} | ${r.at} |`);
   }
   return `${lines.join('\n')}\n`;
