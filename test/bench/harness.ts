@@ -197,7 +197,7 @@ export function renderMarkdown(data: ResultsFile): string {
     '',
     `Machine: ${Object.entries(data.machine).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
     '',
-    'median and p99 are of the raw samples in the unit the suite measured them (ratios: the numerator side); details in latest.json.',
+    'median and p99 are of the raw samples, in the unit each suite sampled (ns, us or ms per call; for ratios, our side); latest.json names them in each detail.',
     '',
     '| metric | value | unit | goal | met | median | p99 | measured at |',
     '|---|---:|---|---|---|---:|---:|---|',
