@@ -48,6 +48,8 @@ class FakeBackend {
   readonly calls: Array<{ method: string; params: unknown }> = [];
   readonly history: HistoryEntry[] = [];
   audioBytes = 0;
+  /** Changes what app.info answers (a real key, no key). */
+  infoOverride: Record<string, unknown> = {};
   /** The next typed request fails with this error (an event, as the pipeline reports it). */
   nextError: { code: string; message: string; retryable: boolean; retryAfterMs?: number } | null = null;
   /** While set, generation streams its first half and waits here. */
@@ -150,7 +152,7 @@ class FakeBackend {
   }
 
   readonly handlers: MethodHandlers = {
-    'app.info': () => ({ host: 'web', version: '0.1.0', simulated: true, hasApiKey: true, hotkey: 'CommandOrControl+Shift+Space', hotkeyMode: 'push-to-talk', note: 'Browser mode: renderer test harness.' }),
+    'app.info': () => ({ host: 'web', version: '0.1.0', simulated: true, hasApiKey: true, hotkey: 'CommandOrControl+Shift+Space', hotkeyMode: 'push-to-talk', note: 'Browser mode: renderer test harness.', ...this.infoOverride }),
     'dictation.start': () => {
       const requestId = this.nextId++;
       this.audioBytes = 0;
@@ -303,6 +305,35 @@ describe('renderer views against the web host (scripted backend)', () => {
     await expect(page.getByRole('heading', { name: 'What is sent to Google' }).count()).resolves.toBe(0);
     expect(backend.calls.some((c) => c.method === 'settings.update' && JSON.stringify(c.params).includes('noticeAccepted'))).toBe(true);
     await page.close();
+  });
+
+  it('first run without a key and without the simulator offers the key field and the demo', async () => {
+    backend.infoOverride = { simulated: false, hasApiKey: false };
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize(DESKTOP);
+      await page.addInitScript(() => {
+        if (sessionStorage.getItem('vcg.test.flags')) return;
+        sessionStorage.setItem('vcg.test.flags', '1');
+        localStorage.setItem('vcg.onboarded', '0');
+      });
+      await page.goto(host.url);
+      await page.getByRole('heading', { name: 'Welcome to Voice CodeGen' }).waitFor();
+      await expect(page.getByText('simulated Gemini', { exact: true }).count()).resolves.toBe(0);
+      await page.getByText('npm run demo').waitFor();
+      const key = page.getByRole('textbox', { name: 'Gemini API key' });
+      await expect(key.getAttribute('type')).resolves.toBe('password');
+      await expectAccessible(page, 'onboarding without a key');
+      await expectLayoutFits(page, 'onboarding without a key');
+      await shoot(page, 'desktop-onboarding-no-key');
+      await key.fill('AIzaSyONBOARDING-test');
+      await page.getByRole('button', { name: 'Save key' }).click();
+      await page.getByText('Key saved for this session only').waitFor();
+      expect(backend.calls.some((c) => c.method === 'settings.setApiKey' && (c.params as { apiKey: string }).apiKey === 'AIzaSyONBOARDING-test')).toBe(true);
+      await page.close();
+    } finally {
+      backend.infoOverride = {};
+    }
   });
 
   it('a typed request streams highlighted code, then shows language, timings against budgets and copies to the clipboard', async () => {
