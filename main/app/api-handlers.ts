@@ -1,7 +1,7 @@
 // The handlers behind the renderer contract's methods (validated by ApiRouter before they run).
 import type { HistoryEntry as ContractHistoryEntry } from '../../preload/contract.js';
 import type { Settings } from '../config/schema.js';
-import { AppError } from '../core/errors.js';
+import { AppError, toAppError } from '../core/errors.js';
 import type { HistoryEntry, HistoryStore } from '../store/history.js';
 import type { SettingsStore } from '../store/settings.js';
 import type { CorruptionReport } from '../store/database.js';
@@ -16,9 +16,11 @@ import type { AppRequests } from './app-requests.js';
 import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
 import { applySettingsPatch, publicSettings, storableSettings } from './settings-view.js';
+import { loadConfig } from '../config/load.js';
 
 export interface HandlerDeps {
   options: CreateAppOptions;
+  logger: import('../core/logger.js').Logger;
   settings: Settings;
   settingsStore: SettingsStore;
   history: HistoryStore;
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   corruption: () => CorruptionReport | undefined;
   keyStorage: () => 'encrypted' | 'memory' | 'env';
   onSettingsChanged?: (next: Settings) => void;
+  /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
+  stored: { current: Settings };
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
@@ -47,7 +51,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
   const nonEssentialFailure = (requestId: number) => (error: unknown): void => {
     // The pipeline already sent an error event for this request; nothing is lost.
     registry.remove(requestId);
-    void error;
+    deps.logger.debug({ err: error, requestId }, 'request ended with an error (reported to the renderer)');
   };
   return {
     'app.info': () => {
@@ -91,13 +95,16 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     'request.quick': (params, ctx) => {
       const controller = new AbortController();
       const id = registry.add({ clientId: ctx.clientId, controller, cancel: () => controller.abort() });
-      const emit = (event: Parameters<Parameters<AppRequests['runQuick']>[1]>[0]): void => events.emit('pipeline.event', { requestId: id, event });
+      let reported = false;
+      const emit = (event: Parameters<Parameters<AppRequests['runQuick']>[1]>[0]): void => {
+        if (event.type === 'error') reported = true;
+        events.emit('pipeline.event', { requestId: id, event });
+      };
       requests
         .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}) })
         .then(() => registry.remove(id), (error: unknown) => {
-          const e = error instanceof AppError ? error : new AppError('INTERNAL', String(error));
-          // Errors before the pipeline started (empty clipboard) have not been reported yet.
-          if (e.code === 'VALIDATION' || e.code === 'INPUT_TOO_LARGE') emit({ type: 'error', error: e.toJSON() });
+          // Errors before the pipeline started (empty clipboard, clipboard unreadable) have not been reported yet.
+          if (!reported) emit({ type: 'error', error: toAppError(error).toJSON() });
           registry.remove(id);
         });
       return { requestId: id };
@@ -124,8 +131,12 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     'history.export': () => ({ json: deps.history.export() }),
     'settings.get': () => publicSettings(settings, deps.keyStorage()),
     'settings.update': async (params) => {
-      const next = applySettingsPatch(settings, params.patch);
-      await deps.settingsStore.save(storableSettings(next));
+      // Patches apply to the settings as stored, never to the environment's overrides (GEMINI_API_KEY, REDIS_URL, ...),
+      // which must not end up in the database; the effective settings are the stored ones with the environment on top.
+      const nextStored = applySettingsPatch(deps.stored.current, params.patch);
+      await deps.settingsStore.save(storableSettings(nextStored));
+      deps.stored.current = nextStored;
+      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}));
       const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
       // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
       settings.language = next.language;
@@ -135,7 +146,6 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.speculation = next.speculation;
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
-      settings.gemini.models = next.gemini.models;
       deps.onSettingsChanged?.(next);
       return { ...publicSettings(next, deps.keyStorage()), restartRequired };
     },
@@ -159,8 +169,19 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
   };
 }
 
+/** Keys stay with an instance only while it points at the same endpoint (they are never part of a patch). */
+function withKeysOf(current: Settings, next: Settings): Settings {
+  const keys = new Map(current.gemini.instances.map((i) => [`${i.name}\u0000${i.baseUrl ?? ''}`, i.apiKey]));
+  next.gemini.instances = next.gemini.instances.map((i) => {
+    if (i.apiKey) return i;
+    const key = keys.get(`${i.name}\u0000${i.baseUrl ?? ''}`);
+    return key ? { ...i, apiKey: key } : i;
+  });
+  return next;
+}
+
 /** The settings that need a restart: everything but what settings.update applies live. */
 function withoutLive(s: Settings): unknown {
   const { language: _l, hotkey: _h, output: _o, privacy: _p, speculation: _s, vocabulary: _v, intent: _i, ...rest } = s;
-  return { ...rest, gemini: { ...rest.gemini, models: undefined } };
+  return rest;
 }

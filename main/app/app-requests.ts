@@ -3,6 +3,7 @@ import type { IntentName, PipelineResult, QuickCommand } from '../../preload/con
 import type { Settings } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError, toAppError } from '../core/errors.js';
+import { withTimeout } from '../core/timeout.js';
 import type { Logger } from '../core/logger.js';
 import { decideSend, realtimeChunks } from '../audio/send-rule.js';
 import type { AudioWorkerPool } from '../audio/audio-worker-pool.js';
@@ -111,16 +112,17 @@ export class AppRequests {
     requestId = registry.add({ clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel() });
     for (const e of buffered.splice(0)) emit(e);
     const id = requestId;
+    // A second release (two key-up paths) gets the same outcome, not a second run.
+    let finishing: Promise<PipelineResult> | null = null;
     return {
       requestId: id,
       push: (pcm16) => voice.push(pcm16),
-      finish: async () => {
-        try {
-          return await voice.finish();
-        } finally {
+      finish: () => {
+        finishing ??= voice.finish().finally(() => {
           registry.remove(id);
           this.deps.onSettled?.();
-        }
+        });
+        return finishing;
       },
       cancel: () => {
         registry.remove(id);
@@ -175,7 +177,8 @@ export class AppRequests {
     try {
       const utterance = lease.startUtterance(onEvent ? { onPartial: (text: string) => onEvent({ type: 'transcript.partial', text }) } : {});
       for (const chunk of realtimeChunks(new Uint8Array(prepared.pcm16), decision.chunkBytes)) utterance.push(chunk);
-      const text = await utterance.finish(s);
+      // Live answers a few hundred ms after the end of activity; allow for the audio's length and a margin, never forever.
+      const text = await withTimeout('transcription', 30_000 + prepared.durationSec * 1000, (ts) => utterance.finish(ts), s);
       ok = true;
       return text;
     } finally {

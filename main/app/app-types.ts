@@ -17,8 +17,10 @@ export interface PlatformServices {
 }
 
 export interface CreateAppOptions {
-  /** Explicit settings (tests); otherwise the stored settings with `env` applied on top. */
+  /** Explicit effective settings (tests); otherwise the stored settings with `env` applied on top. */
   settings?: Settings;
+  /** Stored settings to start from instead of the database's (tests: a user's saved choices); `env` still applies. */
+  storedSettings?: unknown;
   env?: import('../config/load.js').ConfigEnv;
   logger: import('../core/logger.js').Logger;
   host: 'web' | 'electron' | 'cli';

@@ -1,7 +1,7 @@
 // The composition root: createApp(options) builds every part, passes them down, and closes them in reverse order.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, parseSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { systemClock } from '../core/clock.js';
 import { AppError, toAppError } from '../core/errors.js';
@@ -22,6 +22,7 @@ import { VoicePipeline } from '../pipeline/voice-pipeline.js';
 import { ContextLoader } from '../pipeline/context-loader.js';
 import type { CachedValue } from '../pipeline/ports.js';
 import { redactSecrets } from '../pipeline/redact.js';
+import { PROMPT_VERSION } from '../pipeline/prompts.js';
 import { ApiRouter } from './api-router.js';
 import { AppEvents } from './app-events.js';
 import { HistoryPortAdapter } from './adapters/history-port.js';
@@ -29,7 +30,8 @@ import { CachePortAdapter } from './adapters/cache-port.js';
 import { MonitorPortAdapter } from './adapters/monitor-port.js';
 import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
-import { createGeminiServices, type GeminiServices } from './gemini-services.js';
+import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
+import { storableSettings } from './settings-view.js';
 import { RequestRegistry } from './request-registry.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
@@ -89,7 +91,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const settingsStore = new SettingsStore(db);
     const stored = settingsStore.load();
     for (const warning of stored.warnings) logger.warn({ warning }, 'stored settings repaired');
-    const settings: Settings = options.settings ?? loadConfig(stored.settings, options.env ?? {});
+    const base = options.storedSettings !== undefined ? parseSettings(options.storedSettings) : stored.settings;
+    const settings: Settings = options.settings ?? loadConfig(base, options.env ?? {});
+    const storedSettings = { current: options.settings ? storableSettings(options.settings) : base };
 
     const history = new HistoryStore(db);
     const reports = new ReportStore(db, { logger });
@@ -120,7 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     if (secretStore?.isEncryptionAvailable()) {
       for (const instance of settings.gemini.instances.length > 0 ? settings.gemini.instances : [{ name: 'default', weight: 1 }]) {
         if ('apiKey' in instance && instance.apiKey) continue;
-        const saved = await secretStore.load(`gemini:${instance.name}`);
+        const saved = await secretStore.load(secretName(instance.name, 'baseUrl' in instance ? instance.baseUrl : undefined));
         if (!saved) continue;
         const existing = settings.gemini.instances.find((i) => i.name === instance.name);
         if (existing) existing.apiKey = saved;
@@ -177,10 +181,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       redact: (text) => redactSecrets(text).text,
       identifiers: () => gemini.vocabulary(),
     });
+    const cachePort = settings.cache.enabled
+      ? new CachePortAdapter(cache, () => `${settings.gemini.models.codegen}|${settings.gemini.temperature}|${settings.gemini.maxOutputTokens}|p${PROMPT_VERSION}`)
+      : null;
+    if (cachePort) closers.add('cache writes', () => cachePort.drain());
     const pipeline = new VoicePipeline<CacheKey>({
       intent: new IntentPortAdapter({ assistBelowConfidence: () => settings.intent.assistBelowConfidence, assist: gemini.intentAssist }),
       prompts: promptPort,
-      cache: settings.cache.enabled ? new CachePortAdapter(cache) : null,
+      cache: cachePort,
       history: historyPort,
       generator: gemini.generator,
       context,
@@ -188,6 +196,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       admission: memory,
       clock,
       logger,
+      redact: (text) => redactSecrets(text).text,
       settings: {
         get defaultLanguage() {
           return settings.language.default;
@@ -227,7 +236,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     }
 
     const handlers = createHandlers({
-      options, settings, settingsStore, history, monitor, memory, cache, gemini, requests, registry, events,
+      options, logger, settings, settingsStore, stored: storedSettings, history, monitor, memory, cache, gemini, requests, registry, events,
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),

@@ -50,6 +50,14 @@ export interface GeminiServicesOptions {
   connectionLimitMs?: number;
 }
 
+/**
+ * Where a key is kept in the encrypted store: bound to the instance's base URL, so a settings change that points an
+ * instance elsewhere never sends the stored key there (the user enters it again for the new endpoint).
+ */
+export function secretName(instance: string, baseUrl: string | undefined): string {
+  return `gemini:${instance}:${baseUrl ?? 'google'}`;
+}
+
 const ASSIST_INSTRUCTION = `Classify a developer's spoken request to a coding assistant. Answer with exactly one of: ${INTENT_NAMES.join(', ')}.`;
 
 /** Everything that depends on the endpoints; rebuilt when a key changes. */
@@ -104,7 +112,12 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
 
   const generator: GeneratorPort = {
     stream(request) {
-      const queue = new AsyncQueue<GenerationChunk>();
+      // A consumer that stops reading early aborts the HTTP stream behind it.
+      const stop = new AbortController();
+      const onAbort = (): void => stop.abort(request.signal.reason);
+      if (request.signal.aborted) stop.abort(request.signal.reason);
+      else request.signal.addEventListener('abort', onAbort, { once: true });
+      const queue = new AsyncQueue<GenerationChunk>(() => stop.abort(new AppError('CANCELLED', 'The answer was no longer read.')));
       let shown = false;
       const current = bundle;
       current.balancer
@@ -115,9 +128,10 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
               queue.push(chunk);
             }
           },
-          { signal: request.signal, safeToRetry: () => !shown },
+          { signal: stop.signal, safeToRetry: () => !shown },
         )
-        .then(() => queue.end(), (error: unknown) => queue.fail(error));
+        .then(() => queue.end(), (error: unknown) => queue.fail(error))
+        .finally(() => request.signal.removeEventListener('abort', onAbort));
       return queue;
     },
   };
@@ -183,7 +197,8 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
         if (!options.secretStore.isEncryptionAvailable()) {
           throw new AppError('STORAGE', 'This system offers no encrypted storage, so the key was not saved. Set GEMINI_API_KEY in your environment instead.');
         }
-        await options.secretStore.save(`gemini:${instance}`, key);
+        const current = settings.gemini.instances.find((i) => i.name === instance);
+        await options.secretStore.save(secretName(instance, current?.baseUrl), key);
         stored = 'encrypted';
       }
       const existing = settings.gemini.instances.find((i) => i.name === instance);

@@ -2,8 +2,15 @@
 import type { Settings } from '../config/schema.js';
 import { parseSettings } from '../config/load.js';
 
+/** redis://user:secret@host -> redis://user:***@host: the renderer sees where, never the password. */
+export function maskUrlPassword(url: string | undefined): string | undefined {
+  return url?.replace(/^([a-z]+:\/\/[^:@/]*:)[^@/]+@/i, '$1***@');
+}
+
 export function publicSettings(settings: Settings, keyStorage: 'encrypted' | 'memory' | 'env'): Record<string, unknown> {
   const copy = structuredClone(settings) as Settings & Record<string, unknown>;
+  const masked = maskUrlPassword(copy.cache.l2.url);
+  if (masked !== undefined) copy.cache.l2.url = masked;
   const instances = copy.gemini.instances.map((i) => {
     const { apiKey, ...rest } = i;
     return { ...rest, hasApiKey: apiKey !== undefined && apiKey !== '' };
@@ -27,8 +34,13 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
 
 /** Applies a patch from the renderer; API keys cannot be set this way (settings.setApiKey stores them encrypted). */
 export function applySettingsPatch(current: Settings, patch: Record<string, unknown>): Settings {
+  // The masked Redis URL the renderer was shown coming back unchanged keeps the real one.
+  const l2 = isObject(patch.cache) && isObject(patch.cache.l2) ? patch.cache.l2 : undefined;
+  if (l2 && l2.url !== undefined && l2.url === maskUrlPassword(current.cache.l2.url)) delete l2.url;
   const merged = deepMerge(current, patch) as Record<string, unknown>;
-  const keys = new Map(current.gemini.instances.map((i) => [i.name, i.apiKey]));
+  // A key stays with its instance only while the instance points at the same endpoint: a patch that moves it elsewhere
+  // must not carry the key there.
+  const keys = new Map(current.gemini.instances.map((i) => [`${i.name}\u0000${i.baseUrl ?? ''}`, i.apiKey]));
   // A patch may replace a section with anything ({gemini: false}): only a well-formed instance list gets its keys
   // back; whatever else it holds is left for parseSettings to refuse with a CONFIG error naming the setting.
   const gemini = merged.gemini;
@@ -38,7 +50,7 @@ export function applySettingsPatch(current: Settings, patch: Record<string, unkn
       ...gemini,
       instances: instances.map((i: unknown) => {
         if (!isObject(i)) return i;
-        const key = typeof i.name === 'string' ? keys.get(i.name) : undefined;
+        const key = typeof i.name === 'string' ? keys.get(`${i.name}\u0000${typeof i.baseUrl === 'string' ? i.baseUrl : ''}`) : undefined;
         const { apiKey: _ignored, ...rest } = i;
         return key === undefined ? rest : { ...rest, apiKey: key };
       }),

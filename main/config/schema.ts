@@ -130,7 +130,7 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   privacy: z
-    .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(true), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
+    .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(false), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
     .prefault({}),
   speculation: z
     .object({

@@ -1,6 +1,9 @@
 // A push-to-pull bridge: a producer pushes items (or ends, or fails) and a consumer iterates them with for-await.
 
 export class AsyncQueue<T> implements AsyncIterable<T> {
+  /** @param onReturn called when the consumer stops early (break, throw): the producer should stop too. */
+  constructor(private readonly onReturn: () => void = () => undefined) {}
+
   private readonly items: T[] = [];
   private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | null = null;
   private ended = false;
@@ -40,6 +43,12 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
         return new Promise((resolve, reject) => {
           this.waiting = { resolve, reject };
         });
+      },
+      return: () => {
+        if (!this.ended) this.onReturn();
+        this.ended = true;
+        this.items.length = 0;
+        return Promise.resolve({ value: undefined, done: true });
       },
     };
   }

@@ -9,6 +9,9 @@ export interface IntentOutcome {
   source: string;
 }
 
+/** Replaces secrets (keys, tokens, passwords) before text is stored or sent. */
+export type Redactor = (text: string) => string;
+
 export interface IntentPort {
   /** The local recogniser: synchronous, well under a millisecond. */
   recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string; knownIdentifiers?: readonly string[] }): IntentOutcome;
@@ -53,6 +56,7 @@ export interface HistoryPort {
   create(entry: { requestId: string; transcript: string; source: 'voice' | 'text' | 'quick' | 'file' }): Promise<number>;
   /** Awaited for the final state, so an acknowledged result is always in history. */
   update(requestId: string, patch: HistoryPatch): Promise<void>;
+  /** The last `limit` requests, oldest first. */
   recent(limit: number): readonly { transcript: string; code: string | null }[];
 }
 

@@ -4,6 +4,9 @@ import { LANGUAGE_NAMES, canonicalLanguage } from '../intent/languages.js';
 import type { IntentName, IntentSlots } from '../intent/types.js';
 import { redactSecrets, type SecretKind } from './redact.js';
 
+/** Bump when the templates change: cached answers made with older prompts are then not reused. */
+export const PROMPT_VERSION = 1;
+
 export interface PromptHistoryEntry {
   transcript: string;
   code: string | null;

@@ -11,7 +11,7 @@ import { SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
-  MonitorPort, PromptPort,
+  MonitorPort, PromptPort, Redactor,
 } from './ports.js';
 
 /** Generous hard limits: the budgets alert, these stop work that will never finish. */
@@ -40,6 +40,8 @@ export interface PipelineDeps<K> {
   clock: Clock;
   logger: Logger;
   settings: PipelineSettings;
+  /** Applied to the transcript before it is stored or shown again (typed text can hold a pasted key). */
+  redact?: Redactor;
 }
 
 export interface TranscriptInput {
@@ -153,7 +155,7 @@ export class VoicePipeline<K> {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings,
           };
-          await history.update(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
+          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
           monitor.record({ timings, cacheTier, errorCode: null, source: input.source, ...specFields(specStats) });
@@ -166,7 +168,7 @@ export class VoicePipeline<K> {
       timings.intent = clock.monotonic() - intentStart;
       const slots = { ...resolved.slots, language };
       onEvent({ type: 'intent', intent: resolved.intent, slots, confidence: resolved.confidence });
-      await history.update(requestId, { intent: resolved.intent, language });
+      await this.recordSafely(requestId, { intent: resolved.intent, language });
 
       if (!speculation) monitor.checkTokenCap();
       const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
@@ -193,18 +195,18 @@ export class VoicePipeline<K> {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
         cached: null, historyId, timings,
       };
-      await history.update(requestId, {
+      await this.recordSafely(requestId, {
         intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete,
-        ...(complete ? {} : { errorCode: 'TRUNCATED', errorMessage: incompleteMessage(finishReason) }),
+        ...(complete ? {} : { errorCode: incompleteCode(finishReason), errorMessage: incompleteMessage(finishReason) }),
       });
       if (complete && key !== null && this.deps.cache) {
         const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now() };
         this.deps.cache.set(key, value, this.deps.settings.resultTtlMs).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cache write failed'));
       }
       onEvent({ type: 'result', result });
-      if (!complete) onEvent({ type: 'error', error: new AppError(finishReason === 'SAFETY' || finishReason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED', incompleteMessage(finishReason)).toJSON() });
+      if (!complete) onEvent({ type: 'error', error: new AppError(incompleteCode(finishReason), incompleteMessage(finishReason)).toJSON() });
       onEvent({ type: 'timings', stages: allStages(timings) });
-      monitor.record({ timings, cacheTier, errorCode: complete ? null : 'TRUNCATED', source: input.source, ...usageFields(usage), ...specFields(specStats) });
+      monitor.record({ timings, cacheTier, errorCode: complete ? null : incompleteCode(finishReason), source: input.source, ...usageFields(usage), ...specFields(specStats) });
       return result;
     } catch (error) {
       const appError = toAppError(error);
@@ -228,7 +230,8 @@ export class VoicePipeline<K> {
   }
 
   private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, loaded: LoadedContext): Prepared<K> {
-    const text = this.deps.intent.normaliseIdentifiers(transcript.trim(), loaded.identifiers);
+    const said = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
+    const text = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers);
     const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
     const local = this.deps.intent.recognise(text, { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) });
     const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
@@ -265,6 +268,15 @@ export class VoicePipeline<K> {
     return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic());
   }
 
+  /** The final history write: a store failure is logged, never allowed to throw away a finished answer. */
+  private async recordSafely(requestId: string, patch: Parameters<HistoryPort['update']>[1]): Promise<void> {
+    try {
+      await this.deps.history.update(requestId, patch);
+    } catch (error) {
+      this.deps.logger.error({ err: error, requestId }, 'could not save the result in history; the answer is still delivered');
+    }
+  }
+
   /** Aborts a speculation that will not be used and counts what it cost. */
   discard(speculation: SpeculativeGeneration, stats: SpeculationStats): void {
     speculation.cancel();
@@ -280,7 +292,10 @@ export class VoicePipeline<K> {
         this.deps.logger.info({ timeoutMs: this.deps.settings.intentTimeoutMs }, 'intent assist timed out; using generic');
         return { ...local, intent: 'generic', source: 'timeout' };
       }
-      throw error;
+      // The assist is optional: its failure (quota, network, a bad model name) must not fail the request.
+      if (signal.aborted) throw error;
+      this.deps.logger.warn({ err: error }, 'intent assist failed; using generic');
+      return { ...local, intent: 'generic', source: 'fallback' };
     }
   }
 }
@@ -296,6 +311,11 @@ function specFields(stats: SpeculationStats): { speculation?: SpeculationStats }
 
 function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {
   return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens } : {};
+}
+
+/** SAFETY and RECITATION withhold the answer (BLOCKED); anything else cut it short (TRUNCATED). */
+function incompleteCode(reason: FinishReason): 'BLOCKED' | 'TRUNCATED' {
+  return reason === 'SAFETY' || reason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED';
 }
 
 function incompleteMessage(reason: FinishReason): string {

@@ -26,6 +26,11 @@ function chunkRms(pcm16: Uint8Array): number {
 
 /** Live's final should follow activityEnd within a few hundred ms; past this we fall back to REST. */
 const LIVE_FINAL_TIMEOUT_MS = 4_000;
+/**
+ * At release, how long to wait for a Live session that is still connecting before transcribing the kept audio by REST
+ * instead: a warm session is ready at once; a cold connect takes about 300 ms.
+ */
+const LIVE_READY_GRACE_MS = 1_000;
 const FALLBACK_TIMEOUT_MS = 30_000;
 const SAMPLE_RATE = 16_000;
 
@@ -65,6 +70,7 @@ export class VoiceRequest {
   private readonly ready: Promise<void>;
   private readonly context: Promise<LoadedContext>;
   private finished = false;
+  private gaveUpOnLive = false;
   private lastPartial = '';
   private speculation: SpeculativeGeneration | null = null;
   private speculating: Promise<void> | null = null;
@@ -89,8 +95,9 @@ export class VoiceRequest {
   private async open(): Promise<void> {
     try {
       const session = await this.deps.sessions.acquire(this.link.signal);
-      if (this.link.signal.aborted) {
-        this.deps.sessions.release(session, false);
+      // Cancelled meanwhile, or released and already sent by REST: give the session back unused.
+      if (this.link.signal.aborted || this.gaveUpOnLive) {
+        this.deps.sessions.release(session, !this.link.signal.aborted);
         return;
       }
       this.session = session;
@@ -133,13 +140,20 @@ export class VoiceRequest {
     const signal = this.link.signal;
     let transcript: string;
     try {
-      await this.ready;
+      await Promise.race([this.ready, new Promise((resolve) => setTimeout(resolve, LIVE_READY_GRACE_MS).unref?.())]);
+      if (!this.utterance && !this.liveError) {
+        this.gaveUpOnLive = true;
+        this.liveError = new AppError('TIMEOUT', 'No Live session was ready when the hotkey was released.');
+      }
       transcript = await this.transcribe(signal);
     } catch (error) {
       const appError = toAppError(error);
       const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt, total: this.deps.clock.monotonic() - releasedAt };
       this.stopWatching();
+      // A speculation still being set up must not start streaming after this: wait for it, then discard it.
+      if (this.speculating) await this.speculating;
       if (this.speculation) this.deps.pipeline.discard(this.speculation, this.specStats);
+      this.speculation = null;
       this.deps.pipeline.recordFailure('voice', timings, appError);
       this.onEvent({ type: 'error', error: appError.toJSON() });
       this.releaseSession();

@@ -61,7 +61,7 @@ async function expectOutcome(h: Harness, c: Case, outcome: Outcome, thrown: unkn
     // An incomplete answer is shown as such: never copied as complete, and the error says why.
     expect(outcome.result?.complete).toBe(false);
     expectActionableError(outcome.error, { code: c.expect.code, retryable: false });
-    expect(entry).toMatchObject({ errorCode: 'TRUNCATED' });
+    expect(entry).toMatchObject({ errorCode: c.expect.code });
   }
 }
 

@@ -22,7 +22,8 @@ describe('oversized inputs', () => {
   const prompts: number[] = [];
 
   beforeAll(async () => {
-    h = await startHarness({ settings: FAULT_SETTINGS, platform: { clipboard } });
+    // Clipboard context is opt-in; this user has turned it on.
+    h = await startHarness({ settings: { ...FAULT_SETTINGS, privacy: { clipboardContext: true } }, platform: { clipboard } });
   });
   afterAll(async () => {
     await h?.close();

@@ -1,5 +1,5 @@
 // CodeGenerator and FileTranscriber against the simulator through the real SDK: streaming, cancel, faults, retry.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.js';
@@ -9,7 +9,7 @@ import type { GenerationChunk } from '../../main/gemini/types.js';
 import type { Fault, GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { freePort } from '../support/net.js';
 import { simulatorEndpoint, startSimulator, TEST_RETRY } from '../support/simulator.js';
-import { speechToolsAvailable, speechWav } from '../support/speech.js';
+import { speechWav } from '../support/speech.js';
 
 let sim: GeminiSimulator;
 
@@ -206,7 +206,7 @@ describe('CodeGenerator', () => {
 });
 
 describe('FileTranscriber', () => {
-  it.skipIf(!speechToolsAvailable())('transcribes a recorded WAV by REST from the same scripts', async () => {
+  it('transcribes a recorded WAV by REST from the same scripts', async () => {
     sim.setScripts([{ toneHz: 1300, final: 'open the settings file' }]);
     const wav = readFileSync(speechWav('open the settings file', { rate: 16000, toneHz: 1300 }));
     const transcriber = new FileTranscriber({ endpoint: simulatorEndpoint(sim), retry: TEST_RETRY });
@@ -215,7 +215,7 @@ describe('FileTranscriber', () => {
     expect(sim.stats().rest.requestsByModel['gemini-3.5-transcribe']).toBe(1);
   });
 
-  it.skipIf(!speechToolsAvailable() || spawnSync('opusenc', ['--version']).status !== 0)('transcribes an Ogg/Opus recording (the compressed Live fallback) from the same scripts', async () => {
+  it('transcribes an Ogg/Opus recording (the compressed Live fallback) from the same scripts', async () => {
     sim.setScripts([{ toneHz: 1700, final: 'close the database connection' }]);
     const wav = speechWav('close the database connection', { rate: 48000, toneHz: 1700 });
     const opus = `${wav}.opus`;

@@ -6,7 +6,7 @@ import type { LiveSession } from '../../main/gemini/types.js';
 import type { GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { freePort } from '../support/net.js';
 import { simulatorEndpoint, startSimulator } from '../support/simulator.js';
-import { speechToolsAvailable, speechWav } from '../support/speech.js';
+import { speechWav } from '../support/speech.js';
 import { chunksOf, readWav, toPcm16k } from '../support/wav.js';
 
 let sim: GeminiSimulator;
@@ -110,7 +110,7 @@ describe('LiveTranscriber over the simulator', () => {
     expect(finals).toEqual(tones.map((hz) => `request number ${hz}`));
   });
 
-  it.skipIf(!speechToolsAvailable())('feeds an espeak-ng WAV at 16 kHz in 100 ms chunks and the simulator counts the same samples', async () => {
+  it('feeds an espeak-ng WAV at 16 kHz in 100 ms chunks and the simulator counts the same samples', async () => {
     sim.setScripts([{ toneHz: 1000, final: 'sort the users by age' }]);
     const pcm = toPcm16k(readWav(speechWav('sort the users by age', { rate: 48000, toneHz: 1000 })));
     const session = await connect();

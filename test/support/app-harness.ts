@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../main/app/create-app.js';
 import type { CreateAppOptions } from '../../main/app/app-types.js';
-import { loadConfig } from '../../main/config/load.js';
 import type { SettingsInput } from '../../main/config/schema.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { startGeminiSimulator, type GeminiSimulator, type SimulatorOptions } from '../../main/gemini-sim/index.js';
@@ -39,9 +38,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sim = options.remote ? (null as unknown as GeminiSimulator) : options.simulator ?? (await startGeminiSimulator({ profile: 'instant', ...options.sim }));
   const address = options.remote ?? sim;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vcg-app-'));
-  const settings = loadConfig(options.settings ?? {}, { GEMINI_API_KEY: address.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: address.baseUrl, ...options.env });
   const app = await createApp({
-    settings,
+    // As a user starts it: their stored settings, with the environment (the simulator's key and URL) on top.
+    storedSettings: options.settings ?? {},
+    env: { GEMINI_API_KEY: address.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: address.baseUrl, ...options.env },
     logger: silentLogger,
     host: options.host ?? 'cli',
     dataDir,

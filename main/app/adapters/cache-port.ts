@@ -4,10 +4,16 @@ import type { HierarchicalCache } from '../../cache/hierarchy.js';
 import type { CachedValue, CacheHit, CachePort } from '../../pipeline/ports.js';
 
 export class CachePortAdapter implements CachePort<CacheKey> {
-  constructor(private readonly cache: HierarchicalCache<CachedValue>) {}
+  private readonly writes = new Set<Promise<void>>();
+
+  /**
+   * @param generation what else decides an answer (model, temperature, output limit, prompt version): a change must
+   *   not serve answers made the old way.
+   */
+  constructor(private readonly cache: HierarchicalCache<CachedValue>, private readonly generation: () => string) {}
 
   key(parts: { transcript: string; intent: string; language: string; context: string }): CacheKey {
-    return createCacheKey({ transcript: parts.transcript, intent: parts.intent, language: parts.language, contextHash: parts.context ? hashContext(parts.context) : '' });
+    return createCacheKey({ transcript: parts.transcript, intent: parts.intent, language: parts.language, contextHash: hashContext(`${this.generation()}\u0000${parts.context}`) });
   }
 
   async get(key: CacheKey, signal: AbortSignal): Promise<CacheHit | undefined> {
@@ -16,6 +22,13 @@ export class CachePortAdapter implements CachePort<CacheKey> {
   }
 
   set(key: CacheKey, value: CachedValue, ttlMs: number): Promise<void> {
-    return this.cache.set(key, value, { ttlMs });
+    const write = this.cache.set(key, value, { ttlMs }).finally(() => this.writes.delete(write));
+    this.writes.add(write);
+    return write;
+  }
+
+  /** Waits for writes still on their way to L2/L3 (at shutdown, so a CLI run's answer is really cached). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.writes]);
   }
 }

@@ -41,8 +41,12 @@ async function main(): Promise<void> {
   if (simulated) console.log('Gemini: simulated (no real API calls).');
   let stopping = false;
   const stop = (): void => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: stop now.
+      process.exit(1);
+    }
     stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
     host
       .close()
       .then(() => app.close())

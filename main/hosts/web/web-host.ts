@@ -65,7 +65,8 @@ function cookieToken(req: IncomingMessage): string | undefined {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.logger.child({ part: 'web-host' });
-  let origin = '';
+  /** Our own page's origins (127.0.0.1 and localhost on our port); anything else is another site. */
+  const origins = new Set<string>();
   const clients = new Set<WebSocket>();
   let nextClient = 1;
 
@@ -80,7 +81,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const serveStatic = async (pathname: string, res: ServerResponse): Promise<void> => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    let rel: string;
+    try {
+      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad path');
+      return;
+    }
     const file = normalize(join(options.rendererDir, rel));
     if (!file.startsWith(normalize(options.rendererDir) + sep) && file !== normalize(join(options.rendererDir, 'index.html'))) {
       res.writeHead(404).end('not found');
@@ -126,13 +133,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405).end();
       return;
     }
-    serveStatic(url.pathname, res).catch((error: unknown) => log.error({ err: error }, 'static file failed'));
+    serveStatic(url.pathname, res).catch((error: unknown) => {
+      log.error({ err: error }, 'static file failed');
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('internal error');
+    });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !authorised(req, url) || req.headers.origin !== origin) {
+    if (url.pathname !== '/ws' || !authorised(req, url) || !origins.has(req.headers.origin ?? '')) {
       log.warn({ origin: req.headers.origin, path: url.pathname }, 'websocket refused');
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -197,7 +207,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  origins.add(origin);
+  origins.add(`http://localhost:${port}`);
   const url = `${origin}/`;
   return {
     url,
@@ -208,6 +220,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe();
       for (const ws of clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Keep-alive and half-open browser connections must not hold the shutdown.
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
