@@ -1,8 +1,6 @@
 // Suite monitor: what recording one request costs (the hot path) and what one collection cycle costs (off it).
-//
-// monitor.overhead_ratio (that cost / the CPU time of a typed cache-miss request under the
-// simulator's instant profile) is left to the app owner: it needs the wired pipeline
-// (main/app/create-app.ts), which does not run requests yet.
+// monitor.overhead_ratio divides that cost by the CPU time of a typed cache-miss request through the app
+// (simulator in its own process, instant profile).
 import { parseSettings } from '../../../main/config/load.js';
 import type { ErrorCode } from '../../../main/core/errors.js';
 import { MemoryMonitor } from '../../../main/monitor/memory-monitor.js';

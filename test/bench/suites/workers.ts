@@ -70,7 +70,8 @@ export async function run(ctx: BenchContext): Promise<void> {
   const rate = 48000;
   // The metric's payload: 1 s of 48 kHz audio, the smallest realistic job the pool gets (a short utterance to
   // resample for the REST fallback). A 100 ms payload is measured too and reported: there the fixed per-task cost
-  // is the larger share, and on a loaded 2-core machine its ratio swings with scheduling (1.03-1.4 seen).
+  // is the larger share: it measured 1.03-1.4 in quiet runs and 2.3 in a full bench run with the machine busy, so 100 ms
+  // chunks are never sent to the pool one by one (the capture path resamples in the renderer's worklet).
   const second = tone(rate, 1);
   const chunk = tone(rate, 0.1);
   const pool = new AudioWorkerPool({ filename: WORKER_FILE, maxThreads: 1, idleTimeoutMs: 60_000 });
