@@ -4,6 +4,41 @@ type Recipe = { match: RegExp; typescript: (name: string, typed: boolean) => str
 
 const RECIPES: Recipe[] = [
   {
+    // The README's own example: it has to look right in the demo.
+    match: /\bdebounc/,
+    typescript: (n, typed) => [
+      typed
+        ? `export function ${n}<A extends unknown[]>(fn: (...args: A) => void, waitMs: number): ((...args: A) => void) & { cancel(): void } {`
+        : `export function ${n}(fn, waitMs) {`,
+      `  let timer${typed ? ': ReturnType<typeof setTimeout> | undefined' : ''};`,
+      `  const debounced = (...args${typed ? ': A' : ''}) => {`,
+      '    // Each call restarts the wait; fn runs once the calls stop for waitMs.',
+      '    clearTimeout(timer);',
+      '    timer = setTimeout(() => fn(...args), waitMs);',
+      '  };',
+      '  return Object.assign(debounced, { cancel: () => clearTimeout(timer) });',
+      '}',
+    ],
+    python: (n) => [
+      'import threading',
+      '',
+      '',
+      `def ${n}(wait_s: float):`,
+      '    """Decorator: the function runs once calls stop for wait_s seconds."""',
+      '    def decorate(fn):',
+      '        timer = None',
+      '',
+      '        def debounced(*args, **kwargs):',
+      '            nonlocal timer',
+      '            if timer is not None:',
+      '                timer.cancel()',
+      '            timer = threading.Timer(wait_s, fn, args, kwargs)',
+      '            timer.start()',
+      '        return debounced',
+      '    return decorate',
+    ],
+  },
+  {
     match: /\b(sort|order|rank)/,
     typescript: (n, typed) => [
       `export function ${n}${typed ? '<T>' : ''}(items${typed ? ': readonly T[]' : ''}, key${typed ? ': (item: T) => number | string' : ''})${typed ? ': T[]' : ''} {`,
