@@ -80,6 +80,8 @@ async function buildNode() {
 async function buildRenderer() {
   if (!existsSync(join(root, 'renderer/index.html'))) return;
   if (!isStale('dist/renderer/index.html', ['renderer', 'preload/contract.ts', 'main/audio/dsp.ts', 'vite.config.ts'])) return log('renderer: fresh');
+  // Inside vitest NODE_ENV is "test", which would bundle React's development build.
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
   log('built renderer');

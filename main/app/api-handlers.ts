@@ -37,6 +37,7 @@ export interface HandlerDeps {
   onSettingsChanged?: (next: Settings) => void;
   /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
   stored: { current: Settings };
+  reports: { latest(): unknown };
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
@@ -156,7 +157,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     'dashboard.get': () => ({
       ...(deps.monitor.dashboard() as unknown as Record<string, unknown>),
       cacheTiers: deps.cache.metrics(),
-      memory: deps.memory.state,
+      memory: { ...deps.memory.state, warning: settings.monitor.memory.warning, critical: settings.monitor.memory.critical },
+      lastReport: deps.reports.latest() ?? null,
       instances: deps.gemini.health(),
       pool: deps.gemini.poolSize(),
     }),

@@ -236,7 +236,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     }
 
     const handlers = createHandlers({
-      options, logger, settings, settingsStore, stored: storedSettings, history, monitor, memory, cache, gemini, requests, registry, events,
+      options, logger, settings, settingsStore, stored: storedSettings, reports, history, monitor, memory, cache, gemini, requests, registry, events,
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),

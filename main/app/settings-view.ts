@@ -38,6 +38,11 @@ export function applySettingsPatch(current: Settings, patch: Record<string, unkn
   const l2 = isObject(patch.cache) && isObject(patch.cache.l2) ? patch.cache.l2 : undefined;
   if (l2 && l2.url !== undefined && l2.url === maskUrlPassword(current.cache.l2.url)) delete l2.url;
   const merged = deepMerge(current, patch) as Record<string, unknown>;
+  // Clearing an optional text field in the renderer sends "": it means "not set".
+  const cacheSection = merged.cache;
+  if (isObject(cacheSection) && isObject(cacheSection.l2) && cacheSection.l2.url === '') delete cacheSection.l2.url;
+  const vocabulary = merged.vocabulary;
+  if (isObject(vocabulary) && vocabulary.projectDir === '') delete vocabulary.projectDir;
   // A key stays with its instance only while the instance points at the same endpoint: a patch that moves it elsewhere
   // must not carry the key there.
   const keys = new Map(current.gemini.instances.map((i) => [`${i.name}\u0000${i.baseUrl ?? ''}`, i.apiKey]));
