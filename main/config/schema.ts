@@ -136,9 +136,9 @@ export const settingsSchema = z.object({
     .object({
       enabled: z.boolean().default(true),
       /** The partial must stay the same this long... */
-      stableMs: ms.default(150),
+      stableMs: ms.default(50),
       /** ...and the microphone must have been quiet this long (the speaker paused), so mid-sentence partials are not guessed at. */
-      pauseMs: ms.default(200),
+      pauseMs: ms.default(150),
       minConfidence: ratio.default(0.6),
     })
     .prefault({}),
