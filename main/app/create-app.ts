@@ -192,7 +192,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       history: historyPort,
       generator: gemini.generator,
       context,
-      monitor: new MonitorPortAdapter(monitor),
+      monitor: new MonitorPortAdapter(monitor, () => settings.gemini.models.codegen),
       admission: memory,
       clock,
       logger,

@@ -1,17 +1,21 @@
 // The pipeline's MonitorPort over the performance monitor: one observation per request.
 import type { PerformanceMonitor } from '../../monitor/performance-monitor.js';
-import type { RequestObservation as MonitorObservation } from '../../monitor/request-observation.js';
+import type { RequestObservation as MonitorObservation, TokenUsage } from '../../monitor/request-observation.js';
 import type { ErrorCode } from '../../core/errors.js';
 import type { MonitorPort, RequestObservation } from '../../pipeline/ports.js';
 
 export class MonitorPortAdapter implements MonitorPort {
-  constructor(private readonly monitor: PerformanceMonitor) {}
+  constructor(private readonly monitor: PerformanceMonitor, private readonly codegenModel: () => string = () => 'unknown') {}
 
   record(o: RequestObservation): void {
     const obs: MonitorObservation = { stages: o.timings };
     if (o.cacheTier !== null) obs.cache = o.cacheTier;
     if (o.errorCode !== null) obs.errorCode = o.errorCode as ErrorCode;
-    if (o.model !== undefined) obs.tokens = { model: o.model, input: o.promptTokens ?? 0, output: o.outputTokens ?? 0 };
+    const tokens: TokenUsage[] = [];
+    if (o.model !== undefined) tokens.push({ model: o.model, input: o.promptTokens ?? 0, output: o.outputTokens ?? 0 });
+    // Cancelled speculative streams cost tokens too: they count toward the daily cap (priced as the kept answer's model).
+    if (o.speculation && o.speculation.wastedTokens > 0) tokens.push({ model: o.model ?? this.codegenModel(), input: 0, output: o.speculation.wastedTokens });
+    if (tokens.length > 0) obs.tokens = tokens;
     if (o.speculation) obs.speculation = o.speculation;
     this.monitor.recordRequest(obs);
   }
