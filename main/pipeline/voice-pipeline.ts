@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger.js';
 import { TimeoutError, withTimeout } from '../core/timeout.js';
 import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
 import { SpeculativeGeneration, type SpeculationStats } from './speculation.js';
+import { allStages, incompleteCode, incompleteMessage, specFields, usageFields } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
@@ -297,36 +298,5 @@ export class VoicePipeline<K> {
       this.deps.logger.warn({ err: error }, 'intent assist failed; using generic');
       return { ...local, intent: 'generic', source: 'fallback' };
     }
-  }
-}
-
-/** Every stage appears in the timings event; a stage that did not run (transcription of typed text, generation on a hit) took 0 ms. */
-function allStages(t: StageTimings): Required<StageTimings> {
-  return { transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0 };
-}
-
-function specFields(stats: SpeculationStats): { speculation?: SpeculationStats } {
-  return stats.started > 0 ? { speculation: { ...stats } } : {};
-}
-
-function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {
-  return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens } : {};
-}
-
-/** SAFETY and RECITATION withhold the answer (BLOCKED); anything else cut it short (TRUNCATED). */
-function incompleteCode(reason: FinishReason): 'BLOCKED' | 'TRUNCATED' {
-  return reason === 'SAFETY' || reason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED';
-}
-
-function incompleteMessage(reason: FinishReason): string {
-  switch (reason) {
-    case 'MAX_TOKENS':
-      return 'The answer was cut off at the output limit, so it was not copied. Ask for something smaller, or raise the output token limit in Settings.';
-    case 'SAFETY':
-      return 'Gemini stopped the answer for safety reasons, so nothing was copied. Rephrase the request.';
-    case 'RECITATION':
-      return 'Gemini stopped the answer because it matched existing code too closely, so nothing was copied. Rephrase the request.';
-    default:
-      return 'The answer had no complete code block, so nothing was copied. Try again or rephrase the request.';
   }
 }

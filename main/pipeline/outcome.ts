@@ -1,0 +1,35 @@
+// How a request's outcome is reported: the timings event's stages, monitor fields, and what an incomplete answer means.
+import type { StageTimings } from '../../preload/contract.js';
+import type { FinishReason, GenerationUsage } from '../gemini/types.js';
+import type { SpeculationStats } from './speculation.js';
+
+/** Every stage appears in the timings event; a stage that did not run (transcription of typed text, generation on a hit) took 0 ms. */
+export function allStages(t: StageTimings): Required<StageTimings> {
+  return { transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0 };
+}
+
+export function specFields(stats: SpeculationStats): { speculation?: SpeculationStats } {
+  return stats.started > 0 ? { speculation: { ...stats } } : {};
+}
+
+export function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {
+  return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens } : {};
+}
+
+/** SAFETY and RECITATION withhold the answer (BLOCKED); anything else cut it short (TRUNCATED). */
+export function incompleteCode(reason: FinishReason): 'BLOCKED' | 'TRUNCATED' {
+  return reason === 'SAFETY' || reason === 'RECITATION' ? 'BLOCKED' : 'TRUNCATED';
+}
+
+export function incompleteMessage(reason: FinishReason): string {
+  switch (reason) {
+    case 'MAX_TOKENS':
+      return 'The answer was cut off at the output limit, so it was not copied. Ask for something smaller, or raise the output token limit in Settings.';
+    case 'SAFETY':
+      return 'Gemini stopped the answer for safety reasons, so nothing was copied. Rephrase the request.';
+    case 'RECITATION':
+      return 'Gemini stopped the answer because it matched existing code too closely, so nothing was copied. Rephrase the request.';
+    default:
+      return 'The answer had no complete code block, so nothing was copied. Try again or rephrase the request.';
+  }
+}
