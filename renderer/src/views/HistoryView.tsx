@@ -1,8 +1,9 @@
 // History: search (FTS in main), the list with intent, language, time and timings, an open entry with copy again and delete, export.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
+import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TimingBar } from '../components/TimingBar';
 import type { HistoryController } from '../controllers/history-controller';
@@ -27,7 +28,6 @@ function timingSummary(entry: HistoryEntry): string {
 
 export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
   const state = useStore(controller);
-  const [confirmClear, setConfirmClear] = useState(false);
   useEffect(() => {
     void controller.search();
   }, [controller]);
@@ -115,28 +115,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
         ) : null}
       </div>
       <div className="history-footer">
-        {confirmClear ? (
-          <>
-            <span>Delete every entry? This cannot be undone.</span>
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => {
-                setConfirmClear(false);
-                void controller.clear();
-              }}
-            >
-              Yes, clear history
-            </button>
-            <button type="button" className="button ghost" onClick={() => setConfirmClear(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button ghost" onClick={() => setConfirmClear(true)}>
-            Clear history…
-          </button>
-        )}
+        <ClearHistoryButton prompt="Delete every entry? This cannot be undone." onClear={() => void controller.clear()} />
         {state.notice ? <span role="status" className="muted">{state.notice}</span> : null}
       </div>
     </div>

@@ -1,6 +1,7 @@
 // Settings: API key, models, hotkey and mode, language, cache sizes and TTLs, Redis, pools, microphone, project folder, privacy.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ApiKeyForm } from '../components/ApiKeyForm';
+import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SettingsField } from '../components/SettingsField';
 import type { SettingsController } from '../controllers/settings-controller';
@@ -15,7 +16,6 @@ export interface SettingsViewProps {
 
 export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsViewProps) {
   const state = useStore(controller);
-  const [confirmClear, setConfirmClear] = useState(false);
   useEffect(() => {
     void controller.load();
   }, [controller]);
@@ -78,27 +78,7 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
             {state.notice ?? ''}
           </span>
           <span className="spacer" />
-          {confirmClear ? (
-            <>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => {
-                  setConfirmClear(false);
-                  void controller.clearHistory();
-                }}
-              >
-                Yes, clear history
-              </button>
-              <button type="button" className="button ghost" onClick={() => setConfirmClear(false)}>
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button danger" onClick={() => setConfirmClear(true)}>
-              Clear history…
-            </button>
-          )}
+          <ClearHistoryButton startClassName="button danger" onClear={() => void controller.clearHistory()} />
         </div>
         <div className="settings-grid">
           {SETTINGS_GROUPS.map((group) => (
