@@ -79,7 +79,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       </div>
 
       <div className="dictation-body">
-      {showTranscript ? (
+      {showTranscript && !(compact && state.error) ? (
         <section className="transcript" aria-label="Transcript">
           <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
           <p className={`transcript-text${state.transcript ? '' : ' is-partial'}`} aria-live="polite">
@@ -122,7 +122,8 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
       </div>
 
-      <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />
+      {/* The small overlay has no room for both: while an error says what to do, it gets the space. */}
+      {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
     </div>
   );
 }
