@@ -2,40 +2,27 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioWorkerPool } from '../../main/audio/audio-worker-pool.js';
 import { UtteranceBuffer } from '../../main/audio/utterance-buffer.js';
 import { decodeWav } from '../../main/audio/wav.js';
 import { AppError } from '../../main/core/errors.js';
 import { speechWav } from '../support/speech.js';
+import { WORKERS_DIR } from '../support/app-harness.js';
 
-// The worker is bundled alone, as scripts/build.mjs bundles it, so this test does not depend on the rest of the app
-// building; it lands under .cache so its external packages resolve from the project's node_modules.
-const WORKER = join(process.cwd(), '.cache', `audio-worker-test-${process.pid}`, 'audio.js');
+// The worker scripts/build.mjs built (vitest's global setup builds what is stale before any test).
+const WORKER = join(WORKERS_DIR, 'audio.js');
 const SENTENCE = 'Create a React component that shows a list of users';
 let pool: AudioWorkerPool;
 const dir = mkdtempSync(join(tmpdir(), 'audio-pool-'));
 
-beforeAll(async () => {
-  await build({
-    entryPoints: ['workers/audio.ts'],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+beforeAll(() => {
   pool = new AudioWorkerPool({ filename: WORKER });
 });
 afterAll(async () => {
   await pool?.close();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(dirname(WORKER), { recursive: true, force: true });
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

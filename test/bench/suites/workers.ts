@@ -1,27 +1,12 @@
 // Suite workers: what Piscina and our pool wrapper cost over a hand-written worker_threads round trip, same task and payload.
-import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AudioWorkerPool } from '../../../main/audio/audio-worker-pool.js';
 import type { BenchContext } from '../harness.js';
 
-// Bundled alone, as scripts/build.mjs bundles it, so the suite runs even while another part of the app does not build.
-const WORKER_FILE = join(process.cwd(), '.cache', 'bench-workers', 'audio.js');
-
-async function buildWorker(): Promise<void> {
-  await build({
-    entryPoints: ['workers/audio.ts'],
-    outfile: WORKER_FILE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-}
+// The worker scripts/build.mjs built (npm run bench builds before it runs the suites).
+const WORKER_FILE = join(process.cwd(), 'dist', 'workers', 'audio.js');
 
 // The raw side runs the very same task function from the built module, unwrapping Piscina's transferable wrapper
 // itself, and posts the result back with the same transfer list: the only difference left is the pool machinery.
@@ -66,7 +51,6 @@ function tone(rate: number, seconds: number): Float32Array {
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
-  await buildWorker();
   const rate = 48000;
   // The metric's payload: 1 s of 48 kHz audio, the smallest realistic job the pool gets (a short utterance to
   // resample for the REST fallback). A 100 ms payload is measured too and reported: there the fixed per-task cost
