@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../main/gemini-sim/index.js';
 import type { PipelineEvent } from '../../preload/contract.js';
 import { startHarness, eventLog, type Harness } from '../support/app-harness.js';
-import { FAULT_SETTINGS, expectActionableError, historyWith, outcomeOf, type Outcome } from '../support/fault-helpers.js';
+import { FAULT_SETTINGS, expectActionableError, historyWith, outcomeOf, type Outcome, speakAndCollect } from '../support/fault-helpers.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
 
@@ -74,12 +74,7 @@ async function typed(h: Harness, c: Case): Promise<{ events: PipelineEvent[]; th
 
 async function spoken(h: Harness, c: Case, audio: Uint8Array[]): Promise<{ events: PipelineEvent[]; thrown: unknown }> {
   h.sim.setScripts([{ toneHz: TONE, partials: ['write a python function ', `that sorts the ${c.word} records `], final: transcriptOf(c) }]);
-  const log = eventLog();
-  const dictation = h.app.startDictation({ onEvent: log.sink });
-  for (const chunk of audio) dictation.push(chunk);
-  let thrown: unknown;
-  await dictation.finish().catch((e: unknown) => (thrown = e));
-  return { events: log.events, thrown };
+  return speakAndCollect(h, audio);
 }
 
 describe('code generation faults', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type Fault, type GeminiSimulator } from '../../main/gemini-sim/index.js';
 import type { PipelineEvent } from '../../preload/contract.js';
 import { startHarness, eventLog, type Harness } from '../support/app-harness.js';
-import { FAULT_SETTINGS, expectActionableError, historyWith, outcomeOf } from '../support/fault-helpers.js';
+import { FAULT_SETTINGS, expectActionableError, historyWith, outcomeOf, speakAndCollect } from '../support/fault-helpers.js';
 import { freePort } from '../support/net.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
@@ -19,12 +19,7 @@ async function dictate(h: Harness, word: string, audio: Uint8Array[]): Promise<{
   h.sim.setScripts([{ toneHz: TONE, partials: ['write a go function ', `that parses the ${word} config file`], final }]);
   // The REST fallback uploads Ogg Opus; the simulator answers it from the same script (or this default).
   h.sim.setDefaultTranscript({ final });
-  const log = eventLog();
-  const dictation = h.app.startDictation({ onEvent: log.sink });
-  for (const chunk of audio) dictation.push(chunk);
-  let thrown: unknown;
-  await dictation.finish().catch((e: unknown) => (thrown = e));
-  return { events: log.events, thrown };
+  return speakAndCollect(h, audio);
 }
 
 describe('Live transcription faults', () => {

@@ -2,13 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/core/errors.js';
 import { CodeGenerator } from '../../main/gemini/code-generator.js';
 import { FileTranscriber } from '../../main/gemini/file-transcriber.js';
 import type { GenerationChunk } from '../../main/gemini/types.js';
 import type { Fault, GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { freePort } from '../support/net.js';
-import { simulatorEndpoint, startSimulator, TEST_RETRY } from '../support/simulator.js';
+import { simulatorEndpoint, startSimulator, TEST_RETRY, rejectionOf } from '../support/simulator.js';
 import { speechWav } from '../support/speech.js';
 
 let sim: GeminiSimulator;
@@ -43,16 +42,6 @@ async function collect(gen: CodeGenerator, signal?: AbortSignal): Promise<Genera
   return chunks;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('CodeGenerator', () => {
   it('streams a code answer in several chunks, then done with STOP, usage and the responseId', async () => {
@@ -91,7 +80,7 @@ describe('CodeGenerator', () => {
           controller.abort();
         }
       })();
-      expect((await failure(run)).code).toBe('CANCELLED');
+      expect((await rejectionOf(run)).code).toBe('CANCELLED');
       expect(chunks).toHaveLength(1);
       await expect.poll(() => sim.stats().rest.streamsCancelled).toBe(1);
       expect(sim.stats().rest.requests[0]?.cancelled).toBe(true);
@@ -135,7 +124,7 @@ describe('CodeGenerator', () => {
   ];
   it.each(httpCases)('maps %o to %s after %i request(s)', async (fault, code, requests) => {
     sim.injectFault(fault);
-    const error = await failure(collect(generator()));
+    const error = await rejectionOf(collect(generator()));
     expect(error.code).toBe(code);
     expect(sim.stats().rest.requestsByModel['gemini-3.5-flash']).toBe(requests);
     if (code === 'QUOTA') expect(error.retryAfterMs).toBe(60_000);
@@ -143,7 +132,7 @@ describe('CodeGenerator', () => {
 
   it('maps a bad key to INVALID_KEY without retrying', async () => {
     const gen = new CodeGenerator({ endpoint: simulatorEndpoint(sim, { apiKey: 'nope' }), temperature: 0.2, maxOutputTokens: 256, retry: TEST_RETRY });
-    expect((await failure(collect(gen))).code).toBe('INVALID_KEY');
+    expect((await rejectionOf(collect(gen))).code).toBe('INVALID_KEY');
     expect(sim.stats().rest.requests).toHaveLength(1);
   });
 
@@ -162,23 +151,23 @@ describe('CodeGenerator', () => {
     const run = (async () => {
       for await (const c of generator().generate({ ...REQUEST, signal: AbortSignal.timeout(10_000) })) chunks.push(c);
     })();
-    expect((await failure(run)).code).toBe('NETWORK');
+    expect((await rejectionOf(run)).code).toBe('NETWORK');
     expect(chunks.length).toBeGreaterThan(0);
     expect(sim.stats().rest.requests).toHaveLength(1);
   });
 
   it('maps a dropped socket and an error event inside the stream', async () => {
     sim.injectFault({ kind: 'sse-cut', mode: 'socket' });
-    expect((await failure(collect(generator()))).code).toBe('NETWORK');
+    expect((await rejectionOf(collect(generator()))).code).toBe('NETWORK');
     expect(sim.stats().rest.requests).toHaveLength(1);
     sim.injectFault({ kind: 'stream-error-event', status: 503 });
-    expect((await failure(collect(generator()))).code).toBe('UNAVAILABLE');
+    expect((await rejectionOf(collect(generator()))).code).toBe('UNAVAILABLE');
   });
 
   it('maps an unreachable endpoint to NETWORK after its retries', async () => {
     const port = await freePort();
     const gen = new CodeGenerator({ endpoint: simulatorEndpoint(sim, { baseUrl: `http://127.0.0.1:${port}` }), temperature: 0.2, maxOutputTokens: 256, retry: TEST_RETRY });
-    expect((await failure(collect(gen))).code).toBe('NETWORK');
+    expect((await rejectionOf(collect(gen))).code).toBe('NETWORK');
   });
 
   it('is refused, as by Google, when settings name a thinking-only model', async () => {
@@ -188,7 +177,7 @@ describe('CodeGenerator', () => {
       maxOutputTokens: 256,
       retry: TEST_RETRY,
     });
-    const error = await failure(collect(gen));
+    const error = await rejectionOf(collect(gen));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/thinking mode/);
   });
@@ -227,8 +216,8 @@ describe('FileTranscriber', () => {
 
   it('refuses a non-audio mime type before calling Gemini, and honours its AbortSignal', async () => {
     const transcriber = new FileTranscriber({ endpoint: simulatorEndpoint(sim), retry: TEST_RETRY });
-    expect((await failure(transcriber.transcribe({ audio: new Uint8Array(10), mimeType: 'text/plain' }))).code).toBe('BAD_AUDIO');
-    expect((await failure(transcriber.transcribe({ audio: new Uint8Array(10), mimeType: 'audio/wav', signal: AbortSignal.abort() }))).code).toBe('CANCELLED');
+    expect((await rejectionOf(transcriber.transcribe({ audio: new Uint8Array(10), mimeType: 'text/plain' }))).code).toBe('BAD_AUDIO');
+    expect((await rejectionOf(transcriber.transcribe({ audio: new Uint8Array(10), mimeType: 'audio/wav', signal: AbortSignal.abort() }))).code).toBe('CANCELLED');
     expect(sim.stats().rest.requests).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@ import { LiveTranscriber } from '../../main/gemini/live-transcriber.js';
 import type { LiveSession } from '../../main/gemini/types.js';
 import type { GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { freePort } from '../support/net.js';
-import { simulatorEndpoint, startSimulator } from '../support/simulator.js';
+import { simulatorEndpoint, startSimulator, rejectionOf } from '../support/simulator.js';
 import { speechWav } from '../support/speech.js';
 import { chunksOf, readWav, toPcm16k } from '../support/wav.js';
 
@@ -36,16 +36,6 @@ async function connect(vocabulary: string[] = [], timeoutMs = 5_000): Promise<Li
   return session;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   sim = await startSimulator();
@@ -152,7 +142,7 @@ describe('LiveTranscriber over the simulator', () => {
     const session = await connect();
     const closed = new Promise<number>((resolve) => session.onClose((info) => resolve(info.code)));
     sim.injectFault({ kind: 'live-drop-mid-turn' });
-    const error = await rejection(transcribe(session, synthetic(null)));
+    const error = await rejectionOf(transcribe(session, synthetic(null)));
     expect(error.code).toBe('UNAVAILABLE');
     expect(await closed).toBe(1011);
     expect(session.closed).toBe(true);
@@ -163,7 +153,7 @@ describe('LiveTranscriber over the simulator', () => {
     const session = await transcriber.connect();
     sessions.push(session);
     sim.injectFault({ kind: 'live-malformed-frame' });
-    const error = await rejection(transcribe(session, synthetic(null)));
+    const error = await rejectionOf(transcribe(session, synthetic(null)));
     expect(error.code).toBe('UNAVAILABLE');
     expect(transcriber.malformedFrames).toBe(1);
     expect(session.closing).toBe(true);
@@ -175,13 +165,13 @@ describe('LiveTranscriber over the simulator', () => {
 
   it('fails connect with UNAVAILABLE when the server closes before setupComplete (no hang)', async () => {
     sim.injectFault({ kind: 'live-close-before-setup' });
-    const error = await rejection(connect([], 5_000));
+    const error = await rejectionOf(connect([], 5_000));
     expect(error.code).toBe('UNAVAILABLE');
   });
 
   it('fails connect with TIMEOUT when setupComplete never comes', async () => {
     sim.injectFault({ kind: 'live-no-setup-complete' });
-    const error = await rejection(connect([], 300));
+    const error = await rejectionOf(connect([], 300));
     expect(error.code).toBe('TIMEOUT');
     // The half-open socket was closed by the app.
     await expect.poll(() => sim.stats().live.open).toBe(0);
@@ -194,29 +184,29 @@ describe('LiveTranscriber over the simulator', () => {
     const pending = transcriber.connect({ signal: controller.signal });
     await expect.poll(() => sim.stats().live.setups.length).toBe(1);
     controller.abort();
-    expect((await rejection(pending)).code).toBe('CANCELLED');
+    expect((await rejectionOf(pending)).code).toBe('CANCELLED');
 
     const session = await connect();
     const utterance = session.startUtterance();
     const finishing = utterance.finish(AbortSignal.abort());
-    expect((await rejection(finishing)).code).toBe('CANCELLED');
+    expect((await rejectionOf(finishing)).code).toBe('CANCELLED');
     expect(session.closing).toBe(true);
   });
 
   it('fails connect with NETWORK when nothing listens at the endpoint', async () => {
     const port = await freePort();
     const transcriber = new LiveTranscriber({ endpoint: simulatorEndpoint(sim, { baseUrl: `http://127.0.0.1:${port}` }), connectTimeoutMs: 5_000 });
-    expect((await rejection(transcriber.connect())).code).toBe('NETWORK');
+    expect((await rejectionOf(transcriber.connect())).code).toBe('NETWORK');
   });
 
   it('maps a bad key to INVALID_KEY and a conversational model to BAD_REQUEST', async () => {
     const badKey = new LiveTranscriber({ endpoint: simulatorEndpoint(sim, { apiKey: 'wrong' }), connectTimeoutMs: 5_000 });
-    expect((await rejection(badKey.connect())).code).toBe('INVALID_KEY');
+    expect((await rejectionOf(badKey.connect())).code).toBe('INVALID_KEY');
     const conversational = new LiveTranscriber({
       endpoint: simulatorEndpoint(sim, { models: { ...simulatorEndpoint(sim).models, live: 'gemini-2.5-flash-native-audio-preview-12-2025' } }),
       connectTimeoutMs: 5_000,
     });
-    const error = await rejection(conversational.connect());
+    const error = await rejectionOf(conversational.connect());
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.details).toMatchObject({ closeCode: 1007, closeReason: 'Cannot extract voices from a non-audio request.' });
   });

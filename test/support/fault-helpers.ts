@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { ERROR_CODES } from '../../main/core/errors.js';
 import type { SettingsInput } from '../../main/config/schema.js';
 import type { AppErrorPayload, HistoryEntry, PipelineEvent, PipelineResult } from '../../preload/contract.js';
-import type { Harness } from './app-harness.js';
+import { eventLog, type Harness } from './app-harness.js';
 
 /**
  * Settings for fault runs: a breaker that does not open after a few injected failures (each case must see
@@ -138,3 +138,14 @@ export function killAfterAcks(script: string, args: readonly string[], acks: num
     });
   });
 }
+
+/** Plays the chunks into a dictation and collects its events and what finish() threw (the fault tests read both). */
+export async function speakAndCollect(h: Pick<Harness, 'app'>, audio: readonly Uint8Array[]): Promise<{ events: PipelineEvent[]; thrown: unknown }> {
+  const log = eventLog();
+  const dictation = h.app.startDictation({ onEvent: log.sink });
+  for (const chunk of audio) dictation.push(chunk);
+  let thrown: unknown;
+  await dictation.finish().catch((e: unknown) => (thrown = e));
+  return { events: log.events, thrown };
+}
+
