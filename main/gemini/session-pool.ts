@@ -1,5 +1,5 @@
 // Pre-warmed Live transcription sessions, so the hotkey never waits for a handshake; sized to demand, rotated before the server ends them.
-import { ResourcePool, type ResourcePoolMetrics } from '../core/resource-pool.js';
+import { ResourcePool, type ResourcePoolMetrics, type ResourcePoolOptions } from '../core/resource-pool.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { Disposable } from '../core/events.js';
@@ -7,15 +7,8 @@ import type { Logger } from '../core/logger.js';
 import { silentLogger } from '../core/logger.js';
 import type { LiveSession, LiveSessionFactory } from './types.js';
 
-/** settings.pool */
-export interface SessionPoolSettings {
-  min: number;
-  max: number;
-  acquireTimeoutMs: number;
-  idleTimeoutMs: number;
-  maxLifetimeMs: number;
-  maintenanceIntervalMs: number;
-}
+/** settings.pool: the resource pool's sizing and timing knobs. */
+export type SessionPoolSettings = Pick<ResourcePoolOptions, 'min' | 'max' | 'acquireTimeoutMs' | 'idleTimeoutMs' | 'maxLifetimeMs' | 'maintenanceIntervalMs'>;
 
 /**
  * Desktop defaults (settings.pool): one warm session, up to four under a burst. Each open Live
