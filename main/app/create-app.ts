@@ -220,7 +220,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       pipeline, gemini, audio, clock, logger, events, settings,
       keptAudio: () => {
         const buffer = new UtteranceBuffer();
-        return { push: (c) => buffer.append(c), concat: () => buffer.concat(), get samples() { return buffer.byteLength / 2; }, get truncated() { return buffer.truncated; } };
+        return { push: (c) => buffer.append(c), concat: () => buffer.concat(), get samples() { return buffer.byteLength / 2; } };
       },
       clipboard: options.platform?.clipboard ?? null,
     });

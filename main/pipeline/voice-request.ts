@@ -40,7 +40,6 @@ export interface KeptAudio {
   /** All kept audio as one PCM16 buffer (the newest audio when the bound was hit). */
   concat(): Uint8Array;
   readonly samples: number;
-  readonly truncated: boolean;
 }
 
 export interface VoiceRequestDeps {
@@ -269,9 +268,5 @@ export class VoiceRequest {
     const session = this.session;
     this.session = null;
     if (session) this.deps.sessions.release(session, this.liveError === null && !this.link.signal.aborted);
-  }
-
-  get partialTranscript(): string {
-    return this.lastPartial;
   }
 }

@@ -1,5 +1,5 @@
 // Starts a real redis-server on a free loopback port for the tests that need one, and stops it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,6 @@ export interface RedisServerHandle {
   /** Starts it again on the same port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export function redisAvailable(): boolean {
-  try {
-    return spawnSync('redis-server', ['--version']).status === 0;
-  } catch {
-    return false;
-  }
 }
 
 export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServerHandle> {
