@@ -19,7 +19,7 @@ describe('npm start without an Electron binary', () => {
   });
 
   it('prints the URL with its token and one line saying why it is not a desktop window', () => {
-    expect(app.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(app.launchUrl).toMatch(/^http:\/\/127\.\d+\.\d+\.\d+:\d+\/\?token=/);
     expect(app.output()).toMatch(/Not a desktop window: .*Electron/);
   });
 
@@ -32,10 +32,12 @@ describe('npm start without an Electron binary', () => {
     await page.close();
   });
 
-  it('answers /healthz with ok and refuses the app without the token', async () => {
+  it('answers /healthz with ok and refuses the API without the token', async () => {
     const health = await fetch(`${app.origin}/healthz`);
     expect(await health.text()).toBe('ok');
-    const refused = await fetch(`${app.origin}/`);
+    const refused = await fetch(`${app.origin}/metrics`);
     expect(refused.status).toBe(401);
+    const token = new URL(app.launchUrl).searchParams.get('token') ?? '';
+    expect((await fetch(`${app.origin}/metrics`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
-// The web host's guards, over real HTTP and WebSocket: the per-launch token on every route but /healthz, the HttpOnly
-// SameSite=Strict cookie, the Origin check on the WebSocket, the CSP header, and loopback-only binding.
+// The web host's guards, over real HTTP and WebSocket: the per-launch token on the API (WebSocket subprotocol, /metrics
+// bearer), no cookie, the Origin and Host checks, the CSP header, local-only redirects, and loopback-only binding.
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
@@ -12,9 +12,12 @@ import { startWebHost, type WebHost } from '../../main/hosts/web/web-host.js';
 
 const TOKEN = 'security-test-token-0123456789';
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
+    // The path goes on the wire exactly as written (new URL would resolve `/.//x` before the host sees it).
+    const at = /^(http:\/\/[^/]+)(.*)$/.exec(url);
+    const base = new URL(at?.[1] ?? url);
+    const req = request({ hostname: base.hostname, port: base.port, path: at?.[2] || '/', headers, method }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -25,9 +28,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 /** Opens a WebSocket and says whether the host accepted it (and the answer to app.info when it did). */
-function openSocket(url: string, headers: Record<string, string>): Promise<{ accepted: boolean; status?: number; info?: unknown }> {
+function openSocket(url: string, headers: Record<string, string>, protocols: string[] = []): Promise<{ accepted: boolean; status?: number; info?: unknown; protocol?: string }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.on('unexpected-response', (_req, res) => {
       resolve({ accepted: false, status: res.statusCode });
       ws.terminate();
@@ -38,7 +41,7 @@ function openSocket(url: string, headers: Record<string, string>): Promise<{ acc
       ws.on('message', (data: WebSocket.RawData) => {
         const msg = JSON.parse(String(data)) as { kind: string; id?: number; result?: unknown };
         if (msg.kind === 'response' && msg.id === 1) {
-          resolve({ accepted: true, info: msg.result });
+          resolve({ accepted: true, info: msg.result, protocol: ws.protocol });
           ws.close();
         }
       });
@@ -49,6 +52,7 @@ function openSocket(url: string, headers: Record<string, string>): Promise<{ acc
 describe('web host security', () => {
   let host: WebHost;
   let origin: string;
+  let authority: string;
 
   beforeAll(async () => {
     const handlers = {
@@ -56,18 +60,46 @@ describe('web host security', () => {
     } as unknown as MethodHandlers;
     host = await startWebHost({ router: new ApiRouter(handlers), events: new AppEvents(), onAudio: () => undefined, rendererDir: `${process.cwd()}/dist/renderer`, port: 0, logger: silentLogger, token: TOKEN, metrics: () => 'vcg_up 1\n' });
     origin = new URL(host.url).origin;
+    authority = new URL(host.url).host;
   });
 
   afterAll(async () => {
     await host?.close();
   });
 
-  it('refuses every route without the token or with a wrong one', async () => {
-    for (const path of ['/', '/index.html', '/metrics', '/assets/x.js']) {
-      expect((await get(`${origin}${path}`)).status).toBe(401);
-      expect((await get(`${origin}${path}?token=wrong-${TOKEN}`)).status).toBe(401);
-      expect((await get(`${origin}${path}`, { Cookie: 'vcg_token=wrong' })).status).toBe(401);
+  it('serves the static app without the token (it holds no secret) and never sets a cookie', async () => {
+    for (const path of ['/', '/index.html', `/?token=${TOKEN}`]) {
+      const res = await get(`${origin}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.body).not.toContain(TOKEN);
     }
+    expect((await get(`${origin}/assets/none.js`)).status).toBe(404);
+  });
+
+  it('/metrics needs Authorization: Bearer TOKEN; a query token, a cookie or a wrong bearer is refused', async () => {
+    expect((await get(`${origin}/metrics`)).status).toBe(401);
+    expect((await get(`${origin}/metrics?token=${TOKEN}`)).status).toBe(401);
+    expect((await get(`${origin}/metrics`, { Cookie: `vcg_token=${TOKEN}` })).status).toBe(401);
+    expect((await get(`${origin}/metrics`, { Authorization: `Bearer wrong-${TOKEN}` })).status).toBe(401);
+    const ok = await get(`${origin}/metrics`, { Authorization: `Bearer ${TOKEN}` });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toContain('vcg_up 1');
+  });
+
+  it('/metrics answers only GET (405 otherwise); HEAD / answers like GET without a body', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'HEAD']) {
+      const res = await get(`${origin}/metrics`, { Authorization: `Bearer ${TOKEN}` }, method);
+      expect(res.status, method).toBe(405);
+      expect(String(res.headers.allow)).toBe('GET');
+    }
+    const full = await get(`${origin}/`);
+    const head = await get(`${origin}/`, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe(full.headers['content-type']);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(full.body)));
+    expect((await get(`${origin}/`, {}, 'POST')).status).toBe(405);
   });
 
   it('/healthz answers ok and nothing else, without the token', async () => {
@@ -76,34 +108,53 @@ describe('web host security', () => {
     expect(res.body).toBe('ok');
   });
 
-  it('the token in the URL becomes an HttpOnly SameSite=Strict cookie and leaves the address bar; pages carry the strict CSP', async () => {
-    const first = await get(`${origin}/?token=${TOKEN}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await get(`${origin}/`, { Cookie: `vcg_token=${TOKEN}` });
-    expect(page.status).toBe(200);
+  it('never redirects off the host: GET /.//evil.example/?token=T', async () => {
+    for (const path of [`/.//evil.example/?token=${TOKEN}`, `//evil.example/?token=${TOKEN}`, `/%2F%2Fevil.example/?token=${TOKEN}`, `/\\evil.example/?token=${TOKEN}`]) {
+      const res = await get(`${origin}${path}`);
+      const location = res.headers.location;
+      if (location !== undefined) expect(String(location), path).toMatch(/^\/(?![/\\])/);
+    }
+  });
+
+  it('answers 421 to a Host header that is not its own address and port (DNS rebinding)', async () => {
+    for (const hostHeader of ['evil.example', `evil.example:${host.port}`, `localhost:${host.port + 1}`, `${new URL(host.url).hostname}:1`]) {
+      expect((await get(`${origin}/`, { Host: hostHeader })).status, hostHeader).toBe(421);
+      expect((await get(`${origin}/healthz`, { Host: hostHeader })).status, hostHeader).toBe(421);
+      expect((await get(`${origin}/metrics`, { Host: hostHeader, Authorization: `Bearer ${TOKEN}` })).status, hostHeader).toBe(421);
+    }
+    expect((await get(`${origin}/`, { Host: authority })).status).toBe(200);
+    const wsUrl = `${origin.replace('http', 'ws')}/ws`;
+    await expect(openSocket(wsUrl, { Origin: origin, Host: 'evil.example' }, [`vcg.token.${TOKEN}`, 'vcg.v1'])).resolves.toMatchObject({ accepted: false });
+  });
+
+  it("pages carry the strict CSP whose connect-src names only the host's own origin", async () => {
+    const page = await get(`${origin}/`);
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
-    expect((await get(`${origin}/metrics`, { Cookie: `vcg_token=${TOKEN}` })).body).toContain('vcg_up 1');
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1]?.trim().split(/\s+/).sort();
+    expect(connect).toEqual(["'self'", `http://${authority}`, `ws://${authority}`].sort());
   });
 
-  it('refuses a WebSocket from another Origin, or without the token, and accepts its own page', async () => {
+  it('opens the WebSocket only with the token as a subprotocol, from its own Origin, and echoes a fixed protocol name', async () => {
     const wsUrl = `${origin.replace('http', 'ws')}/ws`;
-    await expect(openSocket(wsUrl, { Origin: 'http://evil.example', Cookie: `vcg_token=${TOKEN}` })).resolves.toMatchObject({ accepted: false, status: 403 });
-    await expect(openSocket(wsUrl, { Origin: 'http://127.0.0.1:1', Cookie: `vcg_token=${TOKEN}` })).resolves.toMatchObject({ accepted: false, status: 403 });
+    const tokenProtocols = [`vcg.token.${TOKEN}`, 'vcg.v1'];
+    await expect(openSocket(wsUrl, { Origin: 'http://evil.example' }, tokenProtocols)).resolves.toMatchObject({ accepted: false, status: 403 });
+    await expect(openSocket(wsUrl, { Origin: 'http://127.0.0.1:1' }, tokenProtocols)).resolves.toMatchObject({ accepted: false, status: 403 });
     await expect(openSocket(wsUrl, { Origin: origin })).resolves.toMatchObject({ accepted: false, status: 403 });
-    await expect(openSocket(`${wsUrl}?token=wrong`, { Origin: origin })).resolves.toMatchObject({ accepted: false, status: 403 });
-    const own = await openSocket(wsUrl, { Origin: origin, Cookie: `vcg_token=${TOKEN}` });
+    await expect(openSocket(wsUrl, { Origin: origin, Cookie: `vcg_token=${TOKEN}` })).resolves.toMatchObject({ accepted: false, status: 403 });
+    await expect(openSocket(`${wsUrl}?token=${TOKEN}`, { Origin: origin })).resolves.toMatchObject({ accepted: false, status: 403 });
+    await expect(openSocket(wsUrl, { Origin: origin }, ['vcg.token.wrong', 'vcg.v1'])).resolves.toMatchObject({ accepted: false, status: 403 });
+    const own = await openSocket(wsUrl, { Origin: origin }, tokenProtocols);
     expect(own.accepted).toBe(true);
+    expect(own.protocol).toBe('vcg.v1');
     expect(own.info).toMatchObject({ host: 'web' });
   });
 
-  it('listens on 127.0.0.1 only', async () => {
-    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  it('listens on a per-launch loopback address (127.x.y.z on Linux), loopback only', async () => {
+    const address = new URL(host.url).hostname;
+    expect(address).toMatch(/^127\.\d+\.\d+\.\d+$/);
+    if (process.platform === 'linux') expect(address).not.toBe('127.0.0.1');
     const external = Object.values(networkInterfaces())
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal);

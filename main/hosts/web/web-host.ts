@@ -1,14 +1,15 @@
-// The web host: the renderer and the API over HTTP + WebSocket on 127.0.0.1, guarded by a per-launch token and an Origin check.
+// The web host: the renderer and the API over HTTP + WebSocket on a per-launch loopback address, guarded by a per-launch token (never a cookie), Host and Origin checks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { AddressInfo } from 'node:net';
-import { decodeAudioFrame, wsClientMessageSchema, type EventName, type WsServerMessage } from '../../../preload/contract.js';
+import { AUDIO_FRAME_HEADER_BYTES, decodeAudioFrame, wsClientMessageSchema, type EventName, type WsServerMessage } from '../../../preload/contract.js';
 import type { ApiRouter } from '../../app/api-router.js';
 import type { Logger } from '../../core/logger.js';
-import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { AudioIntake } from '../audio-intake.js';
+import { contentSecurityPolicy } from './csp.js';
+import { bearerToken, listenOnLoopback, newToken, protocolToken, sameToken, WS_PROTOCOL } from './web-guards.js';
 
 export interface WebHostEvents {
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
@@ -26,6 +27,10 @@ export interface WebHostOptions {
   metrics?: () => Promise<string> | string;
   /** Fixed token (tests); a random one per launch otherwise. */
   token?: string;
+  /** Fixed loopback address (tests); a random 127.x.y.z per launch otherwise, 127.0.0.1 where that cannot be bound. */
+  address?: string;
+  /** Audio admission (frame size, 2x real-time rate, total); its clock is injectable for tests. */
+  audioIntake?: AudioIntake;
 }
 
 export interface WebHost {
@@ -33,7 +38,10 @@ export interface WebHost {
   /** The URL with the token, printed at start. */
   readonly launchUrl: string;
   readonly port: number;
+  /** The loopback address listened on. */
+  readonly address: string;
   readonly token: string;
+  readonly audioIntake: AudioIntake;
   close(): Promise<void>;
 }
 
@@ -42,45 +50,34 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.map': 'application/json',
   '.woff2': 'font/woff2', '.wasm': 'application/wasm',
 };
-const COOKIE = 'vcg_token';
-const MAX_WS_MESSAGE = 8 * 1024 * 1024;
-
-function sameToken(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return undefined;
-}
+/** Text messages carry up to 1 MB of clipboard text as JSON; audio frames are checked against their own, smaller cap. */
+const MAX_WS_MESSAGE = 4 * 1024 * 1024;
+/** Open windows or tabs at once: each holds a dictation and a send queue, so their number bounds memory. */
+export const MAX_WS_CLIENTS = 8;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? newToken();
   const log = options.logger.child({ part: 'web-host' });
-  /** Our own page's origins (127.0.0.1 and localhost on our port); anything else is another site. */
+  const intake = options.audioIntake ?? new AudioIntake();
+  /** Our own page's origins and Host values, known once listening; anything else is another site (or DNS rebinding). */
   const origins = new Set<string>();
+  const authorities = new Set<string>();
+  let csp = contentSecurityPolicy();
   const clients = new Set<WebSocket>();
   let nextClient = 1;
 
-  const authorised = (req: IncomingMessage, url: URL): boolean => sameToken(url.searchParams.get('token') ?? undefined, token) || sameToken(cookieToken(req), token);
+  const ownHost = (req: IncomingMessage): boolean => authorities.has((req.headers.host ?? '').toLowerCase());
 
   const securityHeaders = (res: ServerResponse): void => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   };
 
-  const serveStatic = async (pathname: string, res: ServerResponse): Promise<void> => {
+  /** The renderer's files: they hold no secret, so they need no token (the API does). HEAD answers without the body. */
+  const serveStatic = async (pathname: string, res: ServerResponse, head: boolean): Promise<void> => {
     let rel: string;
     try {
       rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
@@ -95,32 +92,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      res.end(body);
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.byteLength, 'Cache-Control': 'no-store' });
+      res.end(head ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     securityHeaders(res);
+    if (!ownHost(req)) {
+      // A page on another name that resolves to us (DNS rebinding) must not read anything, not even /healthz.
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request: use the address Voice CodeGen printed.');
+      return;
+    }
+    // Parsed as a path on our own origin: `//evil.example/` stays a path here. The host never redirects.
+    const url = new URL(`http://local${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? '/'}`);
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
-    if (!authorised(req, url)) {
-      res.writeHead(401, { 'Content-Type': 'text/plain' }).end('Unauthorised: open the URL with the token printed when Voice CodeGen started.');
-      return;
-    }
-    if (url.searchParams.has('token')) {
-      // Move the token from the URL into an HttpOnly cookie and drop it from the address bar.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      url.searchParams.delete('token');
-      res.writeHead(303, { Location: `${url.pathname}${url.search}` }).end();
-      return;
-    }
     if (url.pathname === '/metrics') {
+      if (req.method !== 'GET') {
+        res.writeHead(405, { Allow: 'GET', 'Content-Type': 'text/plain' }).end('Only GET.');
+        return;
+      }
+      if (!sameToken(bearerToken(req), token)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer' }).end('Unauthorised: send Authorization: Bearer TOKEN, with the token printed when Voice CodeGen started.');
+        return;
+      }
       Promise.resolve(options.metrics ? options.metrics() : '')
         .then((text) => res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(text))
         .catch((error: unknown) => {
@@ -129,20 +129,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
       return;
     }
-    if (req.method !== 'GET') {
-      res.writeHead(405).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    serveStatic(url.pathname, res).catch((error: unknown) => {
+    serveStatic(url.pathname, res, req.method === 'HEAD').catch((error: unknown) => {
       log.error({ err: error }, 'static file failed');
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('internal error');
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE, handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false) });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !authorised(req, url) || !origins.has(req.headers.origin ?? '')) {
+    const url = new URL(`http://local${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? '/'}`);
+    // The token travels only as a subprotocol: never in a cookie (cookies ignore ports) nor the query (logs, history).
+    if (url.pathname !== '/ws' || !ownHost(req) || !origins.has(req.headers.origin ?? '') || !sameToken(protocolToken(req), token)) {
       log.warn({ origin: req.headers.origin, path: url.pathname }, 'websocket refused');
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -160,14 +161,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   wss.on('connection', (ws) => {
+    if (clients.size >= MAX_WS_CLIENTS) {
+      log.warn({ clients: clients.size }, 'websocket refused: too many clients');
+      ws.close(1013, `Voice CodeGen allows ${MAX_WS_CLIENTS} open windows or tabs at once; close one and reload.`);
+      return;
+    }
     const clientId = `ws-${nextClient++}`;
     clients.add(ws);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       if (isBinary) {
+        if (buf.byteLength > AUDIO_FRAME_HEADER_BYTES + intake.limits.maxFrameBytes) {
+          ws.close(1009, `Audio frames are at most ${intake.limits.maxFrameBytes / 1024} KB.`);
+          return;
+        }
         const frame = decodeAudioFrame(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
-        if (frame) options.onAudio(frame.requestId, frame.pcm16, clientId);
-        else log.warn({ bytes: buf.byteLength }, 'malformed audio frame dropped');
+        if (!frame) log.warn({ bytes: buf.byteLength }, 'malformed audio frame dropped');
+        else if (intake.admit(clientId, frame.requestId, frame.pcm16.byteLength) === 'ok') options.onAudio(frame.requestId, frame.pcm16, clientId);
         return;
       }
       let parsed: unknown;
@@ -190,32 +200,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     ws.on('close', () => {
       clients.delete(ws);
+      intake.clientClosed(clientId);
       options.onClientClosed?.(clientId);
     });
     ws.on('error', (error) => log.warn({ err: error }, 'websocket error'));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE' || options.port === 0) throw error;
-    log.warn({ port: options.port }, 'port taken, using a free one');
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-  });
+  const address = await listenOnLoopback(server, options.port, log, options.address);
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  origins.add(origin);
-  origins.add(`http://localhost:${port}`);
-  const url = `${origin}/`;
+  const authority = `${address}:${port}`;
+  origins.add(`http://${authority}`);
+  authorities.add(authority);
+  if (address === '127.0.0.1') {
+    // Only where we had to fall back to 127.0.0.1 does `localhost` name the same origin's machine.
+    origins.add(`http://localhost:${port}`);
+    authorities.add(`localhost:${port}`);
+  }
+  csp = contentSecurityPolicy([`ws://${authority}`, `http://${authority}`]);
+  const url = `http://${authority}/`;
   return {
     url,
+    // The page moves the token into its sessionStorage and out of the address bar (renderer/src/api/connect.ts).
     launchUrl: `${url}?token=${token}`,
     port,
+    address,
     token,
+    audioIntake: intake,
     close: async () => {
       unsubscribe();
       for (const ws of clients) ws.terminate();

@@ -1,5 +1,6 @@
-// Chooses the transport at start: Electron's preload bridge when present, else the web host's WebSocket.
+// Chooses the transport at start: Electron's preload bridge when present, else the web host's WebSocket with the launch token.
 import type { Api } from '../../../preload/contract';
+import { takeLaunchToken } from './launch-token';
 import { connectWebSocketApi } from './ws-api';
 
 declare global {
@@ -10,7 +11,10 @@ declare global {
 
 export async function connectApi(): Promise<Api> {
   if (window.voiceCodegen) return window.voiceCodegen;
+  const token = takeLaunchToken(window.location, window.history, window.sessionStorage);
   const url = new URL('/ws', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return connectWebSocketApi(url.toString());
+  url.search = '';
+  url.hash = '';
+  return connectWebSocketApi(url.toString(), token);
 }

@@ -1,6 +1,7 @@
 // The renderer's Api over the web host's WebSocket: JSON calls and events, audio as binary frames.
 import type { Api, EventName, EventPayload, MethodName, MethodParams, MethodResult, AppErrorPayload } from '../../../preload/contract';
 import { encodeAudioFrame } from './audio-frame';
+import { tokenProtocols } from './launch-token';
 
 export class ApiCallError extends Error {
   readonly code: string;
@@ -17,9 +18,13 @@ export class ApiCallError extends Error {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
-export function connectWebSocketApi(url: string): Promise<Api> {
+export function connectWebSocketApi(url: string, token: string | null): Promise<Api> {
   return new Promise((resolveApi, rejectApi) => {
-    const ws = new WebSocket(url);
+    if (!token) {
+      rejectApi(new Error('This page has no access token. Open the full address Voice CodeGen printed when it started (it ends with ?token=...).'));
+      return;
+    }
+    const ws = new WebSocket(url, tokenProtocols(token));
     ws.binaryType = 'arraybuffer';
     const pending = new Map<number, Pending>();
     const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -47,7 +52,7 @@ export function connectWebSocketApi(url: string): Promise<Api> {
       },
     };
     ws.addEventListener('open', () => resolveApi(api));
-    ws.addEventListener('error', () => rejectApi(new Error('Could not connect to Voice CodeGen. Is the app still running? Start it again with npm start.')));
+    ws.addEventListener('error', () => rejectApi(new Error('Could not connect to Voice CodeGen. Is the app still running? Start it again with npm start, and open the new address it prints (a new launch has a new token).')));
     ws.addEventListener('close', () => {
       for (const p of pending.values()) p.reject(new ApiCallError({ code: 'UNAVAILABLE', message: 'The connection to Voice CodeGen closed. Reload the page.', retryable: true }));
       pending.clear();
