@@ -15,10 +15,8 @@ export interface AudioIntakeLimits {
   burstBytes: number;
   maxFrameBytes: number;
   maxDictationBytes: number;
-  /** All clients' current dictations together. */
+  /** All clients' current dictations together. A client's bytes count until it starts another dictation or leaves. */
   maxTotalBytes: number;
-  /** A dictation that has sent nothing for this long is over: its bytes no longer count toward the total. */
-  idleMs: number;
 }
 
 export const DEFAULT_AUDIO_INTAKE_LIMITS: AudioIntakeLimits = {
@@ -28,7 +26,6 @@ export const DEFAULT_AUDIO_INTAKE_LIMITS: AudioIntakeLimits = {
   maxDictationBytes: MAX_DICTATION_AUDIO_BYTES,
   // Eight browser clients at the 2x rate need a minute and a half to fill this; a real dictation is far shorter.
   maxTotalBytes: 48 * 1024 * 1024,
-  idleMs: 10_000,
 };
 
 export type AudioVerdict = 'ok' | 'too-large' | 'too-fast' | 'dictation-full' | 'total-full';
@@ -46,7 +43,6 @@ interface ClientLedger {
   refilledAt: number;
   requestId: number;
   dictationBytes: number;
-  lastAt: number;
 }
 
 export class AudioIntake {
@@ -73,10 +69,9 @@ export class AudioIntake {
       return 'too-large';
     }
     const now = this.now();
-    this.expireIdle(now);
     let ledger = this.clients.get(clientId);
     if (!ledger) {
-      ledger = { tokens: this.limits.burstBytes, refilledAt: now, requestId, dictationBytes: 0, lastAt: now };
+      ledger = { tokens: this.limits.burstBytes, refilledAt: now, requestId, dictationBytes: 0 };
       this.clients.set(clientId, ledger);
     }
     const rate = (this.limits.rateFactor * AUDIO_BYTES_PER_SECOND) / 1000;
@@ -102,7 +97,6 @@ export class AudioIntake {
     }
     ledger.tokens -= bytes;
     ledger.dictationBytes += bytes;
-    ledger.lastAt = now;
     this.totalBytes += bytes;
     this.stats.accepted++;
     return 'ok';
@@ -114,11 +108,5 @@ export class AudioIntake {
     if (!ledger) return;
     this.totalBytes -= ledger.dictationBytes;
     this.clients.delete(clientId);
-  }
-
-  private expireIdle(now: number): void {
-    for (const [clientId, ledger] of this.clients) {
-      if (now - ledger.lastAt > this.limits.idleMs && ledger.tokens >= this.limits.burstBytes) this.clientClosed(clientId);
-    }
   }
 }

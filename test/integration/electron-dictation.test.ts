@@ -6,6 +6,7 @@ import { silentLogger } from '../../main/core/logger.js';
 import { defaultCodeAnswer } from '../../main/gemini-sim/index.js';
 import { MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
+import { AudioIntake } from '../../main/hosts/audio-intake.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
 import { RendererDictation } from '../../main/hosts/electron/logic/renderer-dictation.js';
 import { SafeStorageSecretStore } from '../../main/hosts/electron/logic/secret-store.js';
@@ -107,11 +108,14 @@ describe('the desktop shell on the real app', () => {
   it('as in the desktop app, the overlay records: main follows its request over IPC and copies exactly the extracted code', async () => {
     const OVERLAY = 'window:2';
     const own = { url: `${MAIN_URL}?view=overlay`, isTopFrame: true };
+    let overlayClock = 0;
     const guard: IpcGuard = new IpcGuard({
       router: h.app.router,
       onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId),
       logger: silentLogger,
       onOutcome: (m, c, o) => bridge.observeCall(m, c, o),
+      // The renderer streams 100 ms chunks as they are captured: the intake's clock moves 100 ms per chunk.
+      audioIntake: new AudioIntake({ now: () => (overlayClock += 100) }),
     });
     // The overlay's renderer, reduced to what it does over IPC: start on "down", stream 100 ms chunks, stop on "up".
     let rendererRequest = 0;

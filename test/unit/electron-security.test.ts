@@ -316,6 +316,8 @@ describe('session', () => {
     session.headers?.({ responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, (r) => (out = r.responseHeaders));
     expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Content-Type-Options': ['nosniff'] });
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    // Electron talks to main over IPC only: connect-src is our own origin and nothing else (no loopback ports).
+    expect(/connect-src ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1]?.trim()).toBe("'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
   });
 });

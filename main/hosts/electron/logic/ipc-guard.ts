@@ -3,6 +3,7 @@ import { isMethodName, methods, IPC_INVOKE_PREFIX, type AppErrorPayload } from '
 import type { CallOutcome } from '../../../app/api-router.js';
 import { AppError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
+import { AudioIntake, MAX_AUDIO_FRAME_BYTES } from '../../audio-intake.js';
 import { isOwnUrl } from './app-origin.js';
 
 /** What Electron tells us about the frame that sent a message (event.senderFrame). */
@@ -18,6 +19,8 @@ export interface IpcGuardStats {
   rejectedSender: number;
   rejectedPayload: number;
   rejectedAudio: number;
+  /** Well-formed audio refused by the AudioIntake: faster than 2x real time, or over the dictation or total budget. */
+  throttledAudio: number;
 }
 
 export interface IpcGuardOptions {
@@ -27,17 +30,26 @@ export interface IpcGuardOptions {
   isOwnUrl?: (url: string | undefined) => boolean;
   /** Sees each accepted call's outcome (the hotkey dictation learns its request id from the overlay's dictation.start). */
   onOutcome?: (method: string, clientId: string, outcome: CallOutcome) => void;
+  /** Audio admission shared by the windows (its clock is injectable for tests). */
+  audioIntake?: AudioIntake;
 }
 
 /** 100 ms of 16 kHz PCM16 is 3.2 kB; a whole second is 32 kB. Anything far larger is not a capture chunk. */
-export const MAX_AUDIO_CHUNK_BYTES = 256 * 1024;
+export const MAX_AUDIO_CHUNK_BYTES = MAX_AUDIO_FRAME_BYTES;
 
 export class IpcGuard {
-  readonly stats: IpcGuardStats = { accepted: 0, rejectedSender: 0, rejectedPayload: 0, rejectedAudio: 0 };
+  readonly stats: IpcGuardStats = { accepted: 0, rejectedSender: 0, rejectedPayload: 0, rejectedAudio: 0, throttledAudio: 0 };
   private readonly own: (url: string | undefined) => boolean;
+  private readonly intake: AudioIntake;
 
   constructor(private readonly options: IpcGuardOptions) {
     this.own = options.isOwnUrl ?? isOwnUrl;
+    this.intake = options.audioIntake ?? new AudioIntake();
+  }
+
+  /** The audio limits in force (frame size, rate, dictation and total budgets). */
+  get audioLimits(): AudioIntake['limits'] {
+    return this.intake.limits;
   }
 
   /** The invoke channel name for a method (one ipcMain.handle per contract method). */
@@ -76,6 +88,10 @@ export class IpcGuard {
     const bytes = toBytes(data);
     if (args.length !== 2 || typeof requestId !== 'number' || !Number.isInteger(requestId) || requestId <= 0 || bytes === undefined || bytes.byteLength % 2 !== 0 || bytes.byteLength > MAX_AUDIO_CHUNK_BYTES) {
       this.stats.rejectedAudio++;
+      return false;
+    }
+    if (this.intake.admit(clientId, requestId, bytes.byteLength) !== 'ok') {
+      this.stats.throttledAudio++;
       return false;
     }
     this.options.onAudio(requestId, bytes, clientId);
