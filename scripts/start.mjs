@@ -1,5 +1,5 @@
 // `npm start` / `npm run demo`: builds what is stale, then opens the desktop app when Electron's binary exists,
-// else serves the same renderer from the web host on 127.0.0.1 and says why. Never requires 'electron'.
+// else serves the same renderer from the web host on a loopback address and says why. Never requires 'electron'.
 import { spawn, execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -31,9 +31,10 @@ async function startSimulator() {
       const baseUrl = /base URL:\s+(\S+)/.exec(buf)?.[1];
       const apiKey = /API key:\s+(\S+)/.exec(buf)?.[1];
       const adminUrl = /admin URL:\s+(\S+)/.exec(buf)?.[1];
-      if (baseUrl && apiKey && adminUrl) {
+      const adminToken = /admin token:\s+(\S+)/.exec(buf)?.[1];
+      if (baseUrl && apiKey && adminUrl && adminToken) {
         clearTimeout(timer);
-        resolve({ baseUrl, apiKey, adminUrl });
+        resolve({ baseUrl, apiKey, adminUrl, adminToken });
       }
     });
     sim.once('exit', (code) => reject(new Error(`the Gemini simulator exited with code ${code}:\n${buf}`)));
@@ -41,7 +42,7 @@ async function startSimulator() {
   // A few scripted utterances: whatever a new user says is heard as the default request, and the
   // fixtures' identifying tones (used by the e2e tests) pick the others.
   const demoScripts = JSON.parse(readFileSync(join(root, 'scripts/demo-scripts.json'), 'utf8'));
-  const res = await fetch(`${info.adminUrl}/scripts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoScripts) });
+  const res = await fetch(`${info.adminUrl}/scripts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${info.adminToken}` }, body: JSON.stringify(demoScripts) });
   if (!res.ok) throw new Error(`could not load the demo scripts into the simulator: ${res.status} ${await res.text()}`);
   console.log(`Simulated Gemini at ${info.baseUrl} (demo: no real API calls, no key needed; realistic latencies).`);
   env.GEMINI_API_KEY = info.apiKey;

@@ -1,4 +1,5 @@
-// The simulator's admin API (its own port, never on the Google-shaped routes): stats, scripts, faults, profile.
+// The simulator's admin API (its own port, never on the Google-shaped routes, behind its own token): stats, scripts, faults, profile.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, GeminiSimulator, ProfileName, TranscriptScript } from './types.js';
 
@@ -30,11 +31,31 @@ function isScript(value: unknown): value is TranscriptScript {
   return typeof s.final === 'string' && (s.toneHz === undefined || typeof s.toneHz === 'number') && (s.partials === undefined || (Array.isArray(s.partials) && s.partials.every((p) => typeof p === 'string')));
 }
 
+function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Who may drive it: a caller with `Authorization: Bearer ADMIN_TOKEN` (printed by `npm run gemini-sim`) and no Origin
+ * header. Browsers add Origin to every cross-origin POST, so a page on any site is refused even before the token.
+ */
+function refusal(req: IncomingMessage, token: string): { status: number; error: string } | null {
+  if (req.headers.origin !== undefined) return { status: 403, error: 'The admin API is not for web pages (a request with an Origin header was refused).' };
+  const m = /^Bearer (\S{1,200})$/.exec(req.headers.authorization ?? '');
+  if (!sameToken(m?.[1], token)) return { status: 401, error: 'Send Authorization: Bearer <admin token>; the admin token is printed with the admin URL when the simulator starts.' };
+  return null;
+}
+
 /**
  * GET /stats, POST /stats/reset, POST /scripts {scripts, default?}, POST /faults {faults} (or one
  * fault), DELETE /faults, POST /profile {profile}, POST /code-answer {text|null}.
  */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, sim: GeminiSimulator): Promise<void> {
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, sim: GeminiSimulator, token: string): Promise<void> {
+  const refused = refusal(req, token);
+  if (refused) return send(res, refused.status, { error: refused.error });
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   try {
     if (req.method === 'GET' && path === '/stats') return send(res, 200, sim.stats());

@@ -42,6 +42,7 @@ console.log(`Gemini simulator (${profile}) listening`);
 console.log(`  base URL:  ${sim.baseUrl}`);
 console.log(`  API key:   ${sim.apiKey}`);
 console.log(`  admin URL: ${sim.adminUrl ?? 'off'}`);
+if (sim.adminToken) console.log(`  admin token: ${sim.adminToken} (send Authorization: Bearer <admin token>)`);
 console.log(`Use: VOICE_CODEGEN_GEMINI_BASE_URL=${sim.baseUrl} GEMINI_API_KEY=${sim.apiKey}`);
 
 let stopping = false;

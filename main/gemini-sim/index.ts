@@ -1,4 +1,5 @@
 // Starts the protocol-faithful Gemini simulator: Google-shaped REST + Live WebSocket, plus an optional admin API.
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -73,12 +74,16 @@ export async function startGeminiSimulator(options: SimulatorOptions = {}): Prom
 
   let admin: Server | null = null;
   let adminUrl: string | null = null;
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const sim: GeminiSimulator = {
     baseUrl,
     apiKey: apiKeys[0] as string,
     port,
     get adminUrl() {
       return adminUrl;
+    },
+    get adminToken() {
+      return adminUrl === null ? null : adminToken;
     },
     setProfile: (profile) => state.setProfile(profile),
     setScripts: (scripts) => {
@@ -106,7 +111,7 @@ export async function startGeminiSimulator(options: SimulatorOptions = {}): Prom
   };
   if (options.adminPort !== undefined && options.adminPort !== false) {
     admin = createServer((req, res) => {
-      handleAdmin(req, res, sim).catch(() => res.destroy());
+      handleAdmin(req, res, sim, adminToken).catch(() => res.destroy());
     });
     adminUrl = `http://127.0.0.1:${await listen(admin, options.adminPort)}`;
   }

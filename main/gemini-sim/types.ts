@@ -16,6 +16,8 @@ export interface SimulatorOptions {
   tokensPerSecond?: number;
   /** Port of the admin API (0: a free port, false: none). Default false. */
   adminPort?: number | false;
+  /** Bearer token the admin API requires (default: a random one per start, readable as `adminToken`). */
+  adminToken?: string;
 }
 
 /** What the simulator "hears" for audio that starts with a given identifying tone. */
@@ -116,6 +118,8 @@ export interface GeminiSimulator {
   readonly apiKey: string;
   readonly port: number;
   readonly adminUrl: string | null;
+  /** What the admin API wants in `Authorization: Bearer ...`; null without an admin API. */
+  readonly adminToken: string | null;
   setProfile(profile: ProfileName): void;
   setScripts(scripts: TranscriptScript[]): void;
   setDefaultTranscript(script: TranscriptScript): void;

@@ -10,7 +10,7 @@ afterEach(() => {
   child = undefined;
 });
 
-function startCli(): Promise<{ baseUrl: string; apiKey: string; adminUrl: string; output: () => string }> {
+function startCli(): Promise<{ baseUrl: string; apiKey: string; adminUrl: string; adminToken: string; output: () => string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'main/gemini-sim/cli.ts', '--profile', 'instant', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   let out = '';
@@ -22,19 +22,25 @@ function startCli(): Promise<{ baseUrl: string; apiKey: string; adminUrl: string
       const base = /base URL:\s+(\S+)/.exec(out)?.[1];
       const key = /API key:\s+(\S+)/.exec(out)?.[1];
       const admin = /admin URL:\s+(\S+)/.exec(out)?.[1];
-      if (base && key && admin) resolve({ baseUrl: base, apiKey: key, adminUrl: admin, output: () => out });
+      const adminToken = /admin token:\s+(\S+)/.exec(out)?.[1];
+      if (base && key && admin && adminToken) resolve({ baseUrl: base, apiKey: key, adminUrl: admin, adminToken, output: () => out });
     });
   });
 }
 
+let adminToken = '';
+
 async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) });
 }
 
 describe('gemini-sim CLI', () => {
   it('prints its URLs, obeys the admin API, serves the SDK and stops cleanly on SIGTERM', async () => {
     const sim = await startCli();
     expect(sim.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The admin API needs the admin token it printed.
+    expect((await post(`${sim.adminUrl}/faults`, { kind: 'http-error', status: 503 })).status).toBe(401);
+    adminToken = sim.adminToken;
     expect((await post(`${sim.adminUrl}/faults`, { kind: 'http-error', status: 503 })).status).toBe(200);
     expect((await post(`${sim.adminUrl}/faults`, { kind: 'nonsense' })).status).toBe(400);
     expect((await post(`${sim.adminUrl}/profile`, { profile: 'instant' })).status).toBe(200);
@@ -46,7 +52,7 @@ describe('gemini-sim CLI', () => {
     const ok = await ai.models.generateContent(request);
     expect(ok.text).toContain('```');
 
-    const stats = (await (await fetch(`${sim.adminUrl}/stats`)).json()) as { rest: { requestsByModel: Record<string, number> } };
+    const stats = (await (await fetch(`${sim.adminUrl}/stats`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { rest: { requestsByModel: Record<string, number> } };
     expect(stats.rest.requestsByModel['gemini-3.5-flash']).toBe(2);
     // The admin API is not on the Google-shaped port.
     expect((await fetch(`${sim.baseUrl}/stats`)).status).toBe(404);

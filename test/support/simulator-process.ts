@@ -8,6 +8,7 @@ export interface SimulatorProcess {
   baseUrl: string;
   apiKey: string;
   adminUrl: string;
+  adminToken: string;
   setScripts(scripts: TranscriptScript[], fallback?: TranscriptScript): Promise<void>;
   stats(): Promise<SimulatorStats>;
   close(): Promise<void>;
@@ -15,7 +16,7 @@ export interface SimulatorProcess {
 
 export async function startSimulatorProcess(profile: 'instant' | 'realistic'): Promise<SimulatorProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/gemini-sim/cli.js'), '--profile', profile, '--admin-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const info = await new Promise<{ baseUrl: string; apiKey: string; adminUrl: string }>((resolve, reject) => {
+  const info = await new Promise<{ baseUrl: string; apiKey: string; adminUrl: string; adminToken: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${out}`)), 15_000);
     child.stdout?.on('data', (d: Buffer) => {
@@ -23,15 +24,17 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic'): P
       const baseUrl = /base URL:\s+(\S+)/.exec(out)?.[1];
       const apiKey = /API key:\s+(\S+)/.exec(out)?.[1];
       const adminUrl = /admin URL:\s+(\S+)/.exec(out)?.[1];
-      if (baseUrl && apiKey && adminUrl) {
+      const adminToken = /admin token:\s+(\S+)/.exec(out)?.[1];
+      if (baseUrl && apiKey && adminUrl && adminToken) {
         clearTimeout(timer);
-        resolve({ baseUrl, apiKey, adminUrl });
+        resolve({ baseUrl, apiKey, adminUrl, adminToken });
       }
     });
     child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}:\n${out}`)));
   });
   const admin = async (path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${info.adminUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const authorization = `Bearer ${info.adminToken}`;
+    const res = await fetch(`${info.adminUrl}${path}`, body === undefined ? { headers: { authorization } } : { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`simulator admin ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
