@@ -258,7 +258,8 @@ describe('renderer views against the web host (scripted backend)', () => {
       localStorage.setItem('vcg.onboarded', f.onboarded ? '1' : '0');
       localStorage.setItem('vcg.privacyNoticeSeen', f.noticeSeen ? '1' : '0');
     }, flags);
-    await page.goto(`${host.url}${query}`);
+    // Each tab takes the launch token from its URL into its own sessionStorage (there is no cookie).
+    await page.goto(`${host.url}${query}${query ? '&' : '?'}token=${host.token}`);
     await page.getByRole('heading', { name: 'Voice CodeGen', exact: true }).waitFor();
     await page.getByText('simulated Gemini', { exact: true }).waitFor();
     return page;
@@ -274,10 +275,6 @@ describe('renderer views against the web host (scripted backend)', () => {
     context = await browser.newContext();
     context.setDefaultTimeout(10_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
-    // The token moves into an HttpOnly cookie on the first visit.
-    const first = await context.newPage();
-    await first.goto(`${host.url}?token=${host.token}`);
-    await first.close();
   });
 
   afterAll(async () => {
@@ -317,7 +314,7 @@ describe('renderer views against the web host (scripted backend)', () => {
         sessionStorage.setItem('vcg.test.flags', '1');
         localStorage.setItem('vcg.onboarded', '0');
       });
-      await page.goto(host.url);
+      await page.goto(`${host.url}?token=${host.token}`);
       await page.getByRole('heading', { name: 'Welcome to Voice CodeGen' }).waitFor();
       await expect(page.getByText('simulated Gemini', { exact: true }).count()).resolves.toBe(0);
       await page.getByText('npm run demo').waitFor();
