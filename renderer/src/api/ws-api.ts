@@ -53,11 +53,13 @@ export function connectWebSocketApi(url: string, token: string | null): Promise<
     };
     ws.addEventListener('open', () => resolveApi(api));
     ws.addEventListener('error', () => rejectApi(new Error('Could not connect to Voice CodeGen. Is the app still running? Start it again with npm start, and open the new address it prints (a new launch has a new token).')));
-    ws.addEventListener('close', () => {
-      for (const p of pending.values()) p.reject(new ApiCallError({ code: 'UNAVAILABLE', message: 'The connection to Voice CodeGen closed. Reload the page.', retryable: true }));
+    ws.addEventListener('close', (event: CloseEvent) => {
+      // 1013: the host has as many windows open as it allows, and its reason says so.
+      const why = event.code === 1013 && event.reason ? event.reason : null;
+      for (const p of pending.values()) p.reject(new ApiCallError({ code: 'UNAVAILABLE', message: why ?? 'The connection to Voice CodeGen closed. Reload the page.', retryable: true }));
       pending.clear();
       // Tell the views through the contract's own alert event, so a stopped app does not look like a silent one.
-      const lost = { severity: 'CRITICAL', message: 'Lost the connection to Voice CodeGen. If it was stopped, start it again (npm start), then reload this page.', at: Date.now() };
+      const lost = { severity: 'CRITICAL', message: why ?? 'Lost the connection to Voice CodeGen. If it was stopped, start it again (npm start), then reload this page.', at: Date.now() };
       for (const l of listeners.get('alert') ?? []) l(lost);
     });
     ws.addEventListener('message', (msg: MessageEvent) => {
