@@ -62,7 +62,11 @@ function listenOn(server: Server, port: number, address: string): Promise<void> 
  * back to a free one. Returns the address listened on.
  */
 export async function listenOnLoopback(server: Server, port: number, log: Logger, address?: string): Promise<string> {
-  const candidates = address ? [address] : [randomLoopbackAddress(), FALLBACK_ADDRESS];
+  return listenOnFirst(server, port, log, address ? [address] : [randomLoopbackAddress(), FALLBACK_ADDRESS]);
+}
+
+/** Listens on the first of `candidates` that can be bound (exported for the fallback's test). */
+export async function listenOnFirst(server: Server, port: number, log: Logger, candidates: readonly string[]): Promise<string> {
   let lastError: unknown;
   for (const candidate of candidates) {
     try {
