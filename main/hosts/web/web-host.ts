@@ -55,6 +55,16 @@ const MAX_WS_MESSAGE = 4 * 1024 * 1024;
 /** Open windows or tabs at once: each holds a dictation and a send queue, so their number bounds memory. */
 export const MAX_WS_CLIENTS = 8;
 
+/** The request target as a path on our own origin (`//evil.example/` stays a path: the host never redirects); null when unparseable. */
+function requestPath(req: IncomingMessage): URL | null {
+  const target = req.url ?? '/';
+  try {
+    return new URL(`http://local${target.startsWith('/') ? '' : '/'}${target}`);
+  } catch {
+    return null;
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
   const log = options.logger.child({ part: 'web-host' });
@@ -106,8 +116,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request: use the address Voice CodeGen printed.');
       return;
     }
-    // Parsed as a path on our own origin: `//evil.example/` stays a path here. The host never redirects.
-    const url = new URL(`http://local${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? '/'}`);
+    const url = requestPath(req);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad path');
+      return;
+    }
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
@@ -141,10 +154,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE, handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false) });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(`http://local${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? '/'}`);
+    const url = requestPath(req);
     // The token travels only as a subprotocol: never in a cookie (cookies ignore ports) nor the query (logs, history).
-    if (url.pathname !== '/ws' || !ownHost(req) || !origins.has(req.headers.origin ?? '') || !sameToken(protocolToken(req), token)) {
-      log.warn({ origin: req.headers.origin, path: url.pathname }, 'websocket refused');
+    if (url?.pathname !== '/ws' || !ownHost(req) || !origins.has(req.headers.origin ?? '') || !sameToken(protocolToken(req), token)) {
+      log.warn({ origin: req.headers.origin, path: url?.pathname.slice(0, 200) }, 'websocket refused');
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
