@@ -206,6 +206,7 @@ class FakeBackend {
       return this.settings;
     },
     'settings.setApiKey': () => ({ ok: true, stored: 'memory' }),
+    'settings.setTeamSecret': () => ({ ok: true, stored: 'memory', sharedCache: { enabled: true, secret: 'memory', message: 'Shared cache on: entries are signed with the team secret (namespace 0123456789abcdef).' } }),
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
   };
