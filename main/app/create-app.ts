@@ -122,6 +122,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     });
     const memory = new MemoryMonitor({ settings: settings.monitor.memory, reader: options.memoryReader ?? new SystemMemoryReader(), logger });
     closers.add('memory monitor', () => memory.close());
+    monitor.prometheus.setCacheRejectedSource(() => {
+      const tiers = cache.metrics().tiers;
+      return { l2: tiers.l2?.rejected, l3: tiers.l3?.rejected };
+    });
 
     // Keys saved with the platform's encrypted store fill instances the environment did not set.
     const secretStore = options.platform?.secretStore;
