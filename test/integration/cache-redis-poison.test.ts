@@ -65,6 +65,19 @@ describe('a poisoned shared Redis cache', () => {
     await redis?.stop();
   });
 
+  it('an entry signed with the team secret is shared: another instance of the team answers from L2', async () => {
+    const erin = await instance();
+    const prompt = 'write a function that returns the largest of three numbers';
+    const first = await erin.app.runText({ text: prompt }, () => undefined);
+    await waitForKeys(raw);
+    const frank = await instance();
+    const second = await frank.app.runText({ text: prompt }, () => undefined);
+    expect(second.cached?.tier).toBe('l2');
+    expect(second.code).toBe(first.code);
+    expect((await l2Metrics(frank)).rejected).toBe(0);
+    await raw.flushall();
+  });
+
   it('an entry rewritten in Redis is not served to another instance: it is a miss, counted as rejected, and the answer is generated', async () => {
     const alice = await instance();
     const first = await alice.app.runText({ text: PROMPT }, () => undefined);
@@ -86,6 +99,7 @@ describe('a poisoned shared Redis cache', () => {
     const m = await l2Metrics(bob);
     expect(m.hits).toBe(0);
     expect(m.rejected).toBeGreaterThanOrEqual(1);
+    expect(await bob.app.metricsText()).toMatch(/voice_codegen_cache_rejected_entries\{tier="l2"\} [1-9]/);
   });
 
   it('an entry written without the team secret (a forged, unsigned envelope) is not served either', async () => {
