@@ -40,16 +40,6 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
         />
       </section>
 
-      <section className="card" aria-labelledby="settings-team-secret">
-        <h2 id="settings-team-secret">Shared cache</h2>
-        <TeamSecretForm
-          status={typeof shared?.message === 'string' ? shared.message : null}
-          source={typeof shared?.secret === 'string' ? shared.secret : null}
-          notice={state.teamSecretNotice}
-          onSave={(secret) => controller.setTeamSecret(secret)}
-        />
-      </section>
-
       <section className="card" aria-labelledby="settings-mic">
         <h2 id="settings-mic">Microphone</h2>
         <div className="field">
@@ -66,6 +56,16 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
           </select>
           <p className="field-help">Names appear once the microphone has been allowed.</p>
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="settings-team-secret">
+        <h2 id="settings-team-secret">Shared cache</h2>
+        <TeamSecretForm
+          status={typeof shared?.message === 'string' ? shared.message : null}
+          source={typeof shared?.secret === 'string' ? shared.secret : null}
+          notice={state.teamSecretNotice}
+          onSave={(secret) => controller.setTeamSecret(secret)}
+        />
       </section>
       </div>
 
