@@ -93,6 +93,12 @@ export class L2RedisTier implements ByteTier {
       stored = await this.redis.getrangeBuffer(redisKey, 0, this.maxEntryBytes);
       this.breaker.success();
     } catch (error) {
+      // Something other than a string planted under our key is a bad entry, not an outage: it must not open the breaker.
+      if (error instanceof Error && error.message.startsWith('WRONGTYPE')) {
+        this.breaker.success();
+        this.rejected++;
+        return undefined;
+      }
       throw this.failed('get', error);
     }
     if (stored.length === 0) return undefined;

