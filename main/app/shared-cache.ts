@@ -63,6 +63,9 @@ export class SharedCacheControl<V> {
     this.secret = options.initial.secret;
     this.source = options.initial.source;
     this.problem = options.initial.problem;
+    const status = this.status();
+    // A Redis URL that does nothing is worth one line in the log too, for setups nobody opens Settings on.
+    if (options.settings.enabled && options.settings.l2.url && !status.enabled) options.logger.warn({}, status.message);
   }
 
   status(): SharedCacheStatus {
