@@ -117,6 +117,11 @@ export const methods = {
   'settings.get': { params: z.object({}).strict(), result: publicSettingsSchema },
   'settings.update': { params: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), result: publicSettingsSchema },
   'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']) }) },
+  // The shared Redis cache's team secret: stored like API keys (keychain or this session), never sent back.
+  'settings.setTeamSecret': {
+    params: z.object({ secret: z.string().min(1).max(1024) }).strict(),
+    result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']), sharedCache: z.object({ enabled: z.boolean(), secret: z.enum(['env', 'encrypted', 'memory', 'none']), message: z.string() }) }),
+  },
   'dashboard.get': { params: z.object({}).strict(), result: z.record(z.string(), z.unknown()) },
   // 1 M characters: larger than any answer, and its JSON (at most ~6 MB escaped) fits the WebSocket's 8 MB frame limit.
   'clipboard.copy': { params: z.object({ text: z.string().max(1_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },

@@ -17,6 +17,7 @@ import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
 import { applySettingsPatch, publicSettings, storableSettings } from './settings-view.js';
 import { loadConfig } from '../config/load.js';
+import type { SharedCacheControl } from './shared-cache.js';
 
 export interface HandlerDeps {
   options: CreateAppOptions;
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
   stored: { current: Settings };
   reports: { latest(): unknown };
+  /** The shared Redis tier's team secret and status line. */
+  sharedCache: Pick<SharedCacheControl<CachedValue>, 'status' | 'setTeamSecret'>;
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
@@ -130,7 +133,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ok: true };
     },
     'history.export': () => ({ json: deps.history.export() }),
-    'settings.get': () => publicSettings(settings, deps.keyStorage()),
+    'settings.get': () => ({ ...publicSettings(settings, deps.keyStorage()), sharedCache: deps.sharedCache.status() }),
     'settings.update': async (params) => {
       // Patches apply to the settings as stored, never to the environment's overrides (GEMINI_API_KEY, REDIS_URL, ...),
       // which must not end up in the database; the effective settings are the stored ones with the environment on top.
@@ -148,11 +151,15 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
       deps.onSettingsChanged?.(next);
-      return { ...publicSettings(next, deps.keyStorage()), restartRequired };
+      return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired };
     },
     'settings.setApiKey': async (params) => {
       const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);
       return { ok: true, stored };
+    },
+    'settings.setTeamSecret': async (params) => {
+      const { stored, status } = await deps.sharedCache.setTeamSecret(params.secret);
+      return { ok: true, stored, sharedCache: status };
     },
     'dashboard.get': () => ({
       ...(deps.monitor.dashboard() as unknown as Record<string, unknown>),

@@ -1,7 +1,7 @@
 // The composition root: createApp(options) builds every part, passes them down, and closes them in reverse order.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, parseSettings } from '../config/load.js';
+import { loadConfig, parseSettings, teamSecretFromEnv } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { systemClock } from '../core/clock.js';
 import { AppError, toAppError } from '../core/errors.js';
@@ -26,12 +26,13 @@ import { PROMPT_VERSION } from '../pipeline/prompts.js';
 import { ApiRouter } from './api-router.js';
 import { AppEvents } from './app-events.js';
 import { HistoryPortAdapter } from './adapters/history-port.js';
-import { CachePortAdapter } from './adapters/cache-port.js';
+import { CachePortAdapter, isCachedValue } from './adapters/cache-port.js';
 import { MonitorPortAdapter } from './adapters/monitor-port.js';
 import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
+import { SharedCacheControl, loadTeamSecret } from './shared-cache.js';
 import { RequestRegistry } from './request-registry.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
@@ -103,8 +104,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     closers.add('audio workers', () => audio.close());
     const cacheWorkers = new CacheWorkerPool({ workerFile: join(options.workersDir, 'cache.js'), databaseFile: dbFile, ...(options.platform?.nativeBinding ? { nativeBinding: options.platform.nativeBinding } : {}) });
     closers.add('cache workers', () => cacheWorkers.close());
-    const cache = createTieredCache<CachedValue>(settings.cache, { db, codec: cacheWorkers, logger });
+    // The shared Redis tier needs the team secret (environment, else keychain): without it REDIS_URL alone turns nothing on.
+    const teamSecret = await loadTeamSecret(teamSecretFromEnv(options.env ?? {}), options.platform?.secretStore, logger);
+    const cache = createTieredCache<CachedValue>(settings.cache, { db, codec: cacheWorkers, logger, validate: isCachedValue, ...(teamSecret.secret ? { teamSecret: teamSecret.secret } : {}) });
     closers.add('cache', () => cache.close());
+    const sharedCache = new SharedCacheControl({ settings: settings.cache, cache, initial: teamSecret, logger, ...(options.platform?.secretStore ? { secretStore: options.platform.secretStore } : {}) });
     if (settings.cache.enabled && options.host !== 'cli') {
       const prune = new PruneScheduler((now, signal) => cacheWorkers.prune(now, signal), settings.cache.l3.pruneIntervalMs, clock, logger);
       closers.add('cache prune', () => prune.close());
@@ -118,6 +122,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     });
     const memory = new MemoryMonitor({ settings: settings.monitor.memory, reader: options.memoryReader ?? new SystemMemoryReader(), logger });
     closers.add('memory monitor', () => memory.close());
+    monitor.prometheus.setCacheRejectedSource(() => {
+      const tiers = cache.metrics().tiers;
+      return { l2: tiers.l2?.rejected, l3: tiers.l3?.rejected };
+    });
 
     // Keys saved with the platform's encrypted store fill instances the environment did not set.
     const secretStore = options.platform?.secretStore;
@@ -240,6 +248,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
+      sharedCache,
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 

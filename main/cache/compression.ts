@@ -14,6 +14,10 @@ const hasZstd = typeof z.zstdCompress === 'function';
 /** Brotli at quality 4: most of the ratio of quality 11 at a small fraction of its time, for ~10-100 KB answers. */
 const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 
+/** A cached value never decompresses past this: a small hostile entry cannot expand into gigabytes (zlib stops and throws). */
+export const MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024;
+const BOUNDED = { maxOutputLength: MAX_DECOMPRESSED_BYTES };
+
 export const PREFERRED_ALGORITHM: CompressionAlgorithm = hasZstd ? 'zstd' : 'brotli';
 
 const asyncCodecs: Record<CompressionAlgorithm, { compress: Codec; decompress: Codec } | undefined> = {
@@ -45,7 +49,7 @@ export async function compressAsync(algorithm: CompressionAlgorithm, data: Uint8
 export async function decompressAsync(algorithm: CompressionAlgorithm, data: Uint8Array): Promise<Buffer> {
   const codec = asyncCodecs[algorithm];
   if (!codec) throw unsupported(algorithm);
-  return codec.decompress(data);
+  return codec.decompress(data, BOUNDED);
 }
 
 /** For the worker thread, where blocking is the point. */
@@ -58,5 +62,5 @@ export function compressSync(algorithm: CompressionAlgorithm, data: Uint8Array):
 export function decompressSync(algorithm: CompressionAlgorithm, data: Uint8Array): Buffer {
   const codec = syncCodecs[algorithm];
   if (!codec) throw unsupported(algorithm);
-  return codec.decompress(data);
+  return codec.decompress(data, BOUNDED);
 }

@@ -28,6 +28,11 @@ export interface HierarchyOptions<V> {
   resultTtlMs: number;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Checks a value read from L2/L3 before it is used: whatever is stored there (even signed by the team) may be
+   * malformed; a value that fails is a miss, counted as rejected. Absent: any JSON value is accepted.
+   */
+  validate?: (value: unknown) => value is V;
 }
 
 export interface CacheMetricsSnapshot {
@@ -44,7 +49,7 @@ const ALGORITHM_OF: Record<number, CompressionAlgorithm | undefined> = { [CODEC_
  */
 export class HierarchicalCache<V> {
   private readonly l1: L1MemoryTier<V> | undefined;
-  private readonly tiers: ByteTier[];
+  private tiers: ByteTier[];
   private readonly m: Record<TierName, TierMetrics> = { l1: new TierMetrics(), l2: new TierMetrics(), l3: new TierMetrics() };
   private readonly pending = new Set<Promise<void>>();
   private readonly clock: Clock;
@@ -126,6 +131,17 @@ export class HierarchicalCache<V> {
     return out;
   }
 
+  /**
+   * Turns on (or replaces) the L2 tier while running: a team secret entered in Settings enables the shared cache
+   * without a restart. Reads already walking the old tier list finish on it; the replaced tier is closed.
+   */
+  async attachL2(tier: ByteTier): Promise<void> {
+    const old = this.tiers.find((t) => t.name === 'l2');
+    this.tiers = [tier, ...this.tiers.filter((t) => t.name !== 'l2')];
+    this.m.l2 = new TierMetrics();
+    if (old) await old.close();
+  }
+
   /** Memory pressure: keep at most `fraction` of L1's bytes (0 empties it); L2/L3 are not in this process's memory. */
   shrinkMemory(fraction: number): void {
     if (!this.l1) return;
@@ -136,7 +152,7 @@ export class HierarchicalCache<V> {
   metrics(): CacheMetricsSnapshot {
     const tiers: Partial<Record<TierName, TierMetricsSnapshot>> = {};
     if (this.l1) tiers.l1 = this.m.l1.snapshot();
-    for (const tier of this.tiers) tiers[tier.name] = this.m[tier.name].snapshot();
+    for (const tier of this.tiers) tiers[tier.name] = this.m[tier.name].snapshot(tier.rejected ?? 0);
     return { tiers, l1: this.l1 ? { entries: this.l1.entries, bytes: this.l1.bytes } : undefined, backfills: this.backfills };
   }
 
@@ -177,15 +193,19 @@ export class HierarchicalCache<V> {
       const header = bytes === undefined ? undefined : readHeader(bytes);
       // Redis and SQLite enforce their own expiry; the header check covers clock skew between machines sharing L2.
       if (bytes === undefined || header === undefined || header.expiresAt <= now) {
+        if (bytes !== undefined && header === undefined) m.rejected++;
         m.misses++;
         continue;
       }
       let value: V;
       try {
         value = await this.decode(bytes, header, signal);
+        if (this.options.validate && !this.options.validate(value)) throw new AppError('CACHE', 'A cached value does not have the expected shape; it is ignored.');
       } catch (error) {
         if (isAbortError(error)) throw error;
-        m.errors++;
+        // Stored bytes we cannot use are a miss, never a crash: counted, logged (sampled), and the next tier is asked.
+        m.rejected++;
+        m.misses++;
         this.noteError(tier.name, 'decode', error);
         continue;
       }

@@ -1,4 +1,4 @@
-// L2: the team's shared Redis tier (ioredis): key prefix, TTL 5 min, SCAN+UNLINK invalidation, and a breaker so a dead Redis costs nothing.
+// L2: the team's shared Redis tier (ioredis): signed entries in the team's namespace, TTL 5 min, SCAN+UNLINK invalidation, and a breaker.
 import { Redis, type RedisOptions } from 'ioredis';
 import { throwIfAborted } from '../core/abort.js';
 import { type Clock, systemClock } from '../core/clock.js';
@@ -7,13 +7,21 @@ import type { Logger } from '../core/logger.js';
 import { Breaker } from './breaker.js';
 import { capExpiry } from './envelope.js';
 import type { CacheKey } from './keys.js';
+import { EntrySigner, SIGNATURE_BYTES } from './team-secret.js';
 import type { ByteTier } from './tier.js';
 
 export interface L2Options {
   /** redis://[user:password@]host:port/db or rediss:// for TLS. */
   url: string;
-  /** The team's namespace; default 'vcg:'. */
+  /** Put in front of the team's namespace; default 'vcg:'. Keys are `${prefix}${namespace}:${id}`. */
   prefix?: string;
+  /**
+   * The team secret: every entry is signed with it (HMAC-SHA256 over key and value) and an entry without a valid
+   * signature is a miss, so whoever can write to Redis cannot choose another user's code. Its hash names the namespace.
+   */
+  secret: string;
+  /** Entries larger than this (signed bytes) are neither written nor read: a miss, counted as rejected. Default 4 MiB. */
+  maxEntryBytes?: number;
   ttlMs?: number;
   /** A command slower than this counts as a failure (opens the breaker). */
   commandTimeoutMs?: number;
@@ -31,13 +39,19 @@ export class L2RedisTier implements ByteTier {
   readonly prefix: string;
   readonly ttlMs: number;
   readonly breaker: Breaker;
+  /** Entries read but not used: unsigned, badly signed (written without the team secret) or too large. */
+  rejected = 0;
   private readonly redis: Redis;
+  private readonly signer: EntrySigner;
+  private readonly maxEntryBytes: number;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private closed = false;
 
   constructor(options: L2Options) {
-    this.prefix = options.prefix ?? 'vcg:';
+    this.signer = new EntrySigner(options.secret);
+    this.prefix = `${options.prefix ?? 'vcg:'}${this.signer.namespace}:`;
+    this.maxEntryBytes = options.maxEntryBytes ?? 4 * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 300_000;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger.child({ component: 'cache-l2' });
@@ -72,28 +86,41 @@ export class L2RedisTier implements ByteTier {
   }
 
   async get(key: CacheKey): Promise<Buffer | undefined> {
+    const redisKey = this.prefix + key.id;
+    let stored: Buffer;
     try {
-      const value = await this.redis.getBuffer(this.prefix + key.id);
+      // GETRANGE bounds what a hostile entry can make us read; a missing key reads as empty.
+      stored = await this.redis.getrangeBuffer(redisKey, 0, this.maxEntryBytes);
       this.breaker.success();
-      return value ?? undefined;
     } catch (error) {
+      // Something other than a string planted under our key is a bad entry, not an outage: it must not open the breaker.
+      if (error instanceof Error && error.message.startsWith('WRONGTYPE')) {
+        this.breaker.success();
+        this.rejected++;
+        return undefined;
+      }
       throw this.failed('get', error);
     }
+    if (stored.length === 0) return undefined;
+    const envelope = stored.length > this.maxEntryBytes ? undefined : this.signer.verify(redisKey, stored);
+    if (envelope === undefined) this.rejected++;
+    return envelope;
   }
 
   async set(key: CacheKey, envelope: Buffer, expiresAt: number): Promise<void> {
     const now = this.clock.now();
     const ttl = Math.min(this.ttlMs, Math.floor(expiresAt - now));
-    if (ttl <= 0) return;
+    if (ttl <= 0 || envelope.length + SIGNATURE_BYTES > this.maxEntryBytes) return;
+    const redisKey = this.prefix + key.id;
     try {
-      await this.redis.set(this.prefix + key.id, capExpiry(envelope, now + ttl), 'PX', ttl);
+      await this.redis.set(redisKey, this.signer.sign(redisKey, capExpiry(envelope, now + ttl)), 'PX', ttl);
       this.breaker.success();
     } catch (error) {
       throw this.failed('set', error);
     }
   }
 
-  /** SCAN (never KEYS, which blocks a shared server) within our prefix, UNLINK in batches (freed off Redis's main thread). */
+  /** SCAN (never KEYS, which blocks a shared server) within our namespace (other teams' keys are never matched), UNLINK in batches (freed off Redis's main thread). */
   async invalidate(pattern: string, signal?: AbortSignal): Promise<number> {
     let cursor = '0';
     let removed = 0;

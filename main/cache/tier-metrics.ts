@@ -15,6 +15,8 @@ export interface TierMetricsSnapshot {
   errors: number;
   /** Reads not attempted because the tier was unavailable (breaker open, disconnected). */
   skips: number;
+  /** Entries read but not used: a bad signature (L2), a value that fails validation or does not decode. Each is also a miss. */
+  rejected: number;
   sets: number;
   setErrors: number;
   setSkips: number;
@@ -30,6 +32,7 @@ export class TierMetrics {
   misses = 0;
   errors = 0;
   skips = 0;
+  rejected = 0;
   sets = 0;
   setErrors = 0;
   setSkips = 0;
@@ -45,7 +48,8 @@ export class TierMetrics {
     if (ms > this.max) this.max = ms;
   }
 
-  snapshot(): TierMetricsSnapshot {
+  /** `extraRejected`: what the tier itself refused before the hierarchy saw it. */
+  snapshot(extraRejected = 0): TierMetricsSnapshot {
     const n = Math.min(this.count, WINDOW);
     const recent = Array.from(this.window.subarray(0, n)).sort((a, b) => a - b);
     const q = (p: number): number => (n === 0 ? 0 : (recent[Math.min(n - 1, Math.ceil(p * n) - 1)] ?? 0));
@@ -55,6 +59,7 @@ export class TierMetrics {
       misses: this.misses,
       errors: this.errors,
       skips: this.skips,
+      rejected: this.rejected + extraRejected,
       sets: this.sets,
       setErrors: this.setErrors,
       setSkips: this.setSkips,

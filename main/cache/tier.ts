@@ -7,6 +7,8 @@ export interface ByteTier {
   readonly name: 'l2' | 'l3';
   /** False while the tier should be skipped (breaker open, not connected): costs nothing to ask. */
   available(): boolean;
+  /** Entries the tier read but refused to return (L2: unsigned or badly signed); each was a miss. */
+  readonly rejected?: number;
   /** The stored envelope, or undefined on a miss. Throws on a failure (the hierarchy counts it). */
   get(key: CacheKey, signal?: AbortSignal): Buffer | undefined | Promise<Buffer | undefined>;
   /** Stores the envelope until min(expiresAt, now + the tier's own TTL). */

@@ -10,10 +10,12 @@ export interface ConfigEnv {
   REDIS_URL?: string;
   VOICE_CODEGEN_DATA_DIR?: string;
   VOICE_CODEGEN_PORT?: string;
+  /** Signs and namespaces the shared Redis tier; without it (or one saved in Settings) REDIS_URL alone enables nothing. */
+  VOICE_CODEGEN_TEAM_SECRET?: string;
 }
 
 export function pickConfigEnv(env: Record<string, string | undefined>): ConfigEnv {
-  const keys: Array<keyof ConfigEnv> = ['GEMINI_API_KEY', 'VOICE_CODEGEN_GEMINI_BASE_URL', 'REDIS_URL', 'VOICE_CODEGEN_DATA_DIR', 'VOICE_CODEGEN_PORT'];
+  const keys: Array<keyof ConfigEnv> = ['GEMINI_API_KEY', 'VOICE_CODEGEN_GEMINI_BASE_URL', 'REDIS_URL', 'VOICE_CODEGEN_DATA_DIR', 'VOICE_CODEGEN_PORT', 'VOICE_CODEGEN_TEAM_SECRET'];
   const out: ConfigEnv = {};
   for (const key of keys) {
     const value = env[key];
@@ -72,6 +74,15 @@ export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings 
     settings.app.port = port;
   }
   return parseSettings(settings);
+}
+
+/**
+ * The team secret from the environment, kept out of Settings on purpose: settings are stored in SQLite and shown to
+ * the renderer, the secret must be neither. Surrounding whitespace (a trailing newline from a file) is not part of it.
+ */
+export function teamSecretFromEnv(envInput: ConfigEnv): string | undefined {
+  const value = pickConfigEnv(envInput as Record<string, string | undefined>).VOICE_CODEGEN_TEAM_SECRET?.trim();
+  return value === undefined || value === '' ? undefined : value;
 }
 
 export { settingsSchema };

@@ -38,6 +38,7 @@ export class PrometheusMetrics {
   private readonly cacheHitRatio: Gauge;
   private readonly errorRate: Gauge;
   private readonly poolSize: Gauge<'pool' | 'state'>;
+  private rejectedSource: () => Partial<Record<string, number>> = () => ({});
 
   constructor(prefix = 'voice_codegen_') {
     const registers = [this.registry];
@@ -66,6 +67,17 @@ export class PrometheusMetrics {
     this.memory = new Gauge({ name: `${prefix}process_memory_bytes`, help: 'Process memory.', labelNames: ['kind'], registers });
     this.cacheHitRatio = new Gauge({ name: `${prefix}cache_hit_ratio`, help: 'Cache hits / lookups since start.', registers });
     this.errorRate = new Gauge({ name: `${prefix}error_rate`, help: 'Errors / requests in the sliding alert window.', registers });
+    const rejected = (): Partial<Record<string, number>> => this.rejectedSource();
+    new Gauge({
+      name: `${prefix}cache_rejected_entries`,
+      help: 'Cache entries read but refused since start, by tier (l2: missing or bad team signature; any tier: malformed value).',
+      labelNames: ['tier'],
+      registers,
+      // Read at scrape time from the cache's own counters, so nothing is counted twice.
+      collect() {
+        for (const [tier, n] of Object.entries(rejected())) if (n !== undefined) this.set({ tier }, n);
+      },
+    });
     this.poolSize = new Gauge({ name: `${prefix}pool_size`, help: 'Resource pool sizes, set by the app.', labelNames: ['pool', 'state'], registers });
   }
 
@@ -120,6 +132,11 @@ export class PrometheusMetrics {
 
   setCacheHitRatio(ratio: number): void {
     this.cacheHitRatio.set(ratio);
+  }
+
+  /** Where cache_rejected_entries comes from (the cache hierarchy's tier metrics). */
+  setCacheRejectedSource(source: () => Partial<Record<string, number>>): void {
+    this.rejectedSource = source;
   }
 
   setErrorRate(rate: number): void {

@@ -68,6 +68,7 @@ class FakeBackend {
     vocabulary: { maxTerms: 100 },
     monitor: { memory: { warning: 0.8, critical: 0.9 }, dailyTokenCap: 200_000 },
     budgets: { transcription: { targetMs: 500, maxMs: 1000 }, intent: { targetMs: 200, maxMs: 500 }, generation: { targetMs: 1500, maxMs: 3000 }, total: { targetMs: 2000, maxMs: 4000 } },
+    sharedCache: { enabled: false, secret: 'none', message: 'Shared cache off: set a team secret (VOICE_CODEGEN_TEAM_SECRET or Settings).' },
   };
 
   hold(): void {
@@ -206,6 +207,7 @@ class FakeBackend {
       return this.settings;
     },
     'settings.setApiKey': () => ({ ok: true, stored: 'memory' }),
+    'settings.setTeamSecret': () => ({ ok: true, stored: 'memory', sharedCache: { enabled: true, secret: 'memory', message: 'Shared cache on: entries are signed with the team secret (namespace 0123456789abcdef).' } }),
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
   };
@@ -592,6 +594,22 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.getByLabel('Hotkey mode').selectOption('push-to-talk');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved 1 change.').waitFor();
+    await page.close();
+  });
+
+  it('settings: says why the shared cache is off and takes a team secret without ever showing it', async () => {
+    const page = await open('?tab=settings');
+    await page.getByText('Shared cache off: set a team secret (VOICE_CODEGEN_TEAM_SECRET or Settings).').waitFor();
+    const secret = page.getByRole('textbox', { name: 'Team secret (shared Redis cache)' });
+    await expect(secret.getAttribute('type')).resolves.toBe('password');
+    await secret.fill('an e2e team secret, long enough');
+    await page.getByRole('button', { name: 'Save secret' }).click();
+    await page.getByText('Saved for this session only. Shared cache on').waitFor();
+    await expect(secret.inputValue()).resolves.toBe('');
+    expect(backend.calls.some((c) => c.method === 'settings.setTeamSecret' && (c.params as { secret: string }).secret === 'an e2e team secret, long enough')).toBe(true);
+    await expect(page.content()).resolves.not.toContain('an e2e team secret');
+    await expectAccessible(page, 'settings shared cache');
+    await expectLayoutFits(page, 'settings shared cache 1280x800');
     await page.close();
   });
 

@@ -35,7 +35,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 function build(ttl: { l1?: number; l2?: number; l3?: number; result?: number } = {}, codec: ValueCodec = new InlineCodec(), threshold = 16 * 1024): void {
   l1 = new L1MemoryTier<Result>({ maxBytes: 10 * 1024 * 1024, ttlMs: ttl.l1 ?? 60_000 });
-  l2 = new L2RedisTier({ url: redis.url, prefix: `test-${Math.random().toString(36).slice(2)}:`, ttlMs: ttl.l2 ?? 300_000, logger: silentLogger, commandTimeoutMs: 1000 });
+  l2 = new L2RedisTier({ url: redis.url, secret: 'hierarchy test team secret', prefix: `test-${Math.random().toString(36).slice(2)}:`, ttlMs: ttl.l2 ?? 300_000, logger: silentLogger, commandTimeoutMs: 1000 });
   l3 = new L3SqliteTier(db, { ttlMs: ttl.l3 ?? 3_600_000 });
   cache = new HierarchicalCache<Result>({ l1, l2, l3, codec, compressThresholdBytes: threshold, resultTtlMs: ttl.result ?? 300_000, logger: silentLogger });
 }

@@ -37,7 +37,7 @@ describe('a hung Redis', () => {
   it('fails one command by timeout, then is skipped until the cool-down ends; callers get L3 answers throughout', async () => {
     const db = Database.open({ file: join(dir, 'app.db'), logger: silentLogger });
     const l1 = new L1MemoryTier<string>({ maxBytes: 1 << 20, ttlMs: 60_000 });
-    const l2 = new L2RedisTier({ url: `redis://127.0.0.1:${port}`, logger: silentLogger, commandTimeoutMs: 100, breakerCooldownMs: 60_000 });
+    const l2 = new L2RedisTier({ url: `redis://127.0.0.1:${port}`, secret: 'hung redis test team secret', logger: silentLogger, commandTimeoutMs: 100, breakerCooldownMs: 60_000 });
     const cache = new HierarchicalCache<string>({ l1, l2, l3: new L3SqliteTier(db, { ttlMs: 60_000 }), codec: new InlineCodec(), compressThresholdBytes: 1 << 20, resultTtlMs: 60_000, logger: silentLogger });
     try {
       for (let i = 0; i < 300 && l2.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));

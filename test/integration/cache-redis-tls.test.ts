@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('L2 over TLS', () => {
   it('stores and reads through rediss:// with AUTH, verifying the server certificate', async () => {
     const l1 = new L1MemoryTier<string>({ maxBytes: 1 << 20, ttlMs: 60_000 });
-    const l2 = new L2RedisTier({ url: `rediss://:tls-pass@127.0.0.1:${port}`, tls: { ca }, logger: silentLogger, commandTimeoutMs: 1000 });
+    const l2 = new L2RedisTier({ url: `rediss://:tls-pass@127.0.0.1:${port}`, secret: 'tls redis test team secret', tls: { ca }, logger: silentLogger, commandTimeoutMs: 1000 });
     const cache = new HierarchicalCache<string>({ l1, l2, codec: new InlineCodec(), compressThresholdBytes: 1 << 20, resultTtlMs: 60_000, logger: silentLogger });
     try {
       for (let i = 0; i < 300 && l2.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));

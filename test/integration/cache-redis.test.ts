@@ -9,11 +9,14 @@ import { createCacheKey } from '../../main/cache/keys.js';
 import { L1MemoryTier } from '../../main/cache/l1-memory.js';
 import { L2RedisTier } from '../../main/cache/l2-redis.js';
 import { L3SqliteTier } from '../../main/cache/l3-sqlite.js';
+import { teamNamespace } from '../../main/cache/team-secret.js';
 import { InlineCodec } from '../../main/cache/value-codec.js';
 import type { Logger } from '../../main/core/logger.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { Database } from '../../main/store/database.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
+
+const SECRET = 'team a shared cache secret';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -54,7 +57,7 @@ async function setup(options: { password?: string; urlPassword?: string } = {}):
   const url = options.urlPassword === undefined ? redis.url : `redis://:${options.urlPassword}@127.0.0.1:${redis.port}`;
   const logger = recordingLogger();
   const l1 = new L1MemoryTier<string>({ maxBytes: 1 << 20, ttlMs: 60_000 });
-  const l2 = new L2RedisTier({ url, prefix: 'team-a:', logger, breakerCooldownMs: 100, reconnectMaxDelayMs: 100, commandTimeoutMs: 500 });
+  const l2 = new L2RedisTier({ url, prefix: 'team-a:', secret: SECRET, logger, breakerCooldownMs: 100, reconnectMaxDelayMs: 100, commandTimeoutMs: 500 });
   const cache = new HierarchicalCache<string>({ l1, l2, l3: new L3SqliteTier(db, { ttlMs: 3_600_000 }), codec: new InlineCodec(), compressThresholdBytes: 1 << 20, resultTtlMs: 300_000, logger });
   cleanups.push(() => cache.close());
   return { redis, l1, l2, cache, logger };
@@ -98,15 +101,17 @@ describe('L2 Redis tier', () => {
     expect((await cache.get(keys[1]!))?.tier).toBe('l2');
   });
 
-  it('authenticates with the password in the URL and keeps keys under the team prefix', async () => {
+  it('authenticates with the password in the URL and keeps keys under the prefix and the namespace of the team secret', async () => {
     const { redis, l2, cache } = await setup({ password: 's3cret pass' });
     await waitFor(() => l2.status === 'ready', 'redis ready');
     const k = key('auth');
     await cache.set(k, 'hello');
     const raw = new Redis(redis.url);
     cleanups.push(() => void raw.disconnect());
-    expect(await raw.keys('*')).toEqual([`team-a:${k.id}`]);
-    const ttl = await raw.pttl(`team-a:${k.id}`);
+    const stored = `team-a:${teamNamespace(SECRET)}:${k.id}`;
+    expect(l2.prefix).toBe(`team-a:${teamNamespace(SECRET)}:`);
+    expect(await raw.keys('*')).toEqual([stored]);
+    const ttl = await raw.pttl(stored);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(300_000);
   });

@@ -17,7 +17,7 @@ describe('Redis stopped and started during a run of requests', () => {
     redis = await startRedisServer();
     h = await startHarness({
       settings: { ...FAULT_SETTINGS, cache: { enabled: true, l2: { breakerCooldownMs: 200, commandTimeoutMs: 250 } } },
-      env: { REDIS_URL: redis.url },
+      env: { REDIS_URL: redis.url, VOICE_CODEGEN_TEAM_SECRET: 'fault test team secret, long enough' },
     });
   });
   afterAll(async () => {

@@ -12,9 +12,9 @@ export interface StartedApp {
 }
 
 export async function startAppProcess(args: string[] = [], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedApp> {
-  // Never the user's own data, key or Redis: a throwaway data dir, and no inherited GEMINI_API_KEY/REDIS_URL.
+  // Never the user's own data, key or Redis: a throwaway data dir, and no inherited GEMINI_API_KEY/REDIS_URL/team secret.
   const dataDir = mkdtempSync(join(tmpdir(), 'vcg-start-'));
-  const { GEMINI_API_KEY: _key, REDIS_URL: _redis, VOICE_CODEGEN_GEMINI_BASE_URL: _base, ...inherited } = process.env;
+  const { GEMINI_API_KEY: _key, REDIS_URL: _redis, VOICE_CODEGEN_GEMINI_BASE_URL: _base, VOICE_CODEGEN_TEAM_SECRET: _team, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'scripts/start.mjs'), ...args], {
     env: { ...inherited, VOICE_CODEGEN_PORT: '0', VOICE_CODEGEN_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

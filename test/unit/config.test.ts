@@ -1,6 +1,6 @@
 // Settings: the seed's defaults, environment overrides, and errors that name the bad key and the allowed values.
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseSettings } from '../../main/config/load.js';
+import { loadConfig, parseSettings, pickConfigEnv, teamSecretFromEnv } from '../../main/config/load.js';
 
 describe('settings', () => {
   it('fills every default from the seed when nothing is stored', () => {
@@ -28,6 +28,15 @@ describe('settings', () => {
     expect(s.cache.l2.url).toBe('redis://127.0.0.1:6390');
     expect(s.app.dataDir).toBe('/tmp/x');
     expect(s.app.port).toBe(4321);
+  });
+
+  it('reads VOICE_CODEGEN_TEAM_SECRET for the shared cache but never puts it into the settings (which are stored and shown)', () => {
+    const env = pickConfigEnv({ REDIS_URL: 'redis://127.0.0.1:6390', VOICE_CODEGEN_TEAM_SECRET: '  a long shared team secret\n', HOME: '/home/x' });
+    expect(env).toEqual({ REDIS_URL: 'redis://127.0.0.1:6390', VOICE_CODEGEN_TEAM_SECRET: '  a long shared team secret\n' });
+    expect(teamSecretFromEnv(env)).toBe('a long shared team secret');
+    expect(teamSecretFromEnv({ VOICE_CODEGEN_TEAM_SECRET: '   ' })).toBeUndefined();
+    expect(teamSecretFromEnv({})).toBeUndefined();
+    expect(JSON.stringify(loadConfig({}, env))).not.toContain('team secret');
   });
 
   it('names the bad key and the allowed values', () => {

@@ -56,6 +56,8 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'settings.update': fc.record({ patch: patchArb }),
   // Keys short enough to be refused: a key the simulator does not know would fail every later request.
   'settings.setApiKey': fc.record({ instance: optional(fc.constantFrom('default', 'backup')), apiKey: fc.string({ minLength: 1, maxLength: 7 }) }),
+  // Short enough to be refused (the bound is 16 characters), and any length up to the contract's limit.
+  'settings.setTeamSecret': fc.record({ secret: fc.oneof(fc.string({ minLength: 1, maxLength: 15 }), fc.string({ minLength: 16, maxLength: 40 })) }),
   'dashboard.get': fc.constant({}),
   'clipboard.copy': fc.record({ text: fc.string({ maxLength: 100 }) }),
 };

@@ -21,7 +21,7 @@ describe('dashboard model', () => {
         at: 1000, requests: 4, errors: 1,
         stages: { total: { count: 4, p50: 900, p95: 1800, p99: 2100 }, intent: { p50: 1 } },
         cache: { l1: 1, l2: 0, l3: 1, miss: 2, hitRate: 0.5 },
-        cacheTiers: { tiers: { l1: { hits: 1, misses: 3 } } },
+        cacheTiers: { tiers: { l1: { hits: 1, misses: 3 }, l2: { hits: 0, misses: 2, rejected: 2 } } },
         memory: { level: 'warning', usage: 0.83 },
         pool: { size: 2, idle: 1, min: 1, max: 4 },
         lastReport: { period: { from: 0, to: 3_600_000 }, requests: 9, recommendations: ['raise the pool', 3] },
@@ -31,7 +31,7 @@ describe('dashboard model', () => {
     );
     expect(m.stages.map((s) => s.stage)).toEqual(['intent', 'total']);
     expect(m.cache?.total).toBe(4);
-    expect(m.tierRates).toEqual([{ tier: 'l1', hits: 1, misses: 3, hitRate: 0.25 }]);
+    expect(m.tierRates).toEqual([{ tier: 'l1', hits: 1, misses: 3, hitRate: 0.25, rejected: 0 }, { tier: 'l2', hits: 0, misses: 2, hitRate: 0, rejected: 2 }]);
     expect(m.memory).toMatchObject({ usage: 0.83, warning: 0.75, critical: 0.95, level: 'warning' });
     expect(m.pools[0]).toEqual({ name: 'Live sessions', size: 2, idle: 1, min: 1, max: 4 });
     expect(m.report?.recommendations).toEqual(['raise the pool']);

@@ -1,7 +1,24 @@
 // The pipeline's CachePort over the tiered cache: the key is hashed once here and handed to every tier.
 import { createCacheKey, hashContext, type CacheKey } from '../../cache/keys.js';
 import type { HierarchicalCache } from '../../cache/hierarchy.js';
+import { z } from 'zod';
 import type { CachedValue, CacheHit, CachePort } from '../../pipeline/ports.js';
+import { INTENT_NAMES } from '../../intent/types.js';
+
+/** What a stored answer must look like before it is used; bounded, since L2 is written by other machines. */
+const cachedValueSchema = z.object({
+  code: z.string().max(2_000_000),
+  answer: z.string().max(2_000_000),
+  language: z.string().max(64),
+  intent: z.enum(INTENT_NAMES),
+  finishReason: z.string().max(64),
+  createdAt: z.number().finite(),
+});
+
+/** The hierarchy's validate option: a value from L2/L3 that fails is a miss (counted as rejected), never a crash. */
+export function isCachedValue(value: unknown): value is CachedValue {
+  return cachedValueSchema.safeParse(value).success;
+}
 
 export class CachePortAdapter implements CachePort<CacheKey> {
   private readonly writes = new Set<Promise<void>>();

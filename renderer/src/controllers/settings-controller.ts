@@ -16,13 +16,15 @@ export interface SettingsState {
   error: AppErrorPayload | null;
   notice: string | null;
   keyStatus: string | null;
+  /** The answer to the last team secret saved here (the status line from settings.get shows otherwise). */
+  teamSecretNotice: string | null;
   microphones: Microphone[];
   microphone: string;
 }
 
 export class SettingsController extends StateStore<SettingsState> {
   constructor(private readonly api: Api) {
-    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '' });
+    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, teamSecretNotice: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '' });
   }
 
   async load(): Promise<void> {
@@ -101,6 +103,24 @@ export class SettingsController extends StateStore<SettingsState> {
       return true;
     } catch (error) {
       this.patch({ keyStatus: null, error: toErrorPayload(error) });
+      return false;
+    }
+  }
+
+  /** Sends the team secret to main once; it is never read back. The answer's status line says whether Redis is now used. */
+  async setTeamSecret(secret: string): Promise<boolean> {
+    if (!secret.trim()) {
+      this.patch({ teamSecretNotice: 'Type the team secret first.' });
+      return false;
+    }
+    try {
+      const { stored, sharedCache } = await this.api.call('settings.setTeamSecret', { secret });
+      const where = stored === 'encrypted' ? 'Saved, encrypted by the system keychain.' : 'Saved for this session only.';
+      const settings = this.getState().settings;
+      this.patch({ teamSecretNotice: `${where} ${sharedCache.message}`, error: null, ...(settings ? { settings: { ...settings, sharedCache } } : {}) });
+      return true;
+    } catch (error) {
+      this.patch({ teamSecretNotice: null, error: toErrorPayload(error) });
       return false;
     }
   }

@@ -20,7 +20,8 @@ export interface DashboardModel {
   /** Lookups by tier (l1, l2, l3, miss) and the overall hit rate. */
   cache: { tiers: Array<{ tier: string; count: number }>; total: number; hitRate: number | null } | null;
   /** Each tier's own hits and misses (a miss in L1 may still hit L2). */
-  tierRates: Array<{ tier: string; hits: number; misses: number; hitRate: number }>;
+  /** rejected: entries read but refused (L2: not signed with the team secret; any tier: malformed). */
+  tierRates: Array<{ tier: string; hits: number; misses: number; hitRate: number; rejected: number }>;
   instances: Array<{ name: string; state: string; latencyMs: number | null; errorRate: number | null; outstanding: number | null }>;
   memory: { usage: number; warning: number; critical: number; level: string | null; rssBytes: number | null } | null;
   resources: { cpuPercent: number | null; rssBytes: number | null; heapUsedBytes: number | null } | null;
@@ -97,7 +98,7 @@ function readTierRates(raw: unknown): DashboardModel['tierRates'] {
     if (!isRec(t)) return [];
     const hits = num(t['hits']) ?? 0;
     const misses = num(t['misses']) ?? 0;
-    return [{ tier, hits, misses, hitRate: num(t['hitRate']) ?? (hits + misses > 0 ? hits / (hits + misses) : 0) }];
+    return [{ tier, hits, misses, hitRate: num(t['hitRate']) ?? (hits + misses > 0 ? hits / (hits + misses) : 0), rejected: num(t['rejected']) ?? 0 }];
   });
 }
 

@@ -115,7 +115,7 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
           {m.tierRates.length > 0 ? (
             <table className="table table-spaced">
               <caption className="muted">Each tier on its own</caption>
-              <thead><tr><th scope="col">Tier</th><th scope="col">Hits</th><th scope="col">Misses</th><th scope="col">Hit rate</th></tr></thead>
+              <thead><tr><th scope="col">Tier</th><th scope="col">Hits</th><th scope="col">Misses</th><th scope="col">Hit rate</th><th scope="col">Rejected</th></tr></thead>
               <tbody>
                 {m.tierRates.map((t) => (
                   <tr key={t.tier}>
@@ -123,6 +123,7 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
                     <td className="num">{formatCount(t.hits)}</td>
                     <td className="num">{formatCount(t.misses)}</td>
                     <td className="num">{formatPercent(t.hitRate)}</td>
+                    <td className="num" title="Entries read but refused: not signed with the team secret, or malformed">{formatCount(t.rejected)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { ApiKeyForm } from '../components/ApiKeyForm';
 import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SettingsField } from '../components/SettingsField';
+import { TeamSecretForm } from '../components/TeamSecretForm';
 import type { SettingsController } from '../controllers/settings-controller';
 import { useStore } from '../controllers/use-store';
 import { SETTINGS_GROUPS } from '../model/settings-fields';
@@ -19,6 +20,7 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
   useEffect(() => {
     void controller.load();
   }, [controller]);
+  const shared = state.settings?.['sharedCache'] as { message?: unknown; secret?: unknown } | undefined;
   const dirty = Object.keys(state.draft).some((k) => state.draft[k] !== state.original[k]);
 
   return (
@@ -54,6 +56,16 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
           </select>
           <p className="field-help">Names appear once the microphone has been allowed.</p>
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="settings-team-secret">
+        <h2 id="settings-team-secret">Shared cache</h2>
+        <TeamSecretForm
+          status={typeof shared?.message === 'string' ? shared.message : null}
+          source={typeof shared?.secret === 'string' ? shared.secret : null}
+          notice={state.teamSecretNotice}
+          onSave={(secret) => controller.setTeamSecret(secret)}
+        />
       </section>
       </div>
 
