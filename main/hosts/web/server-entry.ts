@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   });
   console.log(`Voice CodeGen is running in your browser at ${host.launchUrl}`);
   console.log(`Not a desktop window: ${reason}`);
-  if (simulated) console.log('Gemini: simulated (no real API calls).');
+  if (simulated) {
+    console.log('Gemini: simulated (no real API calls).');
+    console.log('The simulator does not hear you: speech gets a scripted transcript, typed requests are answered as typed. With GEMINI_API_KEY your own words are transcribed.');
+  }
   let stopping = false;
   const stop = (): void => {
     if (stopping) {

@@ -26,6 +26,9 @@ const STATUS: Record<DictationPhase, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The demo must not pass a scripted transcript off as the user's words. */
+const SCRIPTED_NOTICE = 'Demo: the simulated Gemini does not hear you. Speech gets a scripted transcript; typed requests are answered as typed. With a Gemini key your own words are transcribed.';
+
 export interface DictationViewProps {
   controller: DictationController;
   info: AppInfo | null;
@@ -70,6 +73,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
               has focus). <kbd>Esc</kbd> cancels.
             </p>
           )}
+          {info?.simulated && !compact ? <p className="hint sim-notice">{SCRIPTED_NOTICE}</p> : null}
           <LevelMeter level={state.level} active={listening} />
           <p className="status" role="status" data-phase={state.phase}>
             {STATUS[state.phase]}
@@ -84,6 +88,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
           <p className={`transcript-text${state.transcript ? '' : ' is-partial'}`} aria-live="polite">
             {transcript || '…'}
+            {info?.simulated && state.source === 'voice' ? <span className="badge badge-sim scripted-mark" title={SCRIPTED_NOTICE}>scripted</span> : null}
           </p>
         </section>
       ) : null}
