@@ -44,7 +44,7 @@ export function defaultCodeAnswer(request: CodeAnswerRequest): string {
   const said = literalSafe(line);
   const recipe = recipeFor(line);
   const body = recipe?.bodies[lang];
-  const requestWords = line.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !STOP.has(w)).slice(0, 4);
+  const requestWords = line.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w !== '' && !STOP.has(w)).slice(0, 4);
   const words = namedWords(request.prompt) ?? (body && recipe ? recipe.words : requestWords.length > 0 ? requestWords : ['solve']);
   const name = nameIn(profile, words);
   const code = body ? body(name) : profile.placeholder(name, said);
