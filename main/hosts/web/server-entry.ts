@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     dataDir,
     workersDir: join(distDir, 'workers'),
     simulated,
-    note: `Browser mode: ${reason}`,
+    // The page gets one short line; the terminal keeps the full reason (paths included).
+    note: reason.includes('--web') ? 'Browser mode, as asked with --web.' : 'Browser mode: the desktop window needs Electron, which is not installed here.',
   });
   const host = await startWebHost({
     router: app.router,
