@@ -141,7 +141,7 @@ export class AppRequests {
   }
 
   /** The seed's rule: over 1 MB compressed, stream to Live in real-time-sized chunks; else one REST request. */
-  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
     const startedAt = this.deps.clock.monotonic();
     let transcript: string;
     try {
@@ -156,7 +156,7 @@ export class AppRequests {
       throw appError;
     }
     return this.deps.pipeline.fromTranscript(
-      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}) },
+      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}), ...(options.clipboard !== undefined ? { clipboard: options.clipboard } : {}) },
       onEvent,
       signal,
     );

@@ -145,9 +145,31 @@ export function scanIdentifiers(text: string, knownIdentifiers: readonly string[
   return { text: out, identifiers: found.sort((a, b) => a.start - b.start) };
 }
 
-/** The transcript with spoken identifiers written as code identifiers. */
-export function normaliseIdentifiers(text: string, knownIdentifiers: readonly string[] = []): string {
-  return scanIdentifiers(text, knownIdentifiers).text;
+/**
+ * The transcript with spoken identifiers written as code identifiers. With a `convention`, a learned
+ * camelCase or snake_case name is written in it (fetchUserById said in a Python request ->
+ * fetch_user_by_id); type-like PascalCase and CONSTANT_CASE names stay as learned.
+ */
+export function normaliseIdentifiers(text: string, knownIdentifiers: readonly string[] = [], convention?: 'camel' | 'snake'): string {
+  const scan = scanIdentifiers(text, knownIdentifiers);
+  if (!convention) return scan.text;
+  let out = '';
+  let last = 0;
+  for (const f of scan.identifiers) {
+    if (f.source !== 'known') continue;
+    out += scan.text.slice(last, f.start) + inConvention(f.value, convention);
+    last = f.end;
+  }
+  return out + scan.text.slice(last);
+}
+
+/** camelCase <-> snake_case only: the two forms functions and variables take across languages. */
+function inConvention(name: string, convention: 'camel' | 'snake'): string {
+  const isCamel = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(name);
+  const isSnake = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(name);
+  if (convention === 'snake' && isCamel) return formatIdentifier(splitIdentifier(name), 'snake');
+  if (convention === 'camel' && isSnake) return formatIdentifier(splitIdentifier(name), 'camel');
+  return name;
 }
 
 function applyCaseInstructions(text: string, found: FoundIdentifier[]): string {

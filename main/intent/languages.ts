@@ -91,6 +91,16 @@ const TAG_ALIASES: Readonly<Record<string, LanguageId>> = {
 const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGE_IDS);
 
 /** A language id from an id, a fence tag or an alias ("ts", "c++", "golang"); undefined when unknown. */
+/** How functions and variables are named, where a language has one dominant convention (camelCase or snake_case). */
+const SNAKE_CASE_LANGUAGES: ReadonlySet<string> = new Set(['python', 'ruby', 'rust', 'c', 'cpp', 'bash', 'sql']);
+const CAMEL_CASE_LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'javascript', 'java', 'kotlin', 'swift', 'scala', 'go']);
+
+export function namingConvention(language: string): 'camel' | 'snake' | undefined {
+  if (SNAKE_CASE_LANGUAGES.has(language)) return 'snake';
+  if (CAMEL_CASE_LANGUAGES.has(language)) return 'camel';
+  return undefined;
+}
+
 export function canonicalLanguage(value: string | undefined): LanguageId | undefined {
   if (!value) return undefined;
   const key = value.trim().toLowerCase();

@@ -17,8 +17,11 @@ export interface IntentPort {
   recognise(text: string, options: { defaultLanguage: string; clipboardCode?: string; knownIdentifiers?: readonly string[] }): IntentOutcome;
   /** Below the confidence threshold, an optional model-assisted classification bounded by the timeout. */
   refine(local: IntentOutcome, text: string, signal: AbortSignal): Promise<IntentOutcome>;
-  /** Spoken identifiers to code identifiers ("camel case fetch user" -> fetchUser; known names preferred). */
-  normaliseIdentifiers(text: string, known: readonly string[]): string;
+  /**
+   * Spoken identifiers to code identifiers ("camel case fetch user" -> fetchUser; known names preferred),
+   * learned names written in the target language's convention when `language` is given.
+   */
+  normaliseIdentifiers(text: string, known: readonly string[], language?: string): string;
   /** Normalisation for the cache key (case, fillers, punctuation). */
   normaliseForKey(text: string): string;
 }

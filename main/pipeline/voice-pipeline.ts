@@ -230,11 +230,25 @@ export class VoicePipeline<K> {
     }
   }
 
-  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, loaded: LoadedContext): Prepared<K> {
+  /**
+   * Typed text (the text box, quick commands) is never rewritten: only secrets are redacted. A spoken
+   * transcript gets its spoken identifiers written as code, learned names in the target language's convention.
+   */
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source'>, loaded: LoadedContext): Prepared<K> {
     const said = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
-    const text = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers);
+    const spoken = input.source === 'voice' || input.source === 'file';
+    let text = spoken ? this.deps.intent.normaliseIdentifiers(said, loaded.identifiers) : said;
     const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
-    const local = this.deps.intent.recognise(text, { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) });
+    const recogniseOptions = { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
+    let local = this.deps.intent.recognise(text, recogniseOptions);
+    if (spoken) {
+      // The language is known only after recognition: learned names are then written in its convention.
+      const styled = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers, input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage);
+      if (styled !== text) {
+        text = styled;
+        local = this.deps.intent.recognise(text, recogniseOptions);
+      }
+    }
     const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
     const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
     const intent = forced?.intent ?? local.intent;
@@ -253,7 +267,8 @@ export class VoicePipeline<K> {
     const { settings, clock } = this.deps;
     if (!settings.speculation.enabled || signal.aborted) return null;
     if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
-    const prepared = this.prepare(partial, input, await context);
+    // Speculation runs on a spoken partial only.
+    const prepared = this.prepare(partial, { ...input, source: 'voice' }, await context);
     const confidence = prepared.forced?.confidence ?? prepared.local.confidence;
     if (prepared.text.length === 0 || confidence < settings.speculation.minConfidence || signal.aborted) return null;
     if (prepared.key !== null && this.deps.cache && (await this.deps.cache.get(prepared.key, signal).catch(() => undefined))) return null;

@@ -1,6 +1,7 @@
 // The app shell: header (host, simulated Gemini), first-run onboarding, tabs for the views, the compact overlay, Esc to cancel.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Api, AppInfo, EventPayload } from '../../preload/contract';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Tabs, type TabItem } from './components/Tabs';
 import { DashboardController } from './controllers/dashboard-controller';
 import { DictationController } from './controllers/dictation-controller';
@@ -12,11 +13,12 @@ import { budgetsFrom } from './model/budgets';
 import { getPath } from './model/settings-fields';
 import { unavailableCapture, type CaptureStarter } from './platform/capture-port';
 import { copyText } from './platform/clipboard';
-import { getFlag, PREF_NOTICE_SEEN, PREF_ONBOARDED, setFlag } from './platform/preferences';
+import { getFlag, PREF_NOTE_DISMISSED, PREF_NOTICE_SEEN, PREF_ONBOARDED, setFlag } from './platform/preferences';
 import { DashboardView } from './views/DashboardView';
 import { DictationView } from './views/DictationView';
 import { HistoryView } from './views/HistoryView';
 import { OnboardingView } from './views/OnboardingView';
+import { OverlayHud } from './views/OverlayHud';
 import { SettingsView } from './views/SettingsView';
 
 type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
@@ -95,13 +97,60 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   useEffect(() => api.on('memory.state', setMemory), [api]);
   useEffect(() => api.on('alert', (a) => (a.severity === 'CRITICAL' ? setCritical(a) : undefined)), [api]);
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [noteDismissed, setNoteDismissed] = useState(() => getFlag(PREF_NOTE_DISMISSED));
   useEffect(() => {
+    /** Keys typed into a field or on a control belong to it. */
+    const onControl = (target: EventTarget | null): boolean =>
+      target instanceof Element && target.closest('input, textarea, select, button, a[href], [contenteditable="true"], [role="tab"], [role="dialog"]') !== null;
+    let spaceHeld = false;
+    const toggle = (): boolean => getPath(settings.getState().settings, 'hotkey.mode') === 'toggle';
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && dictation.getState().phase !== 'idle') void dictation.cancel();
+      if (e.key === 'Escape') {
+        if (shortcutsOpen) setShortcutsOpen(false);
+        else if (dictation.getState().phase !== 'idle') void dictation.cancel();
+        return;
+      }
+      if (overlayParam || onControl(e.target) || e.ctrlKey || e.metaKey) return;
+      if (e.altKey) {
+        if (e.code === 'KeyC') {
+          const result = dictation.getState().result;
+          if (result?.code) {
+            e.preventDefault();
+            void dictation.copy(result.code);
+          }
+        }
+        return;
+      }
+      if (e.key === ' ' && tab === 'dictation') {
+        e.preventDefault();
+        if (e.repeat || spaceHeld) return;
+        if (toggle()) {
+          void (dictation.voiceActive ? dictation.stopVoice() : dictation.startVoice());
+          return;
+        }
+        spaceHeld = true;
+        void dictation.startVoice();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      } else if (e.key === '/' && tab === 'dictation') {
+        e.preventDefault();
+        document.getElementById('text-request-input')?.focus();
+      }
+    };
+    const onKeyUp = (e: KeyboardEvent): void => {
+      if (e.key !== ' ' || !spaceHeld) return;
+      spaceHeld = false;
+      void dictation.stopVoice();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [dictation]);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [dictation, settings, overlayParam, tab, shortcutsOpen]);
 
   // A finished request lands in history: refresh the list when it is open or next opened.
   const dictationState = useStore(dictation);
@@ -130,13 +179,22 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   const showOnboarding = !onboarded && !overlayParam;
   const activeTab: ViewKey = overlayParam ? 'dictation' : tab;
 
+  // The overlay is its own compact HUD: one state at a time, sized by main to what it shows.
+  if (overlayParam) {
+    return (
+      <div className="app is-compact is-overlay">
+        <OverlayHud controller={dictation} info={info} onOpenSettings={openSettings} />
+      </div>
+    );
+  }
+
   return (
-    <div className={`app${compact ? ' is-compact' : ''}${overlayParam ? ' is-overlay' : ''}`}>
+    <div className={`app${compact ? ' is-compact' : ''}`}>
       <header className="app-header">
         <h1>Voice CodeGen</h1>
         {info?.simulated ? <span className="badge badge-sim">simulated Gemini</span> : null}
         {info?.host === 'web' && !compact ? <span className="badge">browser mode</span> : null}
-        {!showOnboarding && !overlayParam ? <Tabs items={TABS} selected={activeTab} onSelect={setTab} label="Views" /> : null}
+        {!showOnboarding ? <Tabs items={TABS} selected={activeTab} onSelect={setTab} label="Views" /> : null}
       </header>
       {memory && memory.level !== 'normal' ? (
         <p className={`banner banner-${memory.level}`} role="status">
@@ -163,11 +221,27 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
             {info.dataDirNotice}
           </p>
         ) : null}
-        {info?.note && !compact ? <p className="note">{info.note}</p> : null}
+        {info?.note && !compact && !noteDismissed ? (
+          <p className="note note-row">
+            <span>{info.note}</span>
+            <button
+              type="button"
+              className="button ghost"
+              aria-label="Dismiss the browser mode notice"
+              onClick={() => {
+                setFlag(PREF_NOTE_DISMISSED, true);
+                setNoteDismissed(true);
+              }}
+            >
+              ×
+            </button>
+          </p>
+        ) : null}
+        {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
         {showOnboarding ? (
           <OnboardingView info={info} onSaveKey={saveKey} keyStatus={settingsState.keyStatus} onDone={finishOnboarding} />
         ) : (
-          <div role={overlayParam ? undefined : 'tabpanel'} id={`panel-${activeTab}`} aria-labelledby={overlayParam ? undefined : `tab-${activeTab}`} className="panel">
+          <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="panel">
             {activeTab === 'dictation' ? (
               <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} />
             ) : null}

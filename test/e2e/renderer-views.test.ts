@@ -9,6 +9,7 @@ import type { HistoryEntry, PipelineEvent, PipelineResult, StageTimings } from '
 import { ApiRouter, type MethodHandlers } from '../../main/app/api-router.js';
 import { AppEvents } from '../../main/app/app-events.js';
 import { silentLogger } from '../../main/core/logger.js';
+import { OVERLAY_MIN } from '../../main/hosts/electron/logic/overlay-size.js';
 import { startWebHost, type WebHost } from '../../main/hosts/web/web-host.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
@@ -18,8 +19,8 @@ const RENDERER_DIR = join(ROOT, 'dist/renderer');
 const ARTIFACTS = join(ROOT, 'test/e2e/artifacts');
 const DESKTOP = { width: 1280, height: 800 };
 const OVERLAY = { width: 420, height: 300 };
-/** The Electron overlay window's size (main/hosts/electron/logic/window-options.ts). */
-const DESKTOP_OVERLAY = { width: 440, height: 240 };
+/** The Electron overlay's minimum size (main/hosts/electron/logic/overlay-size.ts). */
+const DESKTOP_OVERLAY = OVERLAY_MIN;
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -262,6 +263,12 @@ describe('renderer views against the web host (scripted backend)', () => {
     }, flags);
     // Each tab takes the launch token from its URL into its own sessionStorage (there is no cookie).
     await page.goto(`${host.url}${query}${query ? '&' : '?'}token=${host.token}`);
+    if (query.includes('view=overlay')) {
+      // The overlay is a HUD without the app's header.
+      await page.locator('.hud').waitFor();
+      await page.getByText('simulated', { exact: true }).waitFor();
+      return page;
+    }
     await page.getByRole('heading', { name: 'Voice CodeGen', exact: true }).waitFor();
     await page.getByText('simulated Gemini', { exact: true }).waitFor();
     return page;
@@ -476,6 +483,9 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
     await page.keyboard.press('Home');
     await page.getByRole('tab', { name: 'Dictation', selected: true }).waitFor();
+    // The browser-mode notice's dismiss button comes first, then the talk button.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Dismiss the browser mode notice');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Hold to talk');
     await expect(focusRing()).resolves.toMatch(/^solid [1-9]/);
@@ -613,45 +623,35 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.close();
   });
 
-  it('the overlay (?view=overlay, 420x300) fits: streaming, result, error', async () => {
-    const page = await open('?view=overlay', OVERLAY);
-    await expect(page.getByRole('tab').count()).resolves.toBe(0);
-    await expectLayoutFits(page, 'overlay idle');
-    await shoot(page, 'overlay-dictation-idle');
-    backend.hold();
-    await page.getByLabel('Or type a request').fill('a typescript function that checks an email');
-    await page.getByLabel('Or type a request').press('Enter');
-    await page.getByLabel('Generated typescript code').waitFor();
-    await expectLayoutFits(page, 'overlay mid-stream');
-    await expectAccessible(page, 'overlay mid-stream');
-    await shoot(page, 'overlay-dictation-streaming');
-    backend.release();
-    await page.getByRole('button', { name: 'Copy code' }).waitFor();
-    await expectLayoutFits(page, 'overlay result');
-    await expectAccessible(page, 'overlay result');
-    await shoot(page, 'overlay-dictation-result');
-    backend.nextError = { code: 'MEMORY_PRESSURE', message: 'Memory is critical (93% in use); new requests are refused for now.', retryable: true };
-    await page.getByLabel('Or type a request').fill('anything');
-    await page.getByLabel('Or type a request').press('Enter');
-    await page.getByText('Memory is low').waitFor();
-    await expectLayoutFits(page, 'overlay error');
-    await shoot(page, 'overlay-error-memory');
-    await page.close();
-
-    // The Electron overlay window is smaller still.
-    const small = await open('?view=overlay', DESKTOP_OVERLAY);
-    backend.hold();
-    await small.getByLabel('Or type a request').fill('a python function that reverses a string, in the overlay');
-    await small.getByLabel('Or type a request').press('Enter');
-    await small.getByLabel('Generated python code').waitFor();
-    await expectLayoutFits(small, 'electron overlay mid-stream');
-    await shoot(small, 'overlay-440x240-streaming');
-    backend.release();
-    await small.getByRole('button', { name: 'Copy code' }).waitFor();
-    await expectLayoutFits(small, 'electron overlay result');
-    await expectAccessible(small, 'electron overlay result');
-    await shoot(small, 'overlay-440x240-result');
-    await small.close();
+  it('the overlay HUD (?view=overlay) at 420x300 and at the minimum 440x120: streaming, result, error (sizes per state: overlay-hud.test.ts)', async () => {
+    for (const size of [OVERLAY, DESKTOP_OVERLAY]) {
+      const page = await open('?view=overlay', size);
+      const tag = `${size.width}x${size.height}`;
+      await expect(page.getByRole('tab').count()).resolves.toBe(0);
+      await expectLayoutFits(page, `overlay idle ${tag}`);
+      await shoot(page, `overlay-${tag}-idle`);
+      backend.hold();
+      await page.getByLabel('Or type a request').fill('a typescript function that checks an email');
+      await page.getByLabel('Or type a request').press('Enter');
+      await page.getByLabel('Generated typescript code').waitFor();
+      await expectLayoutFits(page, `overlay mid-stream ${tag}`);
+      await expectAccessible(page, `overlay mid-stream ${tag}`);
+      await shoot(page, `overlay-${tag}-streaming`);
+      backend.release();
+      await page.locator('.hud[data-state="done"]').waitFor();
+      await expectLayoutFits(page, `overlay result ${tag}`);
+      await expectAccessible(page, `overlay result ${tag}`);
+      await shoot(page, `overlay-${tag}-result`);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      backend.nextError = { code: 'MEMORY_PRESSURE', message: 'Memory is critical (93% in use); new requests are refused for now.', retryable: true };
+      await page.getByLabel('Or type a request').fill('anything');
+      await page.getByLabel('Or type a request').press('Enter');
+      await page.locator('.hud[data-state="error"]').waitFor();
+      await expectLayoutFits(page, `overlay error ${tag}`);
+      await expectAccessible(page, `overlay error ${tag}`);
+      await shoot(page, `overlay-${tag}-error-memory`);
+      await page.close();
+    }
   });
 
   it('every view fits a small window (420x300) without cutting anything off', async () => {

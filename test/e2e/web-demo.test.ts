@@ -35,6 +35,7 @@ describe('npm run demo', () => {
   it('starts within 60 s, says "simulated Gemini" in the terminal and the page, and answers a spoken and a typed request', async () => {
     expect(startedInMs).toBeLessThan(60_000);
     expect(app.output()).toMatch(/simulated/i);
+    expect(app.output()).toMatch(/speech gets a scripted transcript/);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(30_000);
     await context.addInitScript(() => {
@@ -44,6 +45,7 @@ describe('npm run demo', () => {
     const page = await context.newPage();
     await page.goto(app.launchUrl);
     await page.getByText('simulated Gemini', { exact: true }).waitFor();
+    await expect(page.locator('.sim-notice').textContent()).resolves.toMatch(/does not hear you.*scripted transcript/);
 
     if (speechToolsAvailable()) {
       await page.getByRole('button', { name: 'Hold to talk' }).hover();
@@ -53,6 +55,7 @@ describe('npm run demo', () => {
       await page.mouse.up();
       await page.getByRole('button', { name: 'Copy code' }).waitFor();
       await expect(page.locator('.transcript-text').textContent()).resolves.toMatch(/\w+ \w+/);
+      await page.locator('.transcript-text .scripted-mark').waitFor();
       await page.screenshot({ path: join(ROOT, 'test/e2e/artifacts/demo-spoken.png') });
     }
 
@@ -61,6 +64,19 @@ describe('npm run demo', () => {
     await page.getByLabel('Generated python code').waitFor();
     await page.getByRole('button', { name: 'Copy code' }).waitFor();
     await page.screenshot({ path: join(ROOT, 'test/e2e/artifacts/demo-typed.png') });
+
+    // The demo answers in the language asked: a prime check in Go, a line count in bash.
+    await page.getByLabel('Or type a request').fill('a go function that checks if a number is prime');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByLabel('Generated go code').waitFor();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expect(page.getByLabel('Generated go code').textContent()).resolves.toMatch(/func IsPrime\(n int\) bool[\s\S]*n%d == 0/);
+    await page.getByLabel('Or type a request').fill('a bash script that counts lines in every file');
+    await page.getByLabel('Or type a request').press('Enter');
+    await page.getByLabel('Generated bash code').waitFor();
+    await page.getByRole('button', { name: 'Copy code' }).waitFor();
+    await expect(page.getByLabel('Generated bash code').textContent()).resolves.toMatch(/#!\/usr\/bin\/env bash[\s\S]*wc -l/);
+    await page.screenshot({ path: join(ROOT, 'test/e2e/artifacts/demo-bash.png') });
     await context.close();
   });
 });

@@ -71,7 +71,8 @@ describe('voice-codegen CLI', () => {
     const r = await cli(['--text', 'write a function']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/GEMINI_API_KEY/);
-    expect(r.stderr).toMatch(/npm run demo/);
+    expect(r.stderr).toMatch(/npm run gemini-sim/);
+    expect(r.stderr).not.toMatch(/Settings/);
   });
 
   it('exits 2 on bad usage with the usage text', async () => {

@@ -83,6 +83,10 @@ export class FakeWindows implements WindowService {
   readonly hides: number[] = [];
   readonly broadcasts: { event: EventName; payload: unknown }[] = [];
   readonly mainViews: (MainView | undefined)[] = [];
+  readonly overlaySizes: { width: number; height: number }[] = [];
+  resizeOverlay(size: { width: number; height: number }): void {
+    this.overlaySizes.push(size);
+  }
   showMain(view?: MainView): void {
     this.mainViews.push(view);
   }

@@ -9,9 +9,9 @@ import { EventForwarder } from '../../main/hosts/electron/logic/event-forwarder.
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
 import { createNavigationGuard } from '../../main/hosts/electron/logic/navigation-guard.js';
 import { secureSession, type SessionLike } from '../../main/hosts/electron/logic/security-wiring.js';
-import { WindowManager, type BrowserWindowLike } from '../../main/hosts/electron/logic/window-manager.js';
-import type { WindowOptions } from '../../main/hosts/electron/logic/window-options.js';
+import { WindowManager } from '../../main/hosts/electron/logic/window-manager.js';
 import { IPC_INVOKE_PREFIX } from '../../preload/contract.js';
+import { FakeWindow } from './fake-browser-window.js';
 
 const OWN = { url: MAIN_URL, isTopFrame: true };
 
@@ -87,82 +87,6 @@ describe('IPC guard', () => {
   });
 });
 
-type Listener = (...args: never[]) => void;
-const call = (l: Listener, args: unknown[]): void => (l as (...a: unknown[]) => void)(...args);
-
-class FakeContents {
-  readonly listeners = new Map<string, Listener[]>();
-  openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
-  readonly sent: unknown[][] = [];
-  constructor(readonly id: number) {}
-  on(event: string, listener: Listener): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  setWindowOpenHandler(handler: (d: { url: string }) => { action: 'deny' }): void {
-    this.openHandler = handler;
-  }
-  isDestroyed(): boolean {
-    return false;
-  }
-  send(...args: unknown[]): void {
-    this.sent.push(args);
-  }
-  emit(event: string, ...args: unknown[]): void {
-    for (const l of this.listeners.get(event) ?? []) call(l, args);
-  }
-}
-
-class FakeWindow implements BrowserWindowLike {
-  readonly loaded: string[] = [];
-  visible = false;
-  destroyed = false;
-  readonly handlers = new Map<string, Listener[]>();
-  readonly webContents: FakeContents;
-  constructor(readonly options: WindowOptions, id: number) {
-    this.webContents = new FakeContents(id);
-  }
-  loadURL(url: string): Promise<void> {
-    this.loaded.push(url);
-    return Promise.resolve();
-  }
-  show(): void {
-    this.visible = true;
-  }
-  showInactive(): void {
-    this.visible = true;
-  }
-  hide(): void {
-    this.visible = false;
-  }
-  focus(): void {}
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-  setBounds(): void {}
-  alwaysOnTop: string | undefined;
-  allWorkspaces = false;
-  setAlwaysOnTop(flag: boolean, level?: string): void {
-    this.alwaysOnTop = flag ? level : undefined;
-  }
-  setVisibleOnAllWorkspaces(visible: boolean, options?: { visibleOnFullScreen?: boolean }): void {
-    this.allWorkspaces = visible && options?.visibleOnFullScreen === true;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-  on(event: string, listener: Listener): this {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
-    return this;
-  }
-  once(event: string, listener: Listener): this {
-    return this.on(event, listener);
-  }
-  fire(event: string, ...args: unknown[]): void {
-    for (const l of this.handlers.get(event) ?? []) call(l, args);
-  }
-}
-
 function windowManager() {
   const created: FakeWindow[] = [];
   const closedClients: string[] = [];
@@ -214,7 +138,7 @@ describe('windows', () => {
     const { manager, created } = windowManager();
     manager.showOverlay();
     const overlay = created[0];
-    expect(overlay?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true, focusable: false, x: 1920 + 1920 - 440 - 24, y: 1040 - 240 - 24 });
+    expect(overlay?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true, focusable: false, x: 1920 + 1920 - 440 - 24, y: 1040 - 120 - 24, width: 440, height: 120 });
     expect(overlay?.options.webPreferences).toEqual(HARDENED);
     expect(overlay?.loaded).toEqual(['vcg://app/index.html?view=overlay']);
     expect(overlay?.alwaysOnTop).toBe('screen-saver');

@@ -93,3 +93,19 @@ describe('formatIdentifier and splitIdentifier', () => {
     }));
   });
 });
+
+describe('learned names follow the target language convention', () => {
+  const known = ['debouncesAnother', 'fetchUserById', 'calculate_total', 'UserRepository', 'MAX_RETRIES'];
+
+  it('writes a learned camelCase name in snake_case for Python, and snake_case in camelCase for TypeScript', () => {
+    expect(normaliseIdentifiers('write a function that debounces another function', known, 'snake')).toBe('write a function that debounces_another function');
+    expect(normaliseIdentifiers('add tests for calculate total', known, 'camel')).toBe('add tests for calculateTotal');
+    expect(normaliseIdentifiers('call fetch user by id', known, 'snake')).toBe('call fetch_user_by_id');
+  });
+
+  it('keeps type-like PascalCase and CONSTANT_CASE names, spoken case instructions, and names that already fit', () => {
+    expect(normaliseIdentifiers('use the user repository and max retries', known, 'snake')).toBe('use the UserRepository and MAX_RETRIES');
+    expect(normaliseIdentifiers('camel case parse date', known, 'snake')).toBe('parseDate');
+    expect(normaliseIdentifiers('call fetch user by id', known, 'camel')).toBe('call fetchUserById');
+  });
+});

@@ -1,6 +1,7 @@
 // The pipeline's IntentPort over the local recogniser, the identifier normaliser and an optional model assist.
 import { recogniseIntent, type IntentAssist } from '../../intent/recogniser.js';
 import { normaliseIdentifiers } from '../../intent/identifier.js';
+import { namingConvention } from '../../intent/languages.js';
 import { normaliseTranscript } from '../../intent/normalise.js';
 import { isIntentName } from '../../intent/types.js';
 import type { IntentOutcome, IntentPort } from '../../pipeline/ports.js';
@@ -28,8 +29,8 @@ export class IntentPortAdapter implements IntentPort {
     return { ...local, intent: answer, confidence: Math.max(local.confidence, this.options.assistBelowConfidence()), source: 'assist' };
   }
 
-  normaliseIdentifiers(text: string, known: readonly string[]): string {
-    return normaliseIdentifiers(text, known);
+  normaliseIdentifiers(text: string, known: readonly string[], language?: string): string {
+    return normaliseIdentifiers(text, known, language === undefined ? undefined : namingConvention(language));
   }
 
   normaliseForKey(text: string): string {

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
+import { fstatSync } from 'node:fs';
 import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
@@ -11,6 +12,23 @@ import { defaultDataDir } from '../../app/paths.js';
 import { AppError, toAppError } from '../../core/errors.js';
 import type { PipelineEvent } from '../../../preload/contract.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
+import { cliErrorMessage, roundTimes } from './cli-messages.js';
+import { readBounded } from './read-bounded.js';
+
+/** Intents that act on given code: for them piped stdin (or --code FILE) is that code. */
+const ACTS_ON_CODE: ReadonlySet<string> = new Set(['explain', 'fix_error', 'add_types', 'generate_test', 'document', 'convert_language', 'refactor']);
+/** The code a request acts on is a file, not a project: the same cap as the app's clipboard. */
+const MAX_CODE_BYTES = 1024 * 1024;
+
+/** stdin holds input only when it is a pipe or a redirected file; a terminal or an inherited socket is never waited on. */
+function stdinIsInput(): boolean {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isFile();
+  } catch {
+    return false;
+  }
+}
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,9 +59,13 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = (): void => controller.abort(new AppError('CANCELLED', 'Cancelled.'));
   process.once('SIGINT', onSignal);
   const print = (event: PipelineEvent): void => {
-    if (args.json) process.stdout.write(`${JSON.stringify(event.type === 'error' ? { type: 'error', ...event.error } : event)}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(event.type === 'error' ? { type: 'error', ...event.error } : roundTimes(event))}\n`);
+    // A recording's transcript is the one thing the user cannot see otherwise: say what was heard.
+    if (args.audio !== undefined && event.type === 'transcript.final') process.stderr.write(`Heard: "${event.text}"\n`);
   };
   try {
+    let code: string | undefined;
+    if (args.code !== undefined) code = await readBounded(args.code, MAX_CODE_BYTES, `--code ${args.code}`);
     let text = args.text;
     if (args.audio !== undefined) {
       const bytes = await readFile(args.audio).catch((error: unknown) => {
@@ -53,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
         text = await app.transcribeFile(new Uint8Array(bytes), controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
+        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? 0 : 1;
       }
@@ -67,13 +89,21 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(args.json ? `${JSON.stringify(line)}\n` : `${intent.intent} ${JSON.stringify(slots)} confidence=${intent.confidence.toFixed(2)}\n`);
       return 0;
     }
-    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
+    // Piped code is read only for a request that acts on code, so "write a function" never waits on stdin.
+    if (code === undefined && stdinIsInput() && ACTS_ON_CODE.has(app.recogniseIntent(text, args.lang).intent)) {
+      code = await readBounded(0, MAX_CODE_BYTES, 'stdin');
+    }
+    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
     if (!args.json) process.stdout.write(result.code.endsWith('\n') ? result.code : `${result.code}\n`);
     if (!result.complete) process.stderr.write(`voice-codegen: the answer is incomplete (${result.finishReason}); it may be cut off.\n`);
     return result.complete ? 0 : 1;
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`voice-codegen: ${error.message}\n`);
+      return 2;
+    }
     const e = toAppError(error);
-    process.stderr.write(`voice-codegen: ${e.message}${e.code === 'NO_API_KEY' || e.code === 'INVALID_KEY' ? '' : ` [${e.code}]`}\n`);
+    process.stderr.write(`voice-codegen: ${cliErrorMessage(e, env.VOICE_CODEGEN_GEMINI_BASE_URL)}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);

@@ -18,6 +18,7 @@ import { createFileSecretPersistence } from './file-secret-persistence.js';
 import { setupPaste, type PasteSetup } from './insert/paste-setup.js';
 import { DesktopShell } from './logic/desktop-shell.js';
 import { EventForwarder } from './logic/event-forwarder.js';
+import { OverlaySizer } from './logic/overlay-sizer.js';
 import { IpcGuard } from './logic/ipc-guard.js';
 import { keyReleaseSupport } from './logic/key-release-support.js';
 import { resolveNativeBinding } from './logic/native-binding.js';
@@ -98,17 +99,23 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
   const securityStats = secureSession(session.defaultSession, logger.child({ part: 'security' }));
   serveRenderer(paths.renderer);
   const forwarder = new EventForwarder();
-  const unsubscribeEvents = core.events.subscribe((event, payload) => forwarder.send(event, payload));
   const guard = createNavigationGuard({ logger, openExternal: (url) => shell.openExternal(url) });
+  const cursorWorkArea = () => screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workArea;
   const windows = new WindowManager({
     create: (o) => new BrowserWindow(o),
     preloadPath: paths.preload,
     devTools: !electronApp.isPackaged,
-    cursorWorkArea: () => screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workArea,
+    cursorWorkArea,
     forwarder,
     guard,
     logger,
     onClientClosed: (clientId) => core.clientClosed(clientId),
+  });
+  // The overlay takes the size of what it shows (listening, writing, done, error).
+  const overlaySizer = new OverlaySizer({ windows, workArea: cursorWorkArea });
+  const unsubscribeEvents = core.events.subscribe((event, payload) => {
+    forwarder.send(event, payload);
+    overlaySizer.onEvent(event, payload);
   });
 
   const bridge = new RendererDictation({

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     dataDir,
     workersDir: join(distDir, 'workers'),
     simulated,
-    note: `Browser mode: ${reason}`,
+    // The page gets one short line; the terminal keeps the full reason (paths included).
+    note: reason.includes('--web') ? 'Browser mode, as asked with --web.' : 'Browser mode: the desktop window needs Electron, which is not installed here.',
   });
   const host = await startWebHost({
     router: app.router,
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   });
   console.log(`Voice CodeGen is running in your browser at ${host.launchUrl}`);
   console.log(`Not a desktop window: ${reason}`);
-  if (simulated) console.log('Gemini: simulated (no real API calls).');
+  if (simulated) {
+    console.log('Gemini: simulated (no real API calls).');
+    console.log('The simulator does not hear you: speech gets a scripted transcript, typed requests are answered as typed. With GEMINI_API_KEY your own words are transcribed.');
+  }
   let stopping = false;
   const stop = (): void => {
     if (stopping) {

@@ -7,9 +7,11 @@ export interface PushToTalkButtonProps {
   onPress: () => void;
   onRelease: () => void;
   compact?: boolean;
+  /** A small button in a row (the overlay's bar) instead of the big round one. */
+  inline?: boolean;
 }
 
-export function PushToTalkButton({ active, mode, onPress, onRelease, compact = false }: PushToTalkButtonProps) {
+export function PushToTalkButton({ active, mode, onPress, onRelease, compact = false, inline = false }: PushToTalkButtonProps) {
   const held = useRef<'pointer' | 'key' | null>(null);
 
   const press = (by: 'pointer' | 'key'): void => {
@@ -45,11 +47,11 @@ export function PushToTalkButton({ active, mode, onPress, onRelease, compact = f
     release('key');
   };
 
-  const label = mode === 'toggle' ? (active ? 'Stop dictation' : 'Start dictation') : active ? 'Listening… release to send' : 'Hold to talk';
+  const label = mode === 'toggle' ? (active ? 'Stop dictation' : 'Start dictation') : active ? (inline ? 'Release to send' : 'Listening… release to send') : 'Hold to talk';
   return (
     <button
       type="button"
-      className={`ptt-button${active ? ' is-active' : ''}${compact ? ' is-compact' : ''}`}
+      className={inline ? `button ptt-inline${active ? ' is-active' : ''}` : `ptt-button${active ? ' is-active' : ''}${compact ? ' is-compact' : ''}`}
       aria-pressed={active}
       aria-describedby="ptt-hint"
       onPointerDown={onPointerDown}

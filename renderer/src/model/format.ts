@@ -64,3 +64,11 @@ export function intentLabel(intent: string | null | undefined): string {
   if (!intent) return '–';
   return intent.replace(/_/g, ' ');
 }
+
+/** An Electron accelerator as people read it: CommandOrControl+Shift+Space -> Ctrl+Shift+Space (Cmd on a Mac). */
+export function formatAccelerator(accelerator: string, mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)): string {
+  return accelerator
+    .replace(/\b(?:CommandOrControl|CmdOrCtrl)\b/g, mac ? 'Cmd' : 'Ctrl')
+    .replace(/\bControl\b/g, 'Ctrl')
+    .replace(/\bCommand\b/g, 'Cmd');
+}

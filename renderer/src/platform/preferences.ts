@@ -20,6 +20,7 @@ function write(key: string, value: string): void {
 
 export const PREF_ONBOARDED = 'vcg.onboarded';
 export const PREF_NOTICE_SEEN = 'vcg.privacyNoticeSeen';
+export const PREF_NOTE_DISMISSED = 'vcg.modeNoteDismissed';
 
 export function getFlag(key: string): boolean {
   return read(key) === '1';

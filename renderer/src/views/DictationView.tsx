@@ -13,7 +13,7 @@ import type { DictationController } from '../controllers/dictation-controller';
 import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, type Budget, type Stage } from '../model/budgets';
 import { isBusy, streamingCode, streamingLanguage, type DictationPhase } from '../model/dictation-state';
-import { intentLabel } from '../model/format';
+import { formatAccelerator, intentLabel } from '../model/format';
 
 const STATUS: Record<DictationPhase, string> = {
   idle: 'Ready',
@@ -25,6 +25,9 @@ const STATUS: Record<DictationPhase, string> = {
   error: 'Stopped',
   cancelled: 'Cancelled',
 };
+
+/** The demo must not pass a scripted transcript off as the user's words. */
+const SCRIPTED_NOTICE = 'Demo: the simulated Gemini does not hear you. Speech gets a scripted transcript; typed requests are answered as typed. With a Gemini key your own words are transcribed.';
 
 export interface DictationViewProps {
   controller: DictationController;
@@ -62,14 +65,22 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
         <div className="dictation-side">
           {compact ? (
             <p id="ptt-hint" className="hint">
-              {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> or the button · <kbd>Esc</kbd> cancels
+              {mode === 'toggle' ? 'Press' : 'Hold'} {info?.host === 'web' ? <kbd>Space</kbd> : <kbd>{formatAccelerator(hotkey)}</kbd>} or the button · <kbd>Esc</kbd> cancels
             </p>
           ) : (
             <p id="ptt-hint" className="hint">
-              {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{hotkey}</kbd> anywhere{info?.host === 'web' ? ' (desktop app)' : ''}, or {mode === 'toggle' ? 'press' : 'hold'} the button (Space when it
-              has focus). <kbd>Esc</kbd> cancels.
+              {info?.host === 'web' ? (
+                <>
+                  {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>Space</kbd> (outside a text field) or the button to talk. <kbd>Esc</kbd> cancels, <kbd>?</kbd> lists the shortcuts.
+                </>
+              ) : (
+                <>
+                  {mode === 'toggle' ? 'Press' : 'Hold'} <kbd>{formatAccelerator(hotkey)}</kbd> anywhere, or {mode === 'toggle' ? 'press' : 'hold'} the button or <kbd>Space</kbd>. <kbd>Esc</kbd> cancels, <kbd>?</kbd> lists the shortcuts.
+                </>
+              )}
             </p>
           )}
+          {info?.simulated && !compact ? <p className="hint sim-notice">{SCRIPTED_NOTICE}</p> : null}
           <LevelMeter level={state.level} active={listening} />
           <p className="status" role="status" data-phase={state.phase}>
             {STATUS[state.phase]}
@@ -84,6 +95,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
           <p className={`transcript-text${state.transcript ? '' : ' is-partial'}`} aria-live="polite">
             {transcript || '…'}
+            {info?.simulated && state.source === 'voice' ? <span className="badge badge-sim scripted-mark" title={SCRIPTED_NOTICE}>scripted</span> : null}
           </p>
         </section>
       ) : null}

@@ -6,6 +6,7 @@ import { MAIN_URL, OVERLAY_URL } from './app-origin.js';
 import type { EventForwarder } from './event-forwarder.js';
 import type { NavigationGuard } from './navigation-guard.js';
 import { secureWebContents, type WebContentsLike } from './security-wiring.js';
+import { OVERLAY_MIN } from './overlay-size.js';
 import { mainWindowOptions, overlayBounds, overlayWindowOptions, type Rect, type WindowOptions } from './window-options.js';
 
 export interface BrowserWindowLike {
@@ -47,6 +48,7 @@ export class WindowManager implements WindowService {
   private main: BrowserWindowLike | undefined;
   private overlay: BrowserWindowLike | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private overlaySize: { width: number; height: number } = OVERLAY_MIN;
   private quitting = false;
 
   constructor(private readonly options: WindowManagerOptions) {}
@@ -84,8 +86,14 @@ export class WindowManager implements WindowService {
     if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
     this.hideTimer = undefined;
     const overlay = this.ensureOverlay();
-    overlay.setBounds(overlayBounds(this.options.cursorWorkArea()));
+    overlay.setBounds(overlayBounds(this.options.cursorWorkArea(), this.overlaySize));
     overlay.showInactive();
+  }
+
+  resizeOverlay(size: { width: number; height: number }): void {
+    this.overlaySize = size;
+    if (this.overlay === undefined || this.overlay.isDestroyed()) return;
+    this.overlay.setBounds(overlayBounds(this.options.cursorWorkArea(), size));
   }
 
   /** The overlay's client id for the IPC guard and the app (window:<webContents id>). */
@@ -137,7 +145,7 @@ export class WindowManager implements WindowService {
 
   private ensureOverlay(): BrowserWindowLike {
     if (this.overlay === undefined || this.overlay.isDestroyed()) {
-      const bounds = overlayBounds(this.options.cursorWorkArea());
+      const bounds = overlayBounds(this.options.cursorWorkArea(), this.overlaySize);
       const overlay = this.open(overlayWindowOptions({ preloadPath: this.options.preloadPath, devTools: this.options.devTools, bounds }), OVERLAY_URL);
       // Above full-screen editors and on every desktop: the overlay must be seen wherever the user is typing.
       overlay.setAlwaysOnTop(true, 'screen-saver');

@@ -81,7 +81,6 @@ export function mainWindowOptions(input: { preloadPath: string; devTools: boolea
   };
 }
 
-export const OVERLAY_SIZE = { width: 440, height: 240 } as const;
 const OVERLAY_MARGIN = 24;
 
 /** The overlay: small, frameless, always on top, off the taskbar; shown without focus so typing continues where it was. */
@@ -104,8 +103,8 @@ export function overlayWindowOptions(input: { preloadPath: string; devTools: boo
   };
 }
 
-/** Bottom-right of the work area of the display under the cursor (where the user is looking). */
-export function overlayBounds(workArea: Rect, size: { width: number; height: number } = OVERLAY_SIZE): Rect {
+/** Bottom-right of the work area of the display under the cursor (where the user is looking); the size comes from overlay-size.ts. */
+export function overlayBounds(workArea: Rect, size: { width: number; height: number }): Rect {
   const width = Math.min(size.width, workArea.width);
   const height = Math.min(size.height, workArea.height);
   return {

@@ -7,6 +7,8 @@ export interface WindowService {
   showMain(view?: MainView): void;
   /** Shows the small always-on-top overlay on the screen under the cursor, without taking focus. */
   showOverlay(): void;
+  /** Gives the overlay this size (overlay-size.ts), kept on the screen under the cursor; the next showOverlay uses it too. */
+  resizeOverlay(size: { width: number; height: number }): void;
   /** Hides the overlay after a delay (0: now); a later showOverlay cancels it. */
   hideOverlay(afterMs?: number): void;
   /** Sends a contract event to every open window. */
