@@ -38,6 +38,8 @@ export interface HandlerDeps {
   /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
   stored: { current: Settings };
   reports: { latest(): unknown };
+  /** What loading the stored settings repaired (shown in Settings until the next successful save). */
+  settingsWarnings?: { current: string[] };
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
@@ -130,13 +132,15 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ok: true };
     },
     'history.export': () => ({ json: deps.history.export() }),
-    'settings.get': () => publicSettings(settings, deps.keyStorage()),
+    'settings.get': () => ({ ...publicSettings(settings, deps.keyStorage()), warnings: deps.settingsWarnings?.current ?? [] }),
     'settings.update': async (params) => {
       // Patches apply to the settings as stored, never to the environment's overrides (GEMINI_API_KEY, REDIS_URL, ...),
       // which must not end up in the database; the effective settings are the stored ones with the environment on top.
       const nextStored = applySettingsPatch(deps.stored.current, params.patch);
       await deps.settingsStore.save(storableSettings(nextStored));
       deps.stored.current = nextStored;
+      // The saved row is valid now: what loading it repaired no longer applies.
+      if (deps.settingsWarnings) deps.settingsWarnings.current = [];
       const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}));
       const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
       // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.

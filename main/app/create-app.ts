@@ -240,6 +240,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
+      settingsWarnings: { current: [...stored.warnings] },
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 

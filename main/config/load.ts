@@ -22,15 +22,21 @@ export function pickConfigEnv(env: Record<string, string | undefined>): ConfigEn
   return out;
 }
 
+const MAX_ISSUES_SHOWN = 5;
+
 /** Explains zod issues with the setting's dotted path and, for enums, the allowed values. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
+  // A hostile value (a list of 70,000 bad entries) yields one issue per entry: name the first few, count the rest.
+  const shown = error.issues.slice(0, MAX_ISSUES_SHOWN);
+  const more = error.issues.length - shown.length;
+  return shown
     .map((issue) => {
       const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
       const allowed = 'values' in issue && Array.isArray(issue.values) ? ` (allowed: ${issue.values.map(String).join(', ')})` : '';
       return `setting "${key}": ${issue.message}${allowed}`;
     })
-    .join('; ');
+    .join('; ')
+    .concat(more > 0 ? `; and ${more} more` : '');
 }
 
 export function parseSettings(input: unknown): Settings {
