@@ -15,7 +15,7 @@ import type { CreateAppOptions } from './app-types.js';
 import type { AppRequests } from './app-requests.js';
 import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
-import { applySettingsPatch, publicSettings, storableSettings } from './settings-view.js';
+import { applySettingsPatch, droppedKeys, keyNotices, publicSettings, storableSettings } from './settings-view.js';
 import { loadConfig } from '../config/load.js';
 
 export interface HandlerDeps {
@@ -141,7 +141,10 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       deps.stored.current = nextStored;
       // The saved row is valid now: what loading it repaired no longer applies.
       if (deps.settingsWarnings) deps.settingsWarnings.current = [];
-      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}));
+      const notices: string[] = [];
+      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}, notices));
+      const keysDropped = droppedKeys(settings, next);
+      notices.push(...keyNotices(keysDropped, nextStored, next, deps.options.env?.VOICE_CODEGEN_GEMINI_BASE_URL));
       const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
       // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
       settings.language = next.language;
@@ -152,7 +155,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
       deps.onSettingsChanged?.(next);
-      return { ...publicSettings(next, deps.keyStorage()), restartRequired };
+      return { ...publicSettings(next, deps.keyStorage()), restartRequired, keysDropped, notices: [...new Set(notices)] };
     },
     'settings.setApiKey': async (params) => {
       const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);

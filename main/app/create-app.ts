@@ -92,7 +92,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const stored = settingsStore.load();
     for (const warning of stored.warnings) logger.warn({ warning }, 'stored settings repaired');
     const base = options.storedSettings !== undefined ? parseSettings(options.storedSettings) : stored.settings;
-    const settings: Settings = options.settings ?? loadConfig(base, options.env ?? {});
+    const envNotes: string[] = [];
+    const settings: Settings = options.settings ?? loadConfig(base, options.env ?? {}, envNotes);
+    for (const note of envNotes) logger.warn({ note }, 'environment key withheld');
     const storedSettings = { current: options.settings ? storableSettings(options.settings) : base };
 
     const history = new HistoryStore(db);
@@ -135,7 +137,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       logger,
       prewarm: options.prewarm ?? options.host !== 'cli',
       ...(secretStore ? { secretStore } : {}),
-      keyFromEnv: options.env?.GEMINI_API_KEY !== undefined,
+      keyFromEnv: options.env?.GEMINI_API_KEY !== undefined && settings.gemini.instances[0]?.apiKey === options.env.GEMINI_API_KEY,
       ...(options.liveConnectionLimitMs ? { connectionLimitMs: options.liveConnectionLimitMs } : {}),
     });
     closers.add('gemini', () => gemini.close());
@@ -240,7 +242,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
-      settingsWarnings: { current: [...stored.warnings] },
+      settingsWarnings: { current: [...stored.warnings, ...envNotes] },
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 

@@ -52,17 +52,24 @@ export function parseSettings(input: unknown): Settings {
 /**
  * Applies the environment on top of stored settings. GEMINI_API_KEY and VOICE_CODEGEN_GEMINI_BASE_URL
  * define the first Gemini instance and override its stored values.
+ *
+ * GEMINI_API_KEY is bound to the endpoint it was given for: VOICE_CODEGEN_GEMINI_BASE_URL when set, Google otherwise.
+ * A base URL saved in Settings (perhaps by a hostile page) never receives it: the instance gets no key and `notes`
+ * says why (issue 18, finding 2).
  */
-export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings {
+export function loadConfig(stored: unknown, envInput: ConfigEnv = {}, notes?: string[]): Settings {
   const settings = parseSettings(stored);
   const env = pickConfigEnv(envInput as Record<string, string | undefined>);
   if (env.GEMINI_API_KEY !== undefined || env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined) {
     const [first, ...rest] = settings.gemini.instances;
     const base = first ?? { name: 'default', weight: 1 };
+    const storedUrl = 'baseUrl' in base ? base.baseUrl : undefined;
+    const keyFits = env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined || storedUrl === undefined;
+    if (env.GEMINI_API_KEY !== undefined && !keyFits) notes?.push(envKeyWithheld(base.name, storedUrl ?? ''));
     settings.gemini.instances = [
       {
         ...base,
-        ...(env.GEMINI_API_KEY !== undefined ? { apiKey: env.GEMINI_API_KEY } : {}),
+        ...(env.GEMINI_API_KEY !== undefined && keyFits ? { apiKey: env.GEMINI_API_KEY } : {}),
         ...(env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined ? { baseUrl: env.VOICE_CODEGEN_GEMINI_BASE_URL } : {}),
       },
       ...rest,
@@ -78,6 +85,11 @@ export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings 
     settings.app.port = port;
   }
   return parseSettings(settings);
+}
+
+/** Said to the user when GEMINI_API_KEY is kept from a base URL it was not given for. */
+export function envKeyWithheld(instance: string, baseUrl: string): string {
+  return `GEMINI_API_KEY is not sent to ${baseUrl.slice(0, 200)}, the base URL saved in Settings for instance "${instance.slice(0, 100)}": the key is for Google (or VOICE_CODEGEN_GEMINI_BASE_URL when set). Enter a key for that endpoint in Settings, or clear the base URL.`;
 }
 
 export { settingsSchema };
