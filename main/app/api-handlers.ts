@@ -132,7 +132,10 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ok: true };
     },
     'history.export': () => ({ json: deps.history.export() }),
-    'settings.get': () => ({ ...publicSettings(settings, deps.keyStorage()), warnings: deps.settingsWarnings?.current ?? [] }),
+    'settings.get': () => {
+      const keyNotice = deps.gemini.keyNotice();
+      return { ...publicSettings(settings, deps.keyStorage()), warnings: deps.settingsWarnings?.current ?? [], ...(keyNotice ? { keyNotice } : {}) };
+    },
     'settings.update': async (params) => {
       // Patches apply to the settings as stored, never to the environment's overrides (GEMINI_API_KEY, REDIS_URL, ...),
       // which must not end up in the database; the effective settings are the stored ones with the environment on top.
