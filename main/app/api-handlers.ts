@@ -44,7 +44,7 @@ export interface HandlerDeps {
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
-    id: e.id, createdAt: e.createdAt, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
+    id: e.id, createdAt: e.createdAt, status: e.status, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
     timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
   };
 }
@@ -118,9 +118,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         const found = deps.history.search(query, { limit: params.limit, offset: params.offset });
         return { entries: found.items.map(toContractEntry), total: params.offset + found.items.length + (found.nextOffset !== undefined ? 1 : 0) };
       }
-      const page = deps.history.list({ limit: params.limit + params.offset });
-      const entries = page.items.slice(params.offset).map(toContractEntry);
-      return { entries, total: params.offset + entries.length + (page.nextCursor !== undefined ? 1 : 0) };
+      const page = deps.history.listAt({ offset: params.offset, limit: params.limit });
+      return { entries: page.items.map(toContractEntry), total: page.total };
     },
     'history.get': (params) => {
       const e = deps.history.get(params.id);

@@ -98,6 +98,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const storedSettings = { current: options.settings ? storableSettings(options.settings) : base };
 
     const history = new HistoryStore(db);
+    // Only a window host owns the history: a CLI run beside it must not mark the window's running requests.
+    if (options.host !== 'cli') {
+      const interrupted = await history.markInterrupted();
+      if (interrupted > 0) logger.warn({ interrupted }, 'history rows left pending by an earlier run marked interrupted');
+    }
     const reports = new ReportStore(db, { logger });
     closers.add('reports', () => reports.flush());
 
