@@ -67,7 +67,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         hotkey: settings.hotkey.accelerator,
         hotkeyMode: settings.hotkey.mode,
         ...(deps.options.note ? { note: deps.options.note } : {}),
-        ...(corruption ? { dataDirNotice: `Your database was damaged and was moved aside to ${corruption.movedTo}; Voice CodeGen started with a fresh one. Your old history is in that file.` } : {}),
+        ...(corruption ? { dataDirNotice: `Your database was damaged and was moved aside to ${corruption.movedTo}; Voice CodeGen started with a fresh one, so your settings were reset to their defaults too (API keys are kept elsewhere and are not affected). Your old history and settings are in that file.` } : {}),
       };
     },
     'dictation.start': (params, ctx) => {

@@ -1,5 +1,5 @@
 // The composition root: createApp(options) builds every part, passes them down, and closes them in reverse order.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, parseSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
@@ -33,6 +33,7 @@ import { promptPort } from './adapters/prompt-port.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
 import { RequestRegistry } from './request-registry.js';
+import { ensureDataDir } from './paths.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
 import { createHandlers } from './api-handlers.js';
@@ -73,7 +74,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const closers = new Closers();
   const events = new AppEvents();
   try {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensureDataDir(options.dataDir);
     let corruption: CorruptionReport | undefined;
     const dbFile = join(options.dataDir, 'voice-codegen.db');
     const db = Database.open({
