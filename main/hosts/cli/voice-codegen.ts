@@ -3,7 +3,6 @@
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
 import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
@@ -11,6 +10,8 @@ import { defaultDataDir } from '../../app/paths.js';
 import { AppError, toAppError } from '../../core/errors.js';
 import type { PipelineEvent } from '../../../preload/contract.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
+import { readAudioFile } from './read-audio.js';
+import { MAX_AUDIO_INPUT_BYTES } from '../../audio/audio-worker-pool.js';
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,6 +30,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The recording is read first, before the database and workers start: a file that is too big ends the run at once.
+  let audio: Uint8Array | undefined;
+  if (args.audio !== undefined) {
+    try {
+      audio = await readAudioFile(args.audio, MAX_AUDIO_INPUT_BYTES);
+    } catch (error) {
+      const e = toAppError(error);
+      process.stderr.write(`voice-codegen: ${e.message} [${e.code}]\n`);
+      return e.code === 'INPUT_TOO_LARGE' ? 2 : 1;
+    }
+  }
   const env = pickConfigEnv(process.env);
   const logger = createLogger({ level: process.env.VOICE_CODEGEN_LOG_LEVEL ?? 'error' });
   const app = await createApp({
@@ -45,15 +57,13 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     let text = args.text;
-    if (args.audio !== undefined) {
-      const bytes = await readFile(args.audio).catch((error: unknown) => {
-        throw new AppError('BAD_AUDIO', `Cannot read ${args.audio}: ${error instanceof Error ? error.message : String(error)}`);
-      });
+    if (audio !== undefined) {
+      const bytes = audio;
       if (args.intentOnly) {
-        text = await app.transcribeFile(new Uint8Array(bytes), controller.signal);
+        text = await app.transcribeFile(bytes, controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
+        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? 0 : 1;
       }
