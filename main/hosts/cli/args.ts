@@ -14,7 +14,7 @@ export interface CliArgs {
 export const USAGE = `Usage: voice-codegen (--text "REQUEST" | --audio FILE.wav) [options]
 
   --text "..."     a typed request, e.g. --text "write a debounce function in typescript"
-  --audio FILE     a recorded request (WAV), transcribed by Gemini
+  --audio FILE     a recorded request (WAV, at most 200 MB), transcribed by Gemini
   --lang LANG      the programming language to write in (typescript, python, go, ...)
   --json           print every pipeline event and the stage timings as JSON lines
   --no-cache       skip the cache for this request
