@@ -116,7 +116,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       const query = params.query?.trim();
       if (query) {
         const found = deps.history.search(query, { limit: params.limit, offset: params.offset });
-        return { entries: found.items.map(toContractEntry), total: params.offset + found.items.length + (found.nextOffset !== undefined ? 1 : 0) };
+        return { entries: found.items.map(toContractEntry), total: found.total };
       }
       const page = deps.history.listAt({ offset: params.offset, limit: params.limit });
       return { entries: page.items.map(toContractEntry), total: page.total };

@@ -41,10 +41,13 @@ function ordered<T extends Record<string, unknown>>(lower: keyof T & string, upp
   };
 }
 
+/** Order is checked only once both fields are valid, so one bad value is reset alone (not its partner with it). */
+const ONLY_IF_VALID = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
+
 const budget = (name: string, targetMs: number, maxMs: number) =>
   z
     .object({ targetMs: ms(1, 10 * MINUTE).default(targetMs), maxMs: ms(1, 10 * MINUTE).default(maxMs) })
-    .superRefine(ordered('targetMs', 'maxMs', `budgets.${name}`))
+    .superRefine(ordered('targetMs', 'maxMs', `budgets.${name}`), ONLY_IF_VALID)
     .prefault({});
 
 export const LANGUAGE_IDS = [
@@ -84,7 +87,7 @@ export const settingsSchema = z.object({
       maxOutputTokens: int(1, 65_536).default(2048),
       retry: z
         .object({ maxAttempts: int(1, 10).default(3), baseDelayMs: ms(0, MINUTE).default(250), maxDelayMs: ms(0, 5 * MINUTE).default(20_000) })
-        .superRefine(ordered('baseDelayMs', 'maxDelayMs', 'gemini.retry'))
+        .superRefine(ordered('baseDelayMs', 'maxDelayMs', 'gemini.retry'), ONLY_IF_VALID)
         .prefault({}),
       /** The SDK's live.connect can hang when the server closes before setupComplete: we race it. */
       connectTimeoutMs: ms(250, 2 * MINUTE).default(5_000),
@@ -106,7 +109,7 @@ export const settingsSchema = z.object({
       maxLifetimeMs: ms(10 * SECOND, HOUR).default(540_000),
       maintenanceIntervalMs: every(HOUR).default(10_000),
     })
-    .superRefine(ordered('min', 'max', 'pool'))
+    .superRefine(ordered('min', 'max', 'pool'), ONLY_IF_VALID)
     .prefault({}),
   cache: z
     .object({
@@ -135,13 +138,13 @@ export const settingsSchema = z.object({
       busyMaxDelayMs: ms(1, MINUTE).default(500),
       queryCacheEntries: int(0, 10_000).default(200),
     })
-    .superRefine(ordered('busyBaseDelayMs', 'busyMaxDelayMs', 'store'))
+    .superRefine(ordered('busyBaseDelayMs', 'busyMaxDelayMs', 'store'), ONLY_IF_VALID)
     .prefault({}),
   monitor: z
     .object({
       memory: z
         .object({ warning: ratio(0.1, 1).default(0.8), critical: ratio(0.1, 1).default(0.9), intervalMs: every(HOUR).default(30_000), fastIntervalMs: every(HOUR).default(5_000) })
-        .superRefine(ordered('warning', 'critical', 'monitor.memory'))
+        .superRefine(ordered('warning', 'critical', 'monitor.memory'), ONLY_IF_VALID)
         .prefault({}),
       dashboardIntervalMs: every(HOUR).default(30_000),
       // A report is a row in SQLite: more than one a minute only fills the disk.

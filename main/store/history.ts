@@ -218,9 +218,9 @@ export class HistoryStore {
   }
 
   /** Full-text search over transcripts and code, best match first. */
-  search(text: string, options: { limit?: number; offset?: number } = {}): { items: HistoryEntry[]; nextOffset: number | undefined } {
+  search(text: string, options: { limit?: number; offset?: number } = {}): { items: HistoryEntry[]; nextOffset: number | undefined; total: number } {
     const query = toFtsQuery(text);
-    if (!query) return { items: [], nextOffset: undefined };
+    if (!query) return { items: [], nextOffset: undefined, total: 0 };
     const limit = clampLimit(options.limit);
     const offset = Math.max(0, Math.trunc(options.offset ?? 0));
     const rows = this.db.all<Row>(
@@ -228,7 +228,8 @@ export class HistoryStore {
       [query, limit + 1, offset],
     );
     const more = rows.length > limit;
-    return { items: rows.slice(0, limit).map(toEntry), nextOffset: more ? offset + limit : undefined };
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n FROM history_fts WHERE history_fts MATCH ?`, [query])?.n ?? 0;
+    return { items: rows.slice(0, limit).map(toEntry), nextOffset: more ? offset + limit : undefined, total };
   }
 
   async delete(id: number, signal?: AbortSignal): Promise<boolean> {

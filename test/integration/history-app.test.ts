@@ -71,5 +71,9 @@ describe('history through the app', { timeout: 60_000 }, () => {
     const last = await page(a, { offset: 900, limit: 200 });
     expect(last.entries.map((e) => e.transcript)).toEqual(['request number 0']);
     expect((await page(a, { offset: 901 })).entries).toEqual([]);
+    // A search pages the same way, with its own true total.
+    const found = await page(a, { query: 'request number', offset: 200, limit: 200 });
+    expect(found.entries).toHaveLength(200);
+    expect(found.total).toBe(901);
   });
 });
