@@ -141,12 +141,12 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       const nextStored = applySettingsPatch(deps.stored.current, params.patch);
       await deps.settingsStore.save(storableSettings(nextStored));
       deps.stored.current = nextStored;
-      // The saved row is valid now: what loading it repaired no longer applies.
-      if (deps.settingsWarnings) deps.settingsWarnings.current = [];
-      const notices: string[] = [];
-      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}, notices));
+      const envNotes: string[] = [];
+      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}, envNotes));
+      // The saved row is valid now: what loading it repaired no longer applies; a withheld GEMINI_API_KEY still does.
+      if (deps.settingsWarnings) deps.settingsWarnings.current = [...envNotes];
       const keysDropped = droppedKeys(settings, next);
-      notices.push(...keyNotices(keysDropped, nextStored, next, deps.options.env?.VOICE_CODEGEN_GEMINI_BASE_URL));
+      const notices = [...envNotes, ...keyNotices(keysDropped, nextStored, next, deps.options.env?.VOICE_CODEGEN_GEMINI_BASE_URL)];
       const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
       // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
       settings.language = next.language;
