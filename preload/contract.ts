@@ -70,6 +70,8 @@ export type PipelineEvent = z.infer<typeof pipelineEventSchema>;
 export const historyEntrySchema = z.object({
   id: z.number().int(),
   createdAt: z.number(),
+  /** 'interrupted': the app stopped while this request was running (marked at the next start). */
+  status: z.enum(['pending', 'done', 'failed', 'interrupted']).optional(),
   transcript: z.string(),
   intent: z.string().nullable(),
   language: z.string().nullable(),

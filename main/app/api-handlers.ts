@@ -15,7 +15,7 @@ import type { CreateAppOptions } from './app-types.js';
 import type { AppRequests } from './app-requests.js';
 import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
-import { applySettingsPatch, publicSettings, storableSettings } from './settings-view.js';
+import { applySettingsPatch, droppedKeys, keyNotices, publicSettings, storableSettings } from './settings-view.js';
 import { loadConfig } from '../config/load.js';
 import type { SharedCacheControl } from './shared-cache.js';
 
@@ -41,11 +41,13 @@ export interface HandlerDeps {
   reports: { latest(): unknown };
   /** The shared Redis tier's team secret and status line. */
   sharedCache: Pick<SharedCacheControl<CachedValue>, 'status' | 'setTeamSecret'>;
+  /** What loading the stored settings repaired (shown in Settings until the next successful save). */
+  settingsWarnings?: { current: string[] };
 }
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
-    id: e.id, createdAt: e.createdAt, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
+    id: e.id, createdAt: e.createdAt, status: e.status, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
     timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
   };
 }
@@ -68,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         hotkey: settings.hotkey.accelerator,
         hotkeyMode: settings.hotkey.mode,
         ...(deps.options.note ? { note: deps.options.note } : {}),
-        ...(corruption ? { dataDirNotice: `Your database was damaged and was moved aside to ${corruption.movedTo}; Voice CodeGen started with a fresh one. Your old history is in that file.` } : {}),
+        ...(corruption ? { dataDirNotice: `Your database was damaged and was moved aside to ${corruption.movedTo}; Voice CodeGen started with a fresh one, so your settings were reset to their defaults too (API keys are kept elsewhere and are not affected). Your old history and settings are in that file.` } : {}),
       };
     },
     'dictation.start': (params, ctx) => {
@@ -117,11 +119,10 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       const query = params.query?.trim();
       if (query) {
         const found = deps.history.search(query, { limit: params.limit, offset: params.offset });
-        return { entries: found.items.map(toContractEntry), total: params.offset + found.items.length + (found.nextOffset !== undefined ? 1 : 0) };
+        return { entries: found.items.map(toContractEntry), total: found.total };
       }
-      const page = deps.history.list({ limit: params.limit + params.offset });
-      const entries = page.items.slice(params.offset).map(toContractEntry);
-      return { entries, total: params.offset + entries.length + (page.nextCursor !== undefined ? 1 : 0) };
+      const page = deps.history.listAt({ offset: params.offset, limit: params.limit });
+      return { entries: page.items.map(toContractEntry), total: page.total };
     },
     'history.get': (params) => {
       const e = deps.history.get(params.id);
@@ -133,14 +134,22 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ok: true };
     },
     'history.export': () => ({ json: deps.history.export() }),
-    'settings.get': () => ({ ...publicSettings(settings, deps.keyStorage()), sharedCache: deps.sharedCache.status() }),
+    'settings.get': () => {
+      const keyNotice = deps.gemini.keyNotice();
+      return { ...publicSettings(settings, deps.keyStorage()), sharedCache: deps.sharedCache.status(), warnings: deps.settingsWarnings?.current ?? [], ...(keyNotice ? { keyNotice } : {}) };
+    },
     'settings.update': async (params) => {
       // Patches apply to the settings as stored, never to the environment's overrides (GEMINI_API_KEY, REDIS_URL, ...),
       // which must not end up in the database; the effective settings are the stored ones with the environment on top.
       const nextStored = applySettingsPatch(deps.stored.current, params.patch);
       await deps.settingsStore.save(storableSettings(nextStored));
       deps.stored.current = nextStored;
-      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}));
+      const envNotes: string[] = [];
+      const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}, envNotes));
+      // The saved row is valid now: what loading it repaired no longer applies; a withheld GEMINI_API_KEY still does.
+      if (deps.settingsWarnings) deps.settingsWarnings.current = [...envNotes];
+      const keysDropped = droppedKeys(settings, next);
+      const notices = [...envNotes, ...keyNotices(keysDropped, nextStored, next, deps.options.env?.VOICE_CODEGEN_GEMINI_BASE_URL)];
       const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
       // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
       settings.language = next.language;
@@ -151,7 +160,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
       deps.onSettingsChanged?.(next);
-      return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired };
+      return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired, keysDropped, notices: [...new Set(notices)] };
     },
     'settings.setApiKey': async (params) => {
       const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);

@@ -1,5 +1,5 @@
 // The composition root: createApp(options) builds every part, passes them down, and closes them in reverse order.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, parseSettings, teamSecretFromEnv } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
@@ -34,6 +34,7 @@ import { createGeminiServices, secretName, type GeminiServices } from './gemini-
 import { storableSettings } from './settings-view.js';
 import { SharedCacheControl, loadTeamSecret } from './shared-cache.js';
 import { RequestRegistry } from './request-registry.js';
+import { ensureDataDir } from './paths.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
 import { createHandlers } from './api-handlers.js';
@@ -74,7 +75,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const closers = new Closers();
   const events = new AppEvents();
   try {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensureDataDir(options.dataDir);
     let corruption: CorruptionReport | undefined;
     const dbFile = join(options.dataDir, 'voice-codegen.db');
     const db = Database.open({
@@ -93,10 +94,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const stored = settingsStore.load();
     for (const warning of stored.warnings) logger.warn({ warning }, 'stored settings repaired');
     const base = options.storedSettings !== undefined ? parseSettings(options.storedSettings) : stored.settings;
-    const settings: Settings = options.settings ?? loadConfig(base, options.env ?? {});
+    const envNotes: string[] = [];
+    const settings: Settings = options.settings ?? loadConfig(base, options.env ?? {}, envNotes);
+    for (const note of envNotes) logger.warn({ note }, 'environment key withheld');
     const storedSettings = { current: options.settings ? storableSettings(options.settings) : base };
 
     const history = new HistoryStore(db);
+    // Only a window host owns the history: a CLI run beside it must not mark the window's running requests.
+    if (options.host !== 'cli') {
+      const interrupted = await history.markInterrupted();
+      if (interrupted > 0) logger.warn({ interrupted }, 'history rows left pending by an earlier run marked interrupted');
+    }
     const reports = new ReportStore(db, { logger });
     closers.add('reports', () => reports.flush());
 
@@ -143,7 +151,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       logger,
       prewarm: options.prewarm ?? options.host !== 'cli',
       ...(secretStore ? { secretStore } : {}),
-      keyFromEnv: options.env?.GEMINI_API_KEY !== undefined,
+      keyFromEnv: options.env?.GEMINI_API_KEY !== undefined && settings.gemini.instances[0]?.apiKey === options.env.GEMINI_API_KEY,
       ...(options.liveConnectionLimitMs ? { connectionLimitMs: options.liveConnectionLimitMs } : {}),
     });
     closers.add('gemini', () => gemini.close());
@@ -249,6 +257,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
       sharedCache,
+      settingsWarnings: { current: [...stored.warnings, ...envNotes] },
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 

@@ -33,6 +33,8 @@ export interface GeminiServices {
   /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
   setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
   keyStorage(): 'encrypted' | 'memory' | 'env';
+  /** Said in Settings when the platform has a key store that cannot encrypt (Linux without a keyring). */
+  keyNotice(): string | undefined;
   health(): InstanceHealth[];
   poolSize(): { size: number; idle: number; min: number; max: number };
   /** Memory pressure: close warm sessions nobody is using. */
@@ -57,6 +59,9 @@ export interface GeminiServicesOptions {
 export function secretName(instance: string, baseUrl: string | undefined): string {
   return `gemini:${instance}:${baseUrl ?? 'google'}`;
 }
+
+export const NO_KEYRING_NOTICE =
+  'This system has no usable keyring (on Linux: GNOME Keyring or KWallet is not running), so an API key you enter is kept for this session only and never written to disk. Set GEMINI_API_KEY or start a keyring to keep it.';
 
 const ASSIST_INSTRUCTION = `Classify a developer's spoken request to a coding assistant. Answer with exactly one of: ${INTENT_NAMES.join(', ')}.`;
 
@@ -193,10 +198,8 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       const key = apiKey.trim();
       if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
       let stored: 'encrypted' | 'memory' = 'memory';
-      if (options.secretStore) {
-        if (!options.secretStore.isEncryptionAvailable()) {
-          throw new AppError('STORAGE', 'This system offers no encrypted storage, so the key was not saved. Set GEMINI_API_KEY in your environment instead.');
-        }
+      // No usable keyring: the key is kept in memory for this session, as the store's message promises (keyNotice says so).
+      if (options.secretStore?.isEncryptionAvailable()) {
         const current = settings.gemini.instances.find((i) => i.name === instance);
         await options.secretStore.save(secretName(instance, current?.baseUrl), key);
         stored = 'encrypted';
@@ -209,6 +212,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       return stored;
     },
     keyStorage: () => storage,
+    keyNotice: () => (storage === 'memory' && options.secretStore && !options.secretStore.isEncryptionAvailable() ? NO_KEYRING_NOTICE : undefined),
     health: () => bundle.balancer.health(),
     poolSize: () => {
       const s = bundle.pool.sizes();

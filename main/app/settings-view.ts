@@ -70,3 +70,23 @@ export function storableSettings(settings: Settings): Settings {
   copy.gemini.instances = copy.gemini.instances.map(({ apiKey: _k, ...rest }) => rest) as Settings['gemini']['instances'];
   return copy;
 }
+
+/** Instances that had a key before a settings change and have none after it (their endpoint moved). */
+export function droppedKeys(before: Settings, after: Settings): string[] {
+  const had = new Set(before.gemini.instances.filter((i) => i.apiKey).map((i) => i.name));
+  return after.gemini.instances.filter((i) => had.has(i.name) && !i.apiKey).map((i) => i.name);
+}
+
+/** What settings.update tells the user about keys: which were dropped, and where the environment's base URL wins. */
+export function keyNotices(dropped: readonly string[], stored: Settings, effective: Settings, envBaseUrl: string | undefined): string[] {
+  const notices = dropped.map(
+    (name) => `The API key of instance "${name}" was not moved to its new base URL: a key only goes to the endpoint it was entered for. Enter a key for the new endpoint in Settings.`,
+  );
+  const first = stored.gemini.instances[0];
+  if (envBaseUrl !== undefined && first?.baseUrl !== undefined && first.baseUrl !== effective.gemini.instances[0]?.baseUrl) {
+    notices.push(
+      `VOICE_CODEGEN_GEMINI_BASE_URL is set, so instance "${first.name}" keeps using ${envBaseUrl.slice(0, 200)}. The base URL you saved applies when that variable is not set, and GEMINI_API_KEY is never sent to it.`,
+    );
+  }
+  return notices;
+}

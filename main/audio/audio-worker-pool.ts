@@ -5,6 +5,9 @@ import { AppError, isAbortError } from '../core/errors.js';
 import type { AudioAnalysis, EncodedAudio, LosslessAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from './audio-tasks.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 
+/** The largest recording the workers take (30 minutes of 48 kHz stereo PCM16 is about 330 MB; WAVs we get are 16-bit mono). */
+export const MAX_AUDIO_INPUT_BYTES = 200 * 1024 * 1024;
+
 export interface AudioWorkerPoolOptions {
   /** Absolute path of the built task module (dist/workers/audio.js); the composition root knows where dist is. */
   filename: string;
@@ -45,7 +48,7 @@ export class AudioWorkerPool {
   private closed = false;
 
   constructor(options: AudioWorkerPoolOptions) {
-    this.maxInputBytes = options.maxInputBytes ?? 200 * 1024 * 1024;
+    this.maxInputBytes = options.maxInputBytes ?? MAX_AUDIO_INPUT_BYTES;
     this.maxSeconds = options.maxSeconds ?? 30 * 60;
     this.pool = new Piscina({
       filename: options.filename,

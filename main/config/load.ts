@@ -24,15 +24,21 @@ export function pickConfigEnv(env: Record<string, string | undefined>): ConfigEn
   return out;
 }
 
+const MAX_ISSUES_SHOWN = 5;
+
 /** Explains zod issues with the setting's dotted path and, for enums, the allowed values. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
+  // A hostile value (a list of 70,000 bad entries) yields one issue per entry: name the first few, count the rest.
+  const shown = error.issues.slice(0, MAX_ISSUES_SHOWN);
+  const more = error.issues.length - shown.length;
+  return shown
     .map((issue) => {
       const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
       const allowed = 'values' in issue && Array.isArray(issue.values) ? ` (allowed: ${issue.values.map(String).join(', ')})` : '';
       return `setting "${key}": ${issue.message}${allowed}`;
     })
-    .join('; ');
+    .join('; ')
+    .concat(more > 0 ? `; and ${more} more` : '');
 }
 
 export function parseSettings(input: unknown): Settings {
@@ -48,17 +54,24 @@ export function parseSettings(input: unknown): Settings {
 /**
  * Applies the environment on top of stored settings. GEMINI_API_KEY and VOICE_CODEGEN_GEMINI_BASE_URL
  * define the first Gemini instance and override its stored values.
+ *
+ * GEMINI_API_KEY is bound to the endpoint it was given for: VOICE_CODEGEN_GEMINI_BASE_URL when set, Google otherwise.
+ * A base URL saved in Settings (perhaps by a hostile page) never receives it: the instance gets no key and `notes`
+ * says why (issue 18, finding 2).
  */
-export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings {
+export function loadConfig(stored: unknown, envInput: ConfigEnv = {}, notes?: string[]): Settings {
   const settings = parseSettings(stored);
   const env = pickConfigEnv(envInput as Record<string, string | undefined>);
   if (env.GEMINI_API_KEY !== undefined || env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined) {
     const [first, ...rest] = settings.gemini.instances;
     const base = first ?? { name: 'default', weight: 1 };
+    const storedUrl = 'baseUrl' in base ? base.baseUrl : undefined;
+    const keyFits = env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined || storedUrl === undefined;
+    if (env.GEMINI_API_KEY !== undefined && !keyFits) notes?.push(envKeyWithheld(base.name, storedUrl ?? ''));
     settings.gemini.instances = [
       {
         ...base,
-        ...(env.GEMINI_API_KEY !== undefined ? { apiKey: env.GEMINI_API_KEY } : {}),
+        ...(env.GEMINI_API_KEY !== undefined && keyFits ? { apiKey: env.GEMINI_API_KEY } : {}),
         ...(env.VOICE_CODEGEN_GEMINI_BASE_URL !== undefined ? { baseUrl: env.VOICE_CODEGEN_GEMINI_BASE_URL } : {}),
       },
       ...rest,
@@ -83,6 +96,11 @@ export function loadConfig(stored: unknown, envInput: ConfigEnv = {}): Settings 
 export function teamSecretFromEnv(envInput: ConfigEnv): string | undefined {
   const value = pickConfigEnv(envInput as Record<string, string | undefined>).VOICE_CODEGEN_TEAM_SECRET?.trim();
   return value === undefined || value === '' ? undefined : value;
+}
+
+/** Said to the user when GEMINI_API_KEY is kept from a base URL it was not given for. */
+export function envKeyWithheld(instance: string, baseUrl: string): string {
+  return `GEMINI_API_KEY is not sent to ${baseUrl.slice(0, 200)}, the base URL saved in Settings for instance "${instance.slice(0, 100)}": the key is for Google (or VOICE_CODEGEN_GEMINI_BASE_URL when set). Enter a key for that endpoint in Settings, or clear the base URL.`;
 }
 
 export { settingsSchema };

@@ -1,9 +1,54 @@
 // The settings schema (zod) with the seed's defaults, and desktop-sane values where the seed's are wrong for a desktop app.
+// Every setting has bounds (issue 18): the same schema validates an update (refused with CONFIG) and a stored row (the bad
+// value is reset to its default with a warning). Error messages name the allowed range; describeIssues adds the path.
 import { z } from 'zod';
 
-const ms = z.number().int().nonnegative();
-const ratio = z.number().min(0).max(1);
-const budget = (targetMs: number, maxMs: number) => z.object({ targetMs: ms.default(targetMs), maxMs: ms.default(maxMs) }).prefault({});
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** A whole number in [min, max]; every failure says the allowed range. */
+const int = (min: number, max: number, unit = ''): z.ZodNumber => {
+  const error = `must be a whole number from ${fmt(min)} to ${fmt(max)}${unit}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+/** A delay or timeout in milliseconds. Short ones that are sub-second on purpose get a floor that still does its job. */
+const ms = (min: number, max: number): z.ZodNumber => int(min, max, ' ms');
+/** A repeating timer: at least 1 s (issue 18: a 0 ms report interval wrote 18,628 rows in 23 s). */
+const every = (max: number, min = SECOND): z.ZodNumber => ms(Math.max(SECOND, min), max);
+const ratio = (min = 0, max = 1): z.ZodNumber => {
+  const error = `must be a number from ${min} to ${max}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
+/** Text with a length cap: settings are stored and shown, never megabytes. */
+const text = (max: number, min = 0): z.ZodString => {
+  const error = min > 0 ? `must be text of ${min} to ${fmt(max)} characters` : `must be text of at most ${fmt(max)} characters`;
+  return z.string({ error }).min(min, { error }).max(max, { error });
+};
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, { error: `must hold at most ${fmt(max)} entries` });
+
+/** Reports `lower` > `upper` on both fields, so a stored pair that does not fit is reset together and an update names both. */
+function ordered<T extends Record<string, unknown>>(lower: keyof T & string, upper: keyof T & string, section: string) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>): void => {
+    const lo = value[lower];
+    const hi = value[upper];
+    if (typeof lo !== 'number' || typeof hi !== 'number' || lo <= hi) return;
+    ctx.addIssue({ code: 'custom', path: [lower], message: `must not be greater than ${section}.${upper} (${fmt(hi)})`, input: lo });
+    ctx.addIssue({ code: 'custom', path: [upper], message: `must not be less than ${section}.${lower} (${fmt(lo)})`, input: hi });
+  };
+}
+
+/** Order is checked only once both fields are valid, so one bad value is reset alone (not its partner with it). */
+const ONLY_IF_VALID = { when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0 };
+
+const budget = (name: string, targetMs: number, maxMs: number) =>
+  z
+    .object({ targetMs: ms(1, 10 * MINUTE).default(targetMs), maxMs: ms(1, 10 * MINUTE).default(maxMs) })
+    .superRefine(ordered('targetMs', 'maxMs', `budgets.${name}`), ONLY_IF_VALID)
+    .prefault({});
 
 export const LANGUAGE_IDS = [
   'typescript', 'javascript', 'python', 'go', 'rust', 'java', 'kotlin', 'csharp', 'cpp', 'c',
@@ -13,108 +58,114 @@ export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export const geminiModelsSchema = z.object({
   /** Live transcription model (TEXT responses, inputAudioTranscription). */
-  live: z.string().min(1).default('gemini-3.5-transcribe-live'),
+  live: text(200, 1).default('gemini-3.5-transcribe-live'),
   /** Batch transcription of a recorded file by REST. */
-  batchTranscribe: z.string().min(1).default('gemini-3.5-transcribe'),
+  batchTranscribe: text(200, 1).default('gemini-3.5-transcribe'),
   /** Code generation, thinking off. */
-  codegen: z.string().min(1).default('gemini-3.5-flash'),
+  codegen: text(200, 1).default('gemini-3.5-flash'),
   /** Optional model-assisted intent classification (bounded by the intent timeout). */
-  intentAssist: z.string().min(1).default('gemini-3.5-flash-lite'),
+  intentAssist: text(200, 1).default('gemini-3.5-flash-lite'),
 });
 export type GeminiModels = z.infer<typeof geminiModelsSchema>;
 
 export const geminiInstanceSchema = z.object({
-  name: z.string().min(1),
-  apiKey: z.string().min(1).optional(),
-  baseUrl: z.url().optional(),
+  name: text(100, 1),
+  apiKey: text(500, 1).optional(),
+  baseUrl: z.url({ error: 'must be an http(s) URL' }).max(2_048, { error: 'must be a URL of at most 2,048 characters' }).optional(),
   models: geminiModelsSchema.partial().optional(),
-  weight: z.number().positive().default(1),
+  weight: ratio(0.01, 100).default(1),
 });
 export type GeminiInstance = z.infer<typeof geminiInstanceSchema>;
 
 export const settingsSchema = z.object({
   gemini: z
     .object({
-      instances: z.array(geminiInstanceSchema).default([]),
+      instances: list(geminiInstanceSchema, 16).default([]),
       models: geminiModelsSchema.prefault({}),
       strategy: z.enum(['least-outstanding', 'round-robin']).default('least-outstanding'),
-      temperature: z.number().min(0).max(2).default(0.2),
-      maxOutputTokens: z.number().int().positive().default(2048),
+      temperature: ratio(0, 2).default(0.2),
+      maxOutputTokens: int(1, 65_536).default(2048),
       retry: z
-        .object({ maxAttempts: z.number().int().min(1).max(10).default(3), baseDelayMs: ms.default(250), maxDelayMs: ms.default(20_000) })
+        .object({ maxAttempts: int(1, 10).default(3), baseDelayMs: ms(0, MINUTE).default(250), maxDelayMs: ms(0, 5 * MINUTE).default(20_000) })
+        .superRefine(ordered('baseDelayMs', 'maxDelayMs', 'gemini.retry'), ONLY_IF_VALID)
         .prefault({}),
       /** The SDK's live.connect can hang when the server closes before setupComplete: we race it. */
-      connectTimeoutMs: ms.default(5_000),
+      connectTimeoutMs: ms(250, 2 * MINUTE).default(5_000),
       breaker: z
-        .object({ failureThreshold: z.number().int().min(1).default(3), cooldownMs: ms.default(30_000) })
+        // cooldownMs 0 lets the next call through at once (the fault tests use it); it is a wait, not a timer.
+        .object({ failureThreshold: int(1, 1_000).default(3), cooldownMs: ms(0, HOUR).default(30_000) })
         .prefault({}),
     })
     .prefault({}),
   pool: z
     .object({
       // The seed's server profile is min 5 / max 50; 50 Live sessions would exhaust a user's quota,
-      // so the desktop keeps one warm session and grows to four under bursts.
-      min: z.number().int().min(0).default(1),
-      max: z.number().int().min(1).default(4),
-      acquireTimeoutMs: ms.default(30_000),
-      idleTimeoutMs: ms.default(300_000),
+      // so the desktop keeps one warm session and grows to four under bursts. The seed's 50 stays the ceiling.
+      min: int(0, 50).default(1),
+      max: int(1, 50).default(4),
+      acquireTimeoutMs: ms(100, 5 * MINUTE).default(30_000),
+      idleTimeoutMs: ms(SECOND, DAY).default(300_000),
       // Google ends a Live connection after about 10 minutes (goAway first); rotate well before.
-      maxLifetimeMs: ms.default(540_000),
-      maintenanceIntervalMs: ms.default(10_000),
+      maxLifetimeMs: ms(10 * SECOND, HOUR).default(540_000),
+      maintenanceIntervalMs: every(HOUR).default(10_000),
     })
+    .superRefine(ordered('min', 'max', 'pool'), ONLY_IF_VALID)
     .prefault({}),
   cache: z
     .object({
       enabled: z.boolean().default(true),
-      l1: z.object({ maxBytes: z.number().int().positive().default(100 * 1024 * 1024), ttlMs: ms.default(60_000) }).prefault({}),
+      l1: z.object({ maxBytes: int(1, 4 * 1024 ** 3, ' bytes').default(100 * 1024 * 1024), ttlMs: ms(SECOND, 7 * DAY).default(60_000) }).prefault({}),
       l2: z
         .object({
-          url: z.string().optional(),
-          prefix: z.string().default('vcg:'),
-          ttlMs: ms.default(300_000),
-          breakerCooldownMs: ms.default(10_000),
-          commandTimeoutMs: ms.default(250),
+          url: text(2_048).optional(),
+          prefix: text(100).default('vcg:'),
+          ttlMs: ms(SECOND, 30 * DAY).default(300_000),
+          breakerCooldownMs: ms(100, HOUR).default(10_000),
+          commandTimeoutMs: ms(10, MINUTE).default(250),
         })
         .prefault({}),
-      l3: z.object({ ttlMs: ms.default(3_600_000), pruneIntervalMs: ms.default(600_000) }).prefault({}),
+      l3: z.object({ ttlMs: ms(SECOND, 365 * DAY).default(3_600_000), pruneIntervalMs: every(DAY).default(600_000) }).prefault({}),
       /** The seed's result TTL: caps each tier's own TTL. */
-      resultTtlMs: ms.default(300_000),
-      compressThresholdBytes: z.number().int().positive().default(16 * 1024),
+      resultTtlMs: ms(SECOND, 365 * DAY).default(300_000),
+      compressThresholdBytes: int(1, 1024 ** 3, ' bytes').default(16 * 1024),
     })
     .prefault({}),
   store: z
     .object({
-      readConnections: z.number().int().min(1).max(8).default(2),
-      busyRetries: z.number().int().min(0).default(5),
-      busyBaseDelayMs: ms.default(10),
-      busyMaxDelayMs: ms.default(500),
-      queryCacheEntries: z.number().int().min(0).default(200),
+      readConnections: int(1, 8).default(2),
+      busyRetries: int(0, 20).default(5),
+      busyBaseDelayMs: ms(1, 5 * SECOND).default(10),
+      busyMaxDelayMs: ms(1, MINUTE).default(500),
+      queryCacheEntries: int(0, 10_000).default(200),
     })
+    .superRefine(ordered('busyBaseDelayMs', 'busyMaxDelayMs', 'store'), ONLY_IF_VALID)
     .prefault({}),
   monitor: z
     .object({
       memory: z
-        .object({ warning: ratio.default(0.8), critical: ratio.default(0.9), intervalMs: ms.default(30_000), fastIntervalMs: ms.default(5_000) })
+        .object({ warning: ratio(0.1, 1).default(0.8), critical: ratio(0.1, 1).default(0.9), intervalMs: every(HOUR).default(30_000), fastIntervalMs: every(HOUR).default(5_000) })
+        .superRefine(ordered('warning', 'critical', 'monitor.memory'), ONLY_IF_VALID)
         .prefault({}),
-      dashboardIntervalMs: ms.default(30_000),
-      reportIntervalMs: ms.default(3_600_000),
-      responseTimeAlertMs: ms.default(2_000),
-      errorRateAlert: ratio.default(0.05),
-      errorWindowMs: ms.default(300_000),
-      alertCooldownMs: ms.default(300_000),
-      dailyTokenCap: z.number().int().positive().nullable().default(null),
+      dashboardIntervalMs: every(HOUR).default(30_000),
+      // A report is a row in SQLite: more than one a minute only fills the disk.
+      reportIntervalMs: every(7 * DAY, MINUTE).default(3_600_000),
+      responseTimeAlertMs: ms(10, 10 * MINUTE).default(2_000),
+      errorRateAlert: ratio(0.001, 1).default(0.05),
+      errorWindowMs: ms(SECOND, DAY).default(300_000),
+      alertCooldownMs: ms(0, DAY).default(300_000),
+      dailyTokenCap: int(1, 1e12).nullable().default(null),
     })
     .prefault({}),
   budgets: z
     .object({
-      transcription: budget(500, 1000),
-      intent: budget(200, 500),
-      generation: budget(1500, 3000),
-      total: budget(2000, 4000),
+      transcription: budget('transcription', 500, 1000),
+      intent: budget('intent', 200, 500),
+      generation: budget('generation', 1500, 3000),
+      total: budget('total', 2000, 4000),
     })
     .prefault({}),
   hotkey: z
-    .object({ accelerator: z.string().min(1).default('CommandOrControl+Shift+Space'), mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk') })
+    .object({ accelerator: text(100, 1).default('CommandOrControl+Shift+Space'), mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk') })
     .prefault({}),
   language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).prefault({}),
   output: z
@@ -122,11 +173,11 @@ export const settingsSchema = z.object({
       mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'),
       copyFullAnswer: z.boolean().default(false),
       /** Window classes or process names treated as terminals, added to the built-in list (main/hosts/electron/insert/terminal-apps.ts). */
-      terminalApps: z.array(z.string().min(1)).default([]),
+      terminalApps: list(text(200, 1), 200).default([]),
       /** Apps where paste is off or uses another shortcut ("shift+insert"), matched by window class, process or app name. */
-      appOverrides: z.array(z.object({ app: z.string().min(1), paste: z.boolean().default(true), shortcut: z.string().min(1).optional() })).default([]),
+      appOverrides: list(z.object({ app: text(200, 1), paste: z.boolean().default(true), shortcut: text(100, 1).optional() }), 200).default([]),
       // Espanso restores after 300 ms by default; Electron editors on a busy machine read the clipboard later than that.
-      restoreDelayMs: ms.default(500),
+      restoreDelayMs: ms(50, 10 * SECOND).default(500),
     })
     .prefault({}),
   privacy: z
@@ -135,19 +186,29 @@ export const settingsSchema = z.object({
   speculation: z
     .object({
       enabled: z.boolean().default(true),
-      /** The partial must stay the same this long... */
-      stableMs: ms.default(50),
+      /** The partial must stay the same this long... (a floor, so not every partial starts a Gemini call) */
+      stableMs: ms(20, 5 * SECOND).default(50),
       /** ...and the microphone must have been quiet this long (the speaker paused), so mid-sentence partials are not guessed at. */
-      pauseMs: ms.default(150),
-      minConfidence: ratio.default(0.6),
+      pauseMs: ms(20, 5 * SECOND).default(150),
+      minConfidence: ratio().default(0.6),
     })
     .prefault({}),
-  vocabulary: z.object({ projectDir: z.string().optional(), maxTerms: z.number().int().min(0).max(1000).default(100) }).prefault({}),
-  intent: z.object({ assistBelowConfidence: ratio.default(0.45), timeoutMs: ms.default(500) }).prefault({}),
+  vocabulary: z.object({ projectDir: text(4_096).optional(), maxTerms: int(0, 1000).default(100) }).prefault({}),
+  intent: z.object({ assistBelowConfidence: ratio().default(0.45), timeoutMs: ms(10, 5 * SECOND).default(500) }).prefault({}),
   app: z
-    .object({ dataDir: z.string().optional(), port: z.number().int().min(0).max(65535).default(0), startHidden: z.boolean().default(false), launchAtLogin: z.boolean().default(false) })
+    .object({ dataDir: text(4_096).optional(), port: int(0, 65_535).default(0), startHidden: z.boolean().default(false), launchAtLogin: z.boolean().default(false) })
     .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Settings that run a repeating timer: none may be shorter than 1 s (checked by the settings property test). */
+export const REPEATING_INTERVALS = [
+  ['monitor', 'dashboardIntervalMs'],
+  ['monitor', 'reportIntervalMs'],
+  ['monitor', 'memory', 'intervalMs'],
+  ['monitor', 'memory', 'fastIntervalMs'],
+  ['pool', 'maintenanceIntervalMs'],
+  ['cache', 'l3', 'pruneIntervalMs'],
+] as const;

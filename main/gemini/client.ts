@@ -3,10 +3,13 @@ import { GoogleGenAI } from '@google/genai';
 import { AppError } from '../core/errors.js';
 import type { GeminiEndpoint } from './types.js';
 
-export function requireApiKey(endpoint: Pick<GeminiEndpoint, 'name' | 'apiKey'>): string {
+export function requireApiKey(endpoint: Pick<GeminiEndpoint, 'name' | 'apiKey'> & { baseUrl?: string }): string {
   const key = endpoint.apiKey.trim();
   if (key === '') {
-    throw new AppError('NO_API_KEY', `No Gemini API key for "${endpoint.name}". Set GEMINI_API_KEY (or save a key in settings), or run \`npm run demo\` to try the app against the simulated Gemini.`, {
+    // With a base URL from Settings, GEMINI_API_KEY is withheld (a key goes only to the endpoint it was given for).
+    const where = endpoint.baseUrl ? ` at ${endpoint.baseUrl.slice(0, 200)}` : '';
+    const save = endpoint.baseUrl ? 'save a key for that endpoint in Settings' : 'save a key in Settings';
+    throw new AppError('NO_API_KEY', `No Gemini API key for "${endpoint.name}"${where}. Set GEMINI_API_KEY (or ${save}), or run \`npm run demo\` to try the app against the simulated Gemini.`, {
       retryable: false,
     });
   }

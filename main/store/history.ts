@@ -3,7 +3,10 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Database, ReadQuery, WriteStatement } from './database.js';
 
-export type HistoryStatus = 'pending' | 'done' | 'failed';
+/** 'interrupted': the app stopped (crash, kill, power loss) while the request was still pending. */
+export type HistoryStatus = 'pending' | 'done' | 'failed' | 'interrupted';
+
+export const INTERRUPTED_MESSAGE = 'Voice CodeGen stopped before this request finished (it was closed or crashed). Ask again to get the code.';
 
 export interface HistoryStart {
   requestId: string;
@@ -119,6 +122,8 @@ export class HistoryStore {
   private readonly byId: ReadQuery<Row>;
   private readonly pageFirst: ReadQuery<Row>;
   private readonly pageBefore: ReadQuery<Row>;
+  private readonly pageAt: ReadQuery<Row>;
+  private readonly total: ReadQuery<{ n: number }>;
   private readonly clock: Clock;
 
   constructor(private readonly db: Database, options: { clock?: Clock } = {}) {
@@ -136,6 +141,28 @@ export class HistoryStore {
     this.byId = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id = ?`);
     this.pageFirst = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history ORDER BY id DESC LIMIT ?`);
     this.pageBefore = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id < ? ORDER BY id DESC LIMIT ?`);
+    this.pageAt = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history ORDER BY id DESC LIMIT ? OFFSET ?`);
+    this.total = db.prepareRead<{ n: number }>(`SELECT count(*) AS n FROM history`);
+  }
+
+  /**
+   * At start, before any request runs: rows still pending were cut off by a crash or kill. They are marked so that
+   * history shows them as interrupted rather than forever in progress. Returns how many were marked.
+   */
+  async markInterrupted(signal?: AbortSignal): Promise<number> {
+    const result = await this.db.run(
+      `UPDATE history SET status = 'interrupted', updated_at = ?, error_code = coalesce(error_code, 'INTERRUPTED'), error_message = coalesce(error_message, ?) WHERE status = 'pending'`,
+      [this.clock.now(), INTERRUPTED_MESSAGE],
+      signal,
+    );
+    return result.changes;
+  }
+
+  /** Newest first from `offset` (the renderer's "show more"); pages of at most 200 reach every entry. */
+  listAt(options: { offset?: number; limit?: number } = {}): { items: HistoryEntry[]; total: number } {
+    const limit = clampLimit(options.limit);
+    const offset = Math.max(0, Math.trunc(options.offset ?? 0));
+    return { items: this.pageAt.all(limit, offset).map(toEntry), total: this.total.get()?.n ?? 0 };
   }
 
   /** Creates the row at "transcript final", so a failure later in the request still leaves a record. Returns its id. */
@@ -191,9 +218,9 @@ export class HistoryStore {
   }
 
   /** Full-text search over transcripts and code, best match first. */
-  search(text: string, options: { limit?: number; offset?: number } = {}): { items: HistoryEntry[]; nextOffset: number | undefined } {
+  search(text: string, options: { limit?: number; offset?: number } = {}): { items: HistoryEntry[]; nextOffset: number | undefined; total: number } {
     const query = toFtsQuery(text);
-    if (!query) return { items: [], nextOffset: undefined };
+    if (!query) return { items: [], nextOffset: undefined, total: 0 };
     const limit = clampLimit(options.limit);
     const offset = Math.max(0, Math.trunc(options.offset ?? 0));
     const rows = this.db.all<Row>(
@@ -201,7 +228,8 @@ export class HistoryStore {
       [query, limit + 1, offset],
     );
     const more = rows.length > limit;
-    return { items: rows.slice(0, limit).map(toEntry), nextOffset: more ? offset + limit : undefined };
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n FROM history_fts WHERE history_fts MATCH ?`, [query])?.n ?? 0;
+    return { items: rows.slice(0, limit).map(toEntry), nextOffset: more ? offset + limit : undefined, total };
   }
 
   async delete(id: number, signal?: AbortSignal): Promise<boolean> {

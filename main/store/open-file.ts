@@ -1,6 +1,6 @@
 // Opens the SQLite file for writing after an integrity check; a damaged file is moved aside (never deleted) and a fresh one created.
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -21,7 +21,18 @@ export interface OpenFileOptions {
   now: () => number;
 }
 
+/**
+ * The database holds history, transcripts and code: readable by the user only. SQLite gives its -wal and -shm files
+ * the main file's mode, so creating the main file 0600 before SQLite does covers all three (POSIX only).
+ */
+function makePrivate(file: string): void {
+  if (process.platform === 'win32') return;
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 function openWriter(file: string, nativeBinding: string | undefined): BetterSqlite3.Database {
+  makePrivate(file);
   // timeout 0: a locked database surfaces as SQLITE_BUSY at once, and Database retries it
   // asynchronously with backoff instead of blocking the event loop in the driver's busy handler.
   const db = new BetterSqlite3(file, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -55,7 +66,7 @@ function moveAside(file: string, at: number): string {
 /** Opens (creating if needed) the writer connection; returns the report when a corrupt file was replaced. */
 export function openCheckedFile(options: OpenFileOptions): { db: BetterSqlite3.Database; corruption: CorruptionReport | undefined } {
   const { file, nativeBinding, logger } = options;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   try {
     return { db: openWriter(file, nativeBinding), corruption: undefined };
   } catch (error) {

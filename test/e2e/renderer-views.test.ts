@@ -623,6 +623,24 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.close();
   });
 
+  it('settings: shows what loading repaired and that a key is kept for this session only (issue 18)', async () => {
+    const before = backend.settings;
+    backend.settings = {
+      ...before,
+      warnings: ['Reset to default: setting "monitor.reportIntervalMs": must be a whole number from 60,000 to 604,800,000 ms'],
+      keyNotice: 'This system has no usable keyring, so an API key you enter is kept for this session only and never written to disk.',
+    };
+    try {
+      const page = await open('?tab=settings');
+      await page.getByText(/Repaired when Voice CodeGen started: .*monitor\.reportIntervalMs/).waitFor();
+      await page.getByText(/kept for this session only and never written to disk/).waitFor();
+      await expectAccessible(page, 'settings with notices');
+      await page.close();
+    } finally {
+      backend.settings = before;
+    }
+  });
+
   it('the overlay HUD (?view=overlay) at 420x300 and at the minimum 440x120: streaming, result, error (sizes per state: overlay-hud.test.ts)', async () => {
     for (const size of [OVERLAY, DESKTOP_OVERLAY]) {
       const page = await open('?view=overlay', size);

@@ -11,7 +11,7 @@ describe('admission under memory pressure', () => {
   const reader = { read: async (): Promise<MemoryReading> => ({ process: { heapUsedBytes: heapUsed, heapLimitBytes: 1000 * MB, rssBytes: 300 * MB } }) };
 
   beforeAll(async () => {
-    h = await startHarness({ host: 'web', memoryReader: reader, settings: { monitor: { memory: { intervalMs: 30, fastIntervalMs: 30 } } } });
+    h = await startHarness({ host: 'web', memoryReader: reader, settings: { monitor: { memory: { intervalMs: 1_000, fastIntervalMs: 1_000 } } } }); // 1 s: the shortest repeating check settings allow
   });
   afterAll(async () => {
     await h?.close();

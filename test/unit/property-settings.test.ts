@@ -20,7 +20,7 @@ const validSettingsArb = fc
     keepAudio: fc.boolean(),
     poolMax: fc.integer({ min: 1, max: 8 }),
     l1: fc.integer({ min: 1, max: 1 << 30 }),
-    stableMs: fc.nat({ max: 2000 }),
+    stableMs: fc.integer({ min: 20, max: 2000 }),
     output: fc.constantFrom('clipboard', 'paste', 'both'),
   })
   .map((v) =>

@@ -19,7 +19,7 @@ export interface CliArgs {
 export const USAGE = `Usage: voice-codegen (--text "REQUEST" | --audio FILE.wav) [options]
 
   --text "..."     a typed request, e.g. --text "write a debounce function in typescript"
-  --audio FILE     a recorded request (WAV), transcribed by Gemini
+  --audio FILE     a recorded request (WAV, at most 200 MB), transcribed by Gemini
   --lang LANG      the programming language to write in (typescript, python, go, ...; ts, py, golang, shell work too)
   --code FILE      the code a request acts on ("explain this code", "add types", "write tests", "fix the error",
                    "convert it to go", "document it"); piped stdin does the same: cat app.py | voice-codegen --text "explain this"

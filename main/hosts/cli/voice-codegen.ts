@@ -3,7 +3,6 @@
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
 import { fstatSync } from 'node:fs';
 import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
@@ -29,6 +28,8 @@ function stdinIsInput(): boolean {
     return false;
   }
 }
+import { readAudioFile } from './read-audio.js';
+import { MAX_AUDIO_INPUT_BYTES } from '../../audio/audio-worker-pool.js';
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +47,17 @@ async function main(argv: string[]): Promise<number> {
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  // The recording is read first, before the database and workers start: a file that is too big ends the run at once.
+  let audio: Uint8Array | undefined;
+  if (args.audio !== undefined) {
+    try {
+      audio = await readAudioFile(args.audio, MAX_AUDIO_INPUT_BYTES);
+    } catch (error) {
+      const e = toAppError(error);
+      process.stderr.write(`voice-codegen: ${e.message} [${e.code}]\n`);
+      return e.code === 'INPUT_TOO_LARGE' ? 2 : 1;
+    }
   }
   const env = pickConfigEnv(process.env);
   const logger = createLogger({ level: process.env.VOICE_CODEGEN_LOG_LEVEL ?? 'error' });
@@ -67,15 +79,13 @@ async function main(argv: string[]): Promise<number> {
     let code: string | undefined;
     if (args.code !== undefined) code = await readBounded(args.code, MAX_CODE_BYTES, `--code ${args.code}`);
     let text = args.text;
-    if (args.audio !== undefined) {
-      const bytes = await readFile(args.audio).catch((error: unknown) => {
-        throw new AppError('BAD_AUDIO', `Cannot read ${args.audio}: ${error instanceof Error ? error.message : String(error)}`);
-      });
+    if (audio !== undefined) {
+      const bytes = audio;
       if (args.intentOnly) {
-        text = await app.transcribeFile(new Uint8Array(bytes), controller.signal);
+        text = await app.transcribeFile(bytes, controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? 0 : 1;
       }

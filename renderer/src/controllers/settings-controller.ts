@@ -2,6 +2,7 @@
 import type { Api, AppErrorPayload } from '../../../preload/contract';
 import { toErrorPayload } from '../model/error-help';
 import { buildPatch, draftFrom, type Draft } from '../model/settings-fields';
+import { savedNotice } from '../model/settings-notices';
 import { listMicrophones, type Microphone } from '../platform/microphones';
 import { getString, PREF_MIC_DEVICE, setString } from '../platform/preferences';
 import { StateStore } from './state-store';
@@ -78,8 +79,8 @@ export class SettingsController extends StateStore<SettingsState> {
     try {
       const settings = await this.api.call('settings.update', { patch });
       const draft = draftFrom(settings);
-      const restart = settings['restartRequired'] === true ? ' Restart Voice CodeGen to apply the pool, cache and Redis changes.' : '';
-      this.patch({ settings, original: draft, draft, saving: false, error: null, notice: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}.${restart}` });
+      // A successful save replaces the stored row, so what loading it repaired no longer applies.
+      this.patch({ settings: { ...settings, warnings: [] }, original: draft, draft, saving: false, error: null, notice: savedNotice(changed, settings) });
     } catch (error) {
       this.patch({ saving: false, error: toErrorPayload(error) });
     }

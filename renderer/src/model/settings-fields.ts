@@ -58,10 +58,10 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     fields: [
       { path: 'cache.enabled', label: 'Use the cache', kind: 'checkbox' },
       { path: 'cache.l1.maxBytes', label: 'Memory cache size (MB)', kind: 'megabytes', min: 1 },
-      { path: 'cache.l1.ttlMs', label: 'Memory cache TTL (s)', kind: 'seconds', min: 0 },
+      { path: 'cache.l1.ttlMs', label: 'Memory cache TTL (s)', kind: 'seconds', min: 1 },
       { path: 'cache.l2.url', label: 'Redis URL (shared cache)', kind: 'url', placeholder: 'redis://127.0.0.1:6379', empty: '', help: 'Leave empty to run without Redis.' },
-      { path: 'cache.l2.ttlMs', label: 'Redis TTL (s)', kind: 'seconds', min: 0 },
-      { path: 'cache.l3.ttlMs', label: 'Disk cache TTL (s)', kind: 'seconds', min: 0 },
+      { path: 'cache.l2.ttlMs', label: 'Redis TTL (s)', kind: 'seconds', min: 1 },
+      { path: 'cache.l3.ttlMs', label: 'Disk cache TTL (s)', kind: 'seconds', min: 1 },
     ],
   },
   {

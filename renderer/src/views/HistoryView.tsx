@@ -10,6 +10,7 @@ import type { HistoryController } from '../controllers/history-controller';
 import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, STAGES, type Budget, type Stage } from '../model/budgets';
 import { formatMs, formatTime, intentLabel } from '../model/format';
+import { historyProblemLabel } from '../model/history-label';
 
 export interface HistoryViewProps {
   controller: HistoryController;
@@ -76,7 +77,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
                   {entry.language ? <span>{entry.language}</span> : null}
                   <span>{formatTime(entry.createdAt)}</span>
                   {entry.cachedTier ? <span>cached {entry.cachedTier.toUpperCase()}</span> : null}
-                  {entry.errorCode ? <span className="text-danger">{entry.errorCode}</span> : null}
+                  {historyProblemLabel(entry) ? <span className="text-danger">{historyProblemLabel(entry)}</span> : null}
                 </span>
                 <span className="history-timings">{timingSummary(entry)}</span>
               </button>

@@ -8,6 +8,7 @@ import { TeamSecretForm } from '../components/TeamSecretForm';
 import type { SettingsController } from '../controllers/settings-controller';
 import { useStore } from '../controllers/use-store';
 import { SETTINGS_GROUPS } from '../model/settings-fields';
+import { settingsNotices } from '../model/settings-notices';
 
 export interface SettingsViewProps {
   controller: SettingsController;
@@ -26,6 +27,11 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
   return (
     <div className="settings">
       {state.error ? <ErrorNotice error={state.error} onDismiss={() => controller.dismissError()} onRetry={() => void controller.load()} /> : null}
+      {settingsNotices(state.settings).map((notice) => (
+        <p key={notice} className="banner banner-warning" role="status">
+          {notice}
+        </p>
+      ))}
       <div className="settings-top">
       <section className="card" aria-labelledby="settings-key">
         <h2 id="settings-key">API key</h2>
