@@ -17,6 +17,7 @@ import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
 import { applySettingsPatch, publicSettings, storableSettings } from './settings-view.js';
 import { loadConfig } from '../config/load.js';
+import { applyLiveSettings, restartPaths } from './settings-apply.js';
 
 export interface HandlerDeps {
   options: CreateAppOptions;
@@ -34,7 +35,8 @@ export interface HandlerDeps {
   version: string;
   corruption: () => CorruptionReport | undefined;
   keyStorage: () => 'encrypted' | 'memory' | 'env';
-  onSettingsChanged?: (next: Settings) => void;
+  /** After settings.update copied the live settings in: re-applies what parts built from them (awaited before the answer). */
+  onSettingsChanged?: (current: Settings, previous: Settings) => Promise<void> | void;
   /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
   stored: { current: Settings };
   reports: { latest(): unknown };
@@ -138,17 +140,13 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       await deps.settingsStore.save(storableSettings(nextStored));
       deps.stored.current = nextStored;
       const next = withKeysOf(settings, loadConfig(storableSettings(nextStored), deps.options.env ?? {}));
-      const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
-      // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
-      settings.language = next.language;
-      settings.hotkey = next.hotkey;
-      settings.output = next.output;
-      settings.privacy = next.privacy;
-      settings.speculation = next.speculation;
-      settings.vocabulary = next.vocabulary;
-      settings.intent = next.intent;
-      deps.onSettingsChanged?.(next);
-      return { ...publicSettings(next, deps.keyStorage()), restartRequired };
+      // One table (settings-apply.ts) says what applies at once; the rest waits for a restart and the UI says which.
+      const restartFor = restartPaths(settings, next);
+      const previous = structuredClone(settings);
+      applyLiveSettings(settings, next);
+      await deps.onSettingsChanged?.(settings, previous);
+      const restartRequired = restartFor.length > 0;
+      return { ...publicSettings(next, deps.keyStorage()), restartRequired, restartFor };
     },
     'settings.setApiKey': async (params) => {
       const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);
@@ -180,10 +178,4 @@ function withKeysOf(current: Settings, next: Settings): Settings {
     return key ? { ...i, apiKey: key } : i;
   });
   return next;
-}
-
-/** The settings that need a restart: everything but what settings.update applies live. */
-function withoutLive(s: Settings): unknown {
-  const { language: _l, hotkey: _h, output: _o, privacy: _p, speculation: _s, vocabulary: _v, intent: _i, ...rest } = s;
-  return rest;
 }

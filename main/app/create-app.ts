@@ -67,6 +67,11 @@ class Closers {
   }
 }
 
+/** The project folder to scan: only with the user's consent (privacy.projectVocabulary). */
+function chosenProjectDir(settings: Settings): string | undefined {
+  return settings.privacy.projectVocabulary && settings.vocabulary.projectDir ? settings.vocabulary.projectDir : undefined;
+}
+
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { logger } = options;
   const clock = systemClock;
@@ -163,7 +168,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
       onChange: (terms) => gemini.setVocabulary(terms),
       maxTerms: settings.vocabulary.maxTerms,
-      ...(settings.privacy.projectVocabulary && settings.vocabulary.projectDir ? { projectDir: settings.vocabulary.projectDir } : {}),
+      ...(chosenProjectDir(settings) ? { projectDir: chosenProjectDir(settings) } : {}),
       logger,
       clock,
     });
@@ -207,7 +212,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         get speculation() {
           return settings.speculation;
         },
-        resultTtlMs: settings.cache.resultTtlMs,
+        get resultTtlMs() {
+          return settings.cache.resultTtlMs;
+        },
         cacheEnabled: settings.cache.enabled,
         budgets: settings.budgets,
       },
@@ -240,6 +247,26 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
+      // What parts built from settings at start re-read after settings.update (the table is settings-apply.ts).
+      onSettingsChanged: async (current, previous) => {
+        if (JSON.stringify(current.gemini) !== JSON.stringify(previous.gemini) || JSON.stringify(current.pool) !== JSON.stringify(previous.pool)) gemini.reconfigure();
+        if (current.monitor.dashboardIntervalMs !== previous.monitor.dashboardIntervalMs || current.monitor.reportIntervalMs !== previous.monitor.reportIntervalMs) monitor.reschedule();
+        vocabulary.setMaxTerms(current.vocabulary.maxTerms);
+        const projectBefore = chosenProjectDir(previous);
+        vocabulary.setProjectDir(chosenProjectDir(current));
+        // Clipboard context withdrawn: its names leave the Live sessions at once.
+        if (previous.privacy.clipboardContext && !current.privacy.clipboardContext) vocabulary.narrow();
+        const withdrawn = (projectBefore !== undefined && projectBefore !== chosenProjectDir(current)) || (previous.privacy.clipboardContext && !current.privacy.clipboardContext);
+        const vocabularyChanged = JSON.stringify([current.vocabulary, current.privacy]) !== JSON.stringify([previous.vocabulary, previous.privacy]);
+        // Awaited: when settings.update answers, no session set up with withdrawn terms is handed out any more.
+        if (vocabularyChanged && options.host !== 'cli') {
+          await vocabulary.refresh(AbortSignal.timeout(10_000)).catch((error: unknown) => {
+            logger.warn({ err: error }, 'vocabulary refresh after a settings change failed');
+            // Privacy first: with no new terms yet, sessions get none rather than keep the withdrawn ones.
+            if (withdrawn) gemini.setVocabulary([], { replaceNow: true });
+          });
+        }
+      },
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 
