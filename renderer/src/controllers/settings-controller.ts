@@ -1,7 +1,7 @@
 // Settings: load, edit a draft, save the changed fields as one patch, store an API key (never read back), clear history.
 import type { Api, AppErrorPayload } from '../../../preload/contract';
 import { toErrorPayload } from '../model/error-help';
-import { buildPatch, draftFrom, type Draft } from '../model/settings-fields';
+import { buildPatch, draftFrom, restartNotice, type Draft } from '../model/settings-fields';
 import { listMicrophones, type Microphone } from '../platform/microphones';
 import { getString, PREF_MIC_DEVICE, setString } from '../platform/preferences';
 import { StateStore } from './state-store';
@@ -76,7 +76,7 @@ export class SettingsController extends StateStore<SettingsState> {
     try {
       const settings = await this.api.call('settings.update', { patch });
       const draft = draftFrom(settings);
-      const restart = settings['restartRequired'] === true ? ' Restart Voice CodeGen to apply the pool, cache and Redis changes.' : '';
+      const restart = settings['restartRequired'] === true ? restartNotice(settings['restartFor']) || ' Restart Voice CodeGen to apply these changes.' : '';
       this.patch({ settings, original: draft, draft, saving: false, error: null, notice: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}.${restart}` });
     } catch (error) {
       this.patch({ saving: false, error: toErrorPayload(error) });
