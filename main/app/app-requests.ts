@@ -103,7 +103,7 @@ export class AppRequests {
     const buffered: Parameters<EventSink>[0][] = [];
     const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
     const voice = new VoiceRequest(
-      { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.encoder(), keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
+      { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.deps.audio, keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
       { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}) },
       early,
       controller.signal,
@@ -126,16 +126,6 @@ export class AppRequests {
       cancel: () => {
         registry.remove(id);
         voice.cancel();
-      },
-    };
-  }
-
-  /** The kept utterance is compressed in the audio worker before the REST fallback (Ogg Opus, about 12x smaller). */
-  private encoder(): { encodeForUpload(pcm16: Uint8Array, sampleRate: number, signal: AbortSignal): Promise<{ data: Uint8Array; mimeType: string }> } {
-    return {
-      encodeForUpload: async (pcm16, _rate, signal) => {
-        const encoded = await this.deps.audio.encodeOpus(pcm16, signal);
-        return { data: new Uint8Array(encoded.ogg), mimeType: encoded.mimeType };
       },
     };
   }
