@@ -104,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         events.emit('pipeline.event', { requestId: id, event });
       };
       requests
-        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}) })
+        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}), ...(params.clipboard !== undefined ? { clipboard: params.clipboard } : {}) })
         .then(() => registry.remove(id), (error: unknown) => {
           // Errors before the pipeline started (empty clipboard, clipboard unreadable) have not been reported yet.
           if (!reported) emit({ type: 'error', error: toAppError(error).toJSON() });
