@@ -210,6 +210,38 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     await page.getByRole('tab', { name: 'Dictation' }).click();
   });
 
+  it('Settings edits the list of Gemini instances: a new one with its key shows "key set", and no key ever reaches the page', async () => {
+    const KEY = 'AIza-e2e-backup-key-0123456789';
+    const frames: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => void (typeof f.payload === 'string' && frames.push(f.payload))));
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Name (instance 1)').inputValue()).toBe('default');
+    await expect(page.locator('#instance-0-key-status').textContent()).resolves.toBe('key set');
+    await page.getByRole('button', { name: 'Add instance' }).click();
+    await page.getByLabel('Name (instance 2)').fill('backup');
+    await page.getByLabel('Base URL (instance 2)').fill(sim.baseUrl);
+    await page.getByLabel('Code model (instance 2)').fill('gemini-3.5-flash-lite');
+    await page.getByLabel('API key (instance 2)').fill(KEY);
+    await page.getByRole('button', { name: 'Save instances' }).click();
+    await page.getByText('Saved 2 instances and 1 key.').waitFor();
+    await expect(page.locator('#instance-1-key-status').textContent()).resolves.toBe('key set');
+    await expect(page.getByLabel('API key (instance 2)').inputValue()).resolves.toBe('');
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-settings-instances.png') });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Name (instance 2)').inputValue()).toBe('backup');
+    await expect(page.getByLabel('Base URL (instance 2)').inputValue()).resolves.toBe(sim.baseUrl);
+    await expect(page.locator('#instance-1-key-status').textContent()).resolves.toBe('key set');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const text of [...frames, await page.content()]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(sim.apiKey);
+    }
+  });
+
   it('a blocked microphone shows what happened and what to do', async () => {
     // Chromium with a fake device but no fake prompt: headless answers the permission prompt with "Block".
     const blocking = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream'] });
