@@ -166,7 +166,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       scanProject: vocabWorkers.scanProject,
       ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
       recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
-      onChange: (terms) => gemini.setVocabulary(terms),
+      onChange: (terms, change) => gemini.setVocabulary(terms, change),
       maxTerms: settings.vocabulary.maxTerms,
       ...(chosenProjectDir(settings) ? { projectDir: chosenProjectDir(settings) } : {}),
       logger,

@@ -66,6 +66,23 @@ describe('privacy opt-out applies at once (web-host composition)', () => {
     await until('sessions with project terms closed', () => carried.every((id) => live().closes.some((c) => c.connectionId === id)), 5_000);
   });
 
+  it('turning clipboard context off takes the clipboard’s names out of the Live sessions before the next dictation', async () => {
+    const clipboard = { readText: () => Promise.resolve('const total = computeInvoiceTotal(lineItems);'), writeText: () => undefined };
+    const h = await startHarness({ host: 'web', prewarm: true, platform: { clipboard }, settings: { privacy: { clipboardContext: true }, speculation: { enabled: false }, intent: { assistBelowConfidence: 0 } } });
+    open.push(h);
+    const live = (): ReturnType<typeof h.sim.stats>['live'] => h.sim.stats().live;
+    await until('a warm session set up with the clipboard’s names', () => live().setups.some((s) => s.vocabulary.includes('computeInvoiceTotal')));
+    const answer = await update(h, { privacy: { clipboardContext: false } });
+    expect(answer.restartRequired).toBe(false);
+    const setupsBefore = live().setups.length;
+    const dictation = h.app.startDictation({ clientId: 'privacy-test' });
+    for (const chunk of audio) dictation.push(chunk);
+    await dictation.finish();
+    const turn = live().turns.at(-1);
+    expect(live().setups.find((s) => s.connectionId === turn?.connectionId)?.vocabulary ?? []).not.toContain('computeInvoiceTotal');
+    for (const s of live().setups.slice(setupsBefore)) expect(s.vocabulary).not.toContain('computeInvoiceTotal');
+  });
+
   it('choosing another project folder at run time scans it without a restart', async () => {
     const h = await startHarness({ host: 'web', prewarm: true, settings: { privacy: { projectVocabulary: true }, speculation: { enabled: false } } });
     open.push(h);
