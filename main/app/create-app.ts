@@ -32,6 +32,7 @@ import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
+import { chosenProjectDir, settingsReapplier } from './settings-reapply.js';
 import { RequestRegistry } from './request-registry.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
@@ -65,11 +66,6 @@ class Closers {
       }
     }
   }
-}
-
-/** The project folder to scan: only with the user's consent (privacy.projectVocabulary). */
-function chosenProjectDir(settings: Settings): string | undefined {
-  return settings.privacy.projectVocabulary && settings.vocabulary.projectDir ? settings.vocabulary.projectDir : undefined;
 }
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
@@ -248,25 +244,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       corruption: () => corruption,
       keyStorage: () => gemini.keyStorage(),
       // What parts built from settings at start re-read after settings.update (the table is settings-apply.ts).
-      onSettingsChanged: async (current, previous) => {
-        if (JSON.stringify(current.gemini) !== JSON.stringify(previous.gemini) || JSON.stringify(current.pool) !== JSON.stringify(previous.pool)) gemini.reconfigure();
-        if (current.monitor.dashboardIntervalMs !== previous.monitor.dashboardIntervalMs || current.monitor.reportIntervalMs !== previous.monitor.reportIntervalMs) monitor.reschedule();
-        vocabulary.setMaxTerms(current.vocabulary.maxTerms);
-        const projectBefore = chosenProjectDir(previous);
-        vocabulary.setProjectDir(chosenProjectDir(current));
-        // Clipboard context withdrawn: its names leave the Live sessions at once.
-        if (previous.privacy.clipboardContext && !current.privacy.clipboardContext) vocabulary.narrow();
-        const withdrawn = (projectBefore !== undefined && projectBefore !== chosenProjectDir(current)) || (previous.privacy.clipboardContext && !current.privacy.clipboardContext);
-        const vocabularyChanged = JSON.stringify([current.vocabulary, current.privacy]) !== JSON.stringify([previous.vocabulary, previous.privacy]);
-        // Awaited: when settings.update answers, no session set up with withdrawn terms is handed out any more.
-        if (vocabularyChanged && options.host !== 'cli') {
-          await vocabulary.refresh(AbortSignal.timeout(10_000)).catch((error: unknown) => {
-            logger.warn({ err: error }, 'vocabulary refresh after a settings change failed');
-            // Privacy first: with no new terms yet, sessions get none rather than keep the withdrawn ones.
-            if (withdrawn) gemini.setVocabulary([], { replaceNow: true });
-          });
-        }
-      },
+      onSettingsChanged: settingsReapplier({ gemini, monitor, vocabulary, logger, refreshes: options.host !== 'cli' }),
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 
