@@ -110,7 +110,9 @@ export const methods = {
     params: z.object({ text: z.string().min(1).max(100_000), language: z.string().max(40).optional(), intent: z.enum(INTENT_NAMES).optional(), noCache: z.boolean().optional() }).strict(),
     result: z.object({ requestId }),
   },
-  'request.quick': { params: z.object({ command: z.enum(QUICK_COMMANDS), targetLanguage: z.string().max(40).optional() }).strict(), result: z.object({ requestId }) },
+  // clipboard: browser mode, where the page read the clipboard on the user's click (with the browser's permission);
+  // absent, main reads the system clipboard (Electron). Capped like main's own read (1 M characters).
+  'request.quick': { params: z.object({ command: z.enum(QUICK_COMMANDS), targetLanguage: z.string().max(40).optional(), clipboard: z.string().max(1_000_000).optional() }).strict(), result: z.object({ requestId }) },
   'history.search': { params: z.object({ query: shortText.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(), result: z.object({ entries: z.array(historyEntrySchema), total: z.number().int() }) },
   'history.get': { params: z.object({ id: z.number().int() }).strict(), result: historyEntrySchema.nullable() },
   'history.delete': { params: z.object({ id: z.number().int() }).strict(), result: z.object({ ok: z.boolean() }) },

@@ -1,9 +1,9 @@
-// Piscina task module for audio work off the main thread: decode WAV, resample, encode Ogg Opus (or FLAC), analyse.
+// Piscina task module for the audio work the app sends off the main thread: a recorded WAV prepared for upload, an utterance encoded as Ogg Opus.
 // Results come back as { ok, value | error } so AppError codes survive the thread hop (thrown errors lose them),
 // and their ArrayBuffers are transferred, not copied.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { analysePcm16, decodeToPcm16, encodePcm16, encodePcm16Lossless, prepareWav, resampleToPcm16 } from '../main/audio/audio-tasks.js';
-import type { AudioAnalysis, EncodedAudio, LosslessAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from '../main/audio/audio-tasks.js';
+import { encodePcm16, prepareWav } from '../main/audio/audio-tasks.js';
+import type { EncodedAudio, PreparedAudio, TaskOutcome } from '../main/audio/audio-tasks.js';
 import type { OggOpusOptions } from '../main/audio/ogg-opus.js';
 import { toAppError } from '../main/core/errors.js';
 
@@ -29,24 +29,8 @@ function attempt<T>(work: () => T, buffers: (value: T) => ArrayBuffer[]): Moved<
   }
 }
 
-export function decode(task: { wav: ArrayBuffer; maxSeconds?: number }): Moved<Pcm16Audio> | TaskOutcome<Pcm16Audio> {
-  return attempt(() => decodeToPcm16(task.wav, task.maxSeconds), (v) => [v.pcm16]);
-}
-
-export function resample(task: { samples: ArrayBuffer; sampleRate: number }): Moved<ArrayBuffer> | TaskOutcome<ArrayBuffer> {
-  return attempt(() => resampleToPcm16(new Float32Array(task.samples), task.sampleRate).buffer as ArrayBuffer, (v) => [v]);
-}
-
 export function encode(task: { pcm16: ArrayBuffer; sampleRate?: number; opus?: OggOpusOptions }): Moved<EncodedAudio> | TaskOutcome<EncodedAudio> {
   return attempt(() => encodePcm16(task.pcm16, task.sampleRate, task.opus), (v) => [v.ogg]);
-}
-
-export function encodeLossless(task: { pcm16: ArrayBuffer; sampleRate?: number }): Moved<LosslessAudio> | TaskOutcome<LosslessAudio> {
-  return attempt(() => encodePcm16Lossless(task.pcm16, task.sampleRate), (v) => [v.flac]);
-}
-
-export function analyse(task: { pcm16: ArrayBuffer; sampleRate?: number }): TaskOutcome<AudioAnalysis> | Moved<AudioAnalysis> {
-  return attempt(() => analysePcm16(task.pcm16, task.sampleRate), () => []);
 }
 
 export function prepare(task: { wav: ArrayBuffer; encode?: boolean; maxSeconds?: number; opus?: OggOpusOptions }): Moved<PreparedAudio> | TaskOutcome<PreparedAudio> {

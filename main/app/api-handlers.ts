@@ -18,6 +18,7 @@ import type { RequestRegistry } from './request-registry.js';
 import { applySettingsPatch, droppedKeys, keyNotices, publicSettings, storableSettings } from './settings-view.js';
 import { loadConfig } from '../config/load.js';
 import type { SharedCacheControl } from './shared-cache.js';
+import { applyLiveSettings, restartPaths } from './settings-apply.js';
 
 export interface HandlerDeps {
   options: CreateAppOptions;
@@ -35,7 +36,8 @@ export interface HandlerDeps {
   version: string;
   corruption: () => CorruptionReport | undefined;
   keyStorage: () => 'encrypted' | 'memory' | 'env';
-  onSettingsChanged?: (next: Settings) => void;
+  /** After settings.update copied the live settings in: re-applies what parts built from them (awaited before the answer). */
+  onSettingsChanged?: (current: Settings, previous: Settings) => Promise<void> | void;
   /** The settings as stored (no environment overrides, no keys): the base every patch applies to. */
   stored: { current: Settings };
   reports: { latest(): unknown };
@@ -107,7 +109,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         events.emit('pipeline.event', { requestId: id, event });
       };
       requests
-        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}) })
+        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}), ...(params.clipboard !== undefined ? { clipboard: params.clipboard } : {}) })
         .then(() => registry.remove(id), (error: unknown) => {
           // Errors before the pipeline started (empty clipboard, clipboard unreadable) have not been reported yet.
           if (!reported) emit({ type: 'error', error: toAppError(error).toJSON() });
@@ -150,17 +152,13 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       if (deps.settingsWarnings) deps.settingsWarnings.current = [...envNotes];
       const keysDropped = droppedKeys(settings, next);
       const notices = [...envNotes, ...keyNotices(keysDropped, nextStored, next, deps.options.env?.VOICE_CODEGEN_GEMINI_BASE_URL)];
-      const restartRequired = JSON.stringify(withoutLive(storableSettings(settings))) !== JSON.stringify(withoutLive(storableSettings(next)));
-      // Live-applied fields; the rest (pool sizes, Redis, cache sizes) take effect at the next start.
-      settings.language = next.language;
-      settings.hotkey = next.hotkey;
-      settings.output = next.output;
-      settings.privacy = next.privacy;
-      settings.speculation = next.speculation;
-      settings.vocabulary = next.vocabulary;
-      settings.intent = next.intent;
-      deps.onSettingsChanged?.(next);
-      return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired, keysDropped, notices: [...new Set(notices)] };
+      // One table (settings-apply.ts) says what applies at once; the rest waits for a restart and the UI says which.
+      const restartFor = restartPaths(settings, next);
+      const previous = structuredClone(settings);
+      applyLiveSettings(settings, next);
+      await deps.onSettingsChanged?.(settings, previous);
+      const restartRequired = restartFor.length > 0;
+      return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired, restartFor, keysDropped, notices: [...new Set(notices)] };
     },
     'settings.setApiKey': async (params) => {
       const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);
@@ -196,10 +194,4 @@ function withKeysOf(current: Settings, next: Settings): Settings {
     return key ? { ...i, apiKey: key } : i;
   });
   return next;
-}
-
-/** The settings that need a restart: everything but what settings.update applies live. */
-function withoutLive(s: Settings): unknown {
-  const { language: _l, hotkey: _h, output: _o, privacy: _p, speculation: _s, vocabulary: _v, intent: _i, ...rest } = s;
-  return rest;
 }

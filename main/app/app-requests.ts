@@ -36,6 +36,12 @@ export interface AppRequestsDeps {
   onSettled?: () => void;
 }
 
+export interface QuickOptions {
+  targetLanguage?: string;
+  signal?: AbortSignal;
+  clipboard?: string;
+}
+
 const QUICK_PHRASES: Record<QuickCommand, string> = {
   explain: 'explain this code',
   add_types: 'add types to this code',
@@ -73,15 +79,17 @@ export class AppRequests {
     );
   }
 
-  runQuick(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal } = {}): Promise<PipelineResult> {
+  /** options.clipboard: text the page read from the browser's clipboard (browser mode); else the platform's clipboard is read. */
+  runQuick(command: QuickCommand, onEvent: EventSink, options: QuickOptions = {}): Promise<PipelineResult> {
     return this.settled(this.runQuickNow(command, onEvent, options));
   }
 
-  private async runQuickNow(command: QuickCommand, onEvent: EventSink, options: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult> {
+  private async runQuickNow(command: QuickCommand, onEvent: EventSink, options: QuickOptions): Promise<PipelineResult> {
     const signal = options.signal ?? new AbortController().signal;
-    const clipboard = this.deps.clipboard ? (await this.deps.clipboard.readText(signal)).trim() : '';
+    const raw = options.clipboard ?? (this.deps.clipboard ? await this.deps.clipboard.readText(signal) : '');
+    if (raw.length > MAX_CLIPBOARD_CHARS) throw new AppError('INPUT_TOO_LARGE', 'The clipboard holds more than 1 MB of text. Copy just the code you mean.');
+    const clipboard = raw.trim();
     if (clipboard.length === 0) throw new AppError('VALIDATION', 'The clipboard is empty. Copy the code (or the error) first, then run the quick command again.');
-    if (clipboard.length > MAX_CLIPBOARD_CHARS) throw new AppError('INPUT_TOO_LARGE', 'The clipboard holds more than 1 MB of text. Copy just the code you mean.');
     const intent = quickCommandResult(command, { clipboardCode: clipboard, defaultLanguage: this.deps.settings.language.default, ...(options.targetLanguage ? { targetLanguage: options.targetLanguage } : {}) });
     const phrase = command === 'convert_language' && intent.slots.target_language ? `convert this code to ${intent.slots.target_language}` : QUICK_PHRASES[command];
     return this.deps.pipeline.fromTranscript(
@@ -103,7 +111,7 @@ export class AppRequests {
     const buffered: Parameters<EventSink>[0][] = [];
     const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
     const voice = new VoiceRequest(
-      { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.encoder(), keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
+      { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.deps.audio, keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
       { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}) },
       early,
       controller.signal,
@@ -126,16 +134,6 @@ export class AppRequests {
       cancel: () => {
         registry.remove(id);
         voice.cancel();
-      },
-    };
-  }
-
-  /** The kept utterance is compressed in the audio worker before the REST fallback (Ogg Opus, about 12x smaller). */
-  private encoder(): { encodeForUpload(pcm16: Uint8Array, sampleRate: number, signal: AbortSignal): Promise<{ data: Uint8Array; mimeType: string }> } {
-    return {
-      encodeForUpload: async (pcm16, _rate, signal) => {
-        const encoded = await this.deps.audio.encodeOpus(pcm16, signal);
-        return { data: new Uint8Array(encoded.ogg), mimeType: encoded.mimeType };
       },
     };
   }

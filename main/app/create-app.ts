@@ -33,6 +33,7 @@ import { promptPort } from './adapters/prompt-port.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
 import { SharedCacheControl, loadTeamSecret } from './shared-cache.js';
+import { chosenProjectDir, settingsReapplier } from './settings-reapply.js';
 import { RequestRegistry } from './request-registry.js';
 import { ensureDataDir } from './paths.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
@@ -177,9 +178,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       scanProject: vocabWorkers.scanProject,
       ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
       recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
-      onChange: (terms) => gemini.setVocabulary(terms),
+      onChange: (terms, change) => gemini.setVocabulary(terms, change),
       maxTerms: settings.vocabulary.maxTerms,
-      ...(settings.privacy.projectVocabulary && settings.vocabulary.projectDir ? { projectDir: settings.vocabulary.projectDir } : {}),
+      ...(chosenProjectDir(settings) ? { projectDir: chosenProjectDir(settings) } : {}),
       logger,
       clock,
     });
@@ -223,7 +224,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         get speculation() {
           return settings.speculation;
         },
-        resultTtlMs: settings.cache.resultTtlMs,
+        get resultTtlMs() {
+          return settings.cache.resultTtlMs;
+        },
         cacheEnabled: settings.cache.enabled,
         budgets: settings.budgets,
       },
@@ -258,6 +261,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       keyStorage: () => gemini.keyStorage(),
       sharedCache,
       settingsWarnings: { current: [...stored.warnings, ...envNotes] },
+      // What parts built from settings at start re-read after settings.update (the table is settings-apply.ts).
+      onSettingsChanged: settingsReapplier({ gemini, monitor, vocabulary, logger, refreshes: options.host !== 'cli' }),
     });
     const router = new ApiRouter(handlers, (method, reason) => logger.warn({ method, reason }, 'rejected call'));
 

@@ -28,7 +28,8 @@ export interface GeminiServices {
   readonly fileTranscriber: FileTranscriberPort;
   readonly intentAssist: (text: string, signal: AbortSignal) => Promise<IntentName | undefined>;
   vocabulary(): readonly string[];
-  setVocabulary(terms: readonly string[]): void;
+  /** replaceNow: terms were removed for privacy; no session set up with the old ones serves another utterance. */
+  setVocabulary(terms: readonly string[], options?: { replaceNow?: boolean }): void;
   hasApiKey(): boolean;
   /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
   setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
@@ -37,6 +38,8 @@ export interface GeminiServices {
   keyNotice(): string | undefined;
   health(): InstanceHealth[];
   poolSize(): { size: number; idle: number; min: number; max: number };
+  /** Settings changed (instances, models, pool, retry, ...): later requests use endpoints and a pool built from them. */
+  reconfigure(): void;
   /** Memory pressure: close warm sessions nobody is using. */
   trimSpare(): void;
   close(): Promise<void>;
@@ -113,7 +116,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
   let storage: 'encrypted' | 'memory' | 'env' = options.keyFromEnv ? 'env' : options.secretStore?.isEncryptionAvailable() ? 'encrypted' : 'memory';
   let bundle = new Bundle(resolveEndpoints(settings), settings, options, []);
   const leases = new WeakMap<LiveSession, SessionLease>();
-  const retired: Array<Promise<void>> = [];
+  const retired = new Set<Promise<void>>();
 
   const generator: GeneratorPort = {
     stream(request) {
@@ -183,7 +186,9 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
   const rebuild = (): void => {
     const old = bundle;
     bundle = new Bundle(resolveEndpoints(settings), settings, options, old.pool.vocabulary);
-    retired.push(old.pool.close().catch((error: unknown) => options.logger.warn({ err: error }, 'closing the old session pool failed')));
+    const closing = old.pool.close().catch((error: unknown) => options.logger.warn({ err: error }, 'closing the old session pool failed'));
+    retired.add(closing);
+    void closing.finally(() => retired.delete(closing));
   };
 
   return {
@@ -192,7 +197,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     fileTranscriber,
     intentAssist,
     vocabulary: () => bundle.pool.vocabulary,
-    setVocabulary: (terms) => bundle.pool.setVocabulary(terms),
+    setVocabulary: (terms, opts) => bundle.pool.setVocabulary(terms, opts),
     hasApiKey: () => bundle.endpoints.some((e) => e.apiKey !== ''),
     async setApiKey(instance, apiKey) {
       const key = apiKey.trim();
@@ -218,10 +223,11 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       const s = bundle.pool.sizes();
       return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max };
     },
+    reconfigure: () => rebuild(),
     trimSpare: () => bundle.pool.trimIdle(),
     async close() {
       await bundle.pool.close();
-      await Promise.all(retired);
+      await Promise.all([...retired]);
     },
   };
 }

@@ -1,9 +1,7 @@
-// The audio worker's jobs as plain functions on buffers (decode, resample, encode, analyse), shared by the worker and tests.
+// The audio worker's jobs as plain functions on buffers (decode a WAV, encode Ogg Opus), shared by the worker and tests.
 import { AppError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
-import { StreamingResampler, TARGET_RATE, detectSpeech, downmixPlanar, floatToPcm16, peak, pcm16ToFloat, rms, toDbfs } from './dsp.js';
-import type { SpeechSegment } from './dsp.js';
-import { encodeFlac } from './flac.js';
+import { StreamingResampler, TARGET_RATE, downmixPlanar, floatToPcm16 } from './dsp.js';
 import { encodeOggOpus } from './ogg-opus.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 import { decodeWav } from './wav.js';
@@ -26,24 +24,8 @@ export interface EncodedAudio {
   durationSec: number;
 }
 
-export interface LosslessAudio {
-  flac: ArrayBuffer;
-  mimeType: 'audio/flac';
-  durationSec: number;
-}
-
-export interface AudioAnalysis {
-  durationSec: number;
-  rms: number;
-  rmsDb: number;
-  peak: number;
-  segments: SpeechSegment[];
-  speechSec: number;
-}
-
 export interface PreparedAudio extends Pcm16Audio {
   encoded?: EncodedAudio;
-  analysis: AudioAnalysis;
 }
 
 function concat(a: Float32Array, b: Float32Array): Float32Array {
@@ -83,30 +65,9 @@ export function encodePcm16(pcm16: ArrayBuffer, sampleRate = TARGET_RATE, option
   return { ogg: ogg.buffer as ArrayBuffer, mimeType: 'audio/ogg', durationSec: pcm.length / sampleRate };
 }
 
-/** Lossless FLAC, only where the user asked to keep audio losslessly: it shrinks speech less than 2x. */
-export function encodePcm16Lossless(pcm16: ArrayBuffer, sampleRate = TARGET_RATE): LosslessAudio {
-  const pcm = new Int16Array(pcm16, 0, Math.floor(pcm16.byteLength / 2));
-  return { flac: encodeFlac(pcm, sampleRate).buffer as ArrayBuffer, mimeType: 'audio/flac', durationSec: pcm.length / sampleRate };
-}
-
-export function analysePcm16(pcm16: ArrayBuffer, sampleRate = TARGET_RATE): AudioAnalysis {
-  const samples = pcm16ToFloat(new Int16Array(pcm16, 0, Math.floor(pcm16.byteLength / 2)));
-  const level = rms(samples);
-  const segments = detectSpeech(samples, sampleRate);
-  return {
-    durationSec: samples.length / sampleRate,
-    rms: level,
-    rmsDb: toDbfs(level),
-    peak: peak(samples),
-    segments,
-    speechSec: segments.reduce((s, seg) => s + seg.endSec - seg.startSec, 0),
-  };
-}
-
-/** Everything the batch path needs from a WAV in one worker hop: 16 kHz PCM, analysis, and Opus when asked. */
+/** Everything the batch path needs from a WAV in one worker hop: 16 kHz PCM, and Opus when asked. */
 export function prepareWav(wav: ArrayBuffer, options: { encode?: boolean; maxSeconds?: number; opus?: OggOpusOptions } = {}): PreparedAudio {
   const audio = decodeToPcm16(wav, options.maxSeconds);
-  const analysis = analysePcm16(audio.pcm16, audio.sampleRate);
   const encoded = options.encode === false ? undefined : encodePcm16(audio.pcm16, audio.sampleRate, options.opus);
-  return { ...audio, analysis, ...(encoded ? { encoded } : {}) };
+  return { ...audio, ...(encoded ? { encoded } : {}) };
 }

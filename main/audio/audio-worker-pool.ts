@@ -2,7 +2,7 @@
 import { Piscina } from 'piscina';
 import { abortReason, throwIfAborted } from '../core/abort.js';
 import { AppError, isAbortError } from '../core/errors.js';
-import type { AudioAnalysis, EncodedAudio, LosslessAudio, Pcm16Audio, PreparedAudio, TaskOutcome } from './audio-tasks.js';
+import type { EncodedAudio, PreparedAudio, TaskOutcome } from './audio-tasks.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 
 /** The largest recording the workers take (30 minutes of 48 kHz stereo PCM16 is about 330 MB; WAVs we get are 16-bit mono). */
@@ -59,28 +59,10 @@ export class AudioWorkerPool {
     });
   }
 
-  /** Decodes a WAV (any rate, 8-32 bit, float, mono or stereo) to 16 kHz mono PCM16. The input buffer is moved. */
-  async decode(wav: Bytes, signal?: AbortSignal): Promise<Pcm16Audio> {
-    const buffer = this.checkSize(takeBuffer(wav));
-    return this.run<Pcm16Audio>('decode', { wav: buffer, maxSeconds: this.maxSeconds }, [buffer], signal);
-  }
-
-  /** Resamples mono float samples at any rate to 16 kHz PCM16. The input buffer is moved. */
-  async resample(samples: Float32Array, sampleRate: number, signal?: AbortSignal): Promise<ArrayBuffer> {
-    const buffer = this.checkSize(takeBuffer(samples));
-    return this.run<ArrayBuffer>('resample', { samples: buffer, sampleRate }, [buffer], signal);
-  }
-
-  /** Encodes 16 kHz mono PCM16 as Ogg Opus. The input buffer is moved. */
+  /** Encodes 16 kHz mono PCM16 as Ogg Opus (encoder options for tests and the bench). The input buffer is moved. */
   async encodeOpus(pcm16: Bytes, signal?: AbortSignal, opus?: OggOpusOptions): Promise<EncodedAudio> {
     const buffer = this.checkSize(takeBuffer(pcm16));
     return this.run<EncodedAudio>('encode', { pcm16: buffer, sampleRate: 16000, opus }, [buffer], signal);
-  }
-
-  /** Encodes 16 kHz mono PCM16 as FLAC, for lossless archives only (Opus is ~7x smaller). The input buffer is moved. */
-  async encodeLossless(pcm16: Bytes, signal?: AbortSignal): Promise<LosslessAudio> {
-    const buffer = this.checkSize(takeBuffer(pcm16));
-    return this.run<LosslessAudio>('encodeLossless', { pcm16: buffer, sampleRate: 16000 }, [buffer], signal);
   }
 
   /**
@@ -88,18 +70,12 @@ export class AudioWorkerPool {
    * fallback. The input buffer is moved.
    */
   async encodeForUpload(pcm16: Uint8Array, sampleRate: number, signal: AbortSignal): Promise<{ data: Uint8Array; mimeType: string }> {
-    const buffer = this.checkSize(takeBuffer(pcm16));
-    const encoded = await this.run<EncodedAudio>('encode', { pcm16: buffer, sampleRate }, [buffer], signal);
+    if (sampleRate !== 16000) throw new AppError('BAD_AUDIO', `Kept audio must be 16000 Hz PCM16, got ${sampleRate} Hz.`);
+    const encoded = await this.encodeOpus(pcm16, signal);
     return { data: new Uint8Array(encoded.ogg), mimeType: encoded.mimeType };
   }
 
-  /** Duration, level and speech segments of 16 kHz mono PCM16. The input buffer is moved (pass a copy to keep it). */
-  async analyse(pcm16: Bytes, signal?: AbortSignal): Promise<AudioAnalysis> {
-    const buffer = this.checkSize(takeBuffer(pcm16));
-    return this.run<AudioAnalysis>('analyse', { pcm16: buffer, sampleRate: 16000 }, [buffer], signal);
-  }
-
-  /** Decode, resample, analyse and (unless encode is false) encode a WAV in one hop. The input buffer is moved. */
+  /** Decode, resample and (unless encode is false) encode a WAV in one hop (--audio and recorded files). The input buffer is moved. */
   async prepare(wav: Bytes, options: { encode?: boolean; opus?: OggOpusOptions } = {}, signal?: AbortSignal): Promise<PreparedAudio> {
     const buffer = this.checkSize(takeBuffer(wav));
     return this.run<PreparedAudio>('prepare', { wav: buffer, maxSeconds: this.maxSeconds, ...options }, [buffer], signal);

@@ -47,7 +47,10 @@ export function createTieredCache<V>(settings: Settings['cache'], deps: CreateCa
     ...(enabled && deps.db ? { l3: new L3SqliteTier(deps.db, { ttlMs: settings.l3.ttlMs, ...clock }) } : {}),
     codec: deps.codec,
     compressThresholdBytes: settings.compressThresholdBytes,
-    resultTtlMs: settings.resultTtlMs,
+    // Read at each write: settings.update applies a new result TTL at once.
+    get resultTtlMs() {
+      return settings.resultTtlMs;
+    },
     logger: deps.logger,
     ...(deps.validate ? { validate: deps.validate } : {}),
     ...clock,

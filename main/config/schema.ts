@@ -181,7 +181,8 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   privacy: z
-    .object({ keepAudio: z.boolean().default(false), clipboardContext: z.boolean().default(false), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
+    // No keepAudio: recorded audio is never kept (a stored keepAudio from older versions is dropped on load).
+    .object({ clipboardContext: z.boolean().default(false), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })
     .prefault({}),
   speculation: z
     .object({

@@ -110,6 +110,11 @@ export class SessionPool {
   private readonly perWarmSession: number;
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   private terms: readonly string[];
+  /** Which vocabulary each session was set up with (a counter bumped by every change). */
+  private readonly epochs = new WeakMap<LiveSession, number>();
+  private epoch = 0;
+  /** Sessions set up before this vocabulary epoch are never handed out (a privacy opt-out removed terms). */
+  private requiredEpoch = 0;
   /** settings.min, or 0 after trimIdle() until the next request. */
   private floor: number;
 
@@ -129,7 +134,7 @@ export class SessionPool {
         create: (signal) => this.connect(signal),
         destroy: (session) => this.dispose(session),
         // Never hand out a session that got goAway or whose socket is closing.
-        validate: (session) => !session.closing && !session.closed,
+        validate: (session) => !session.closing && !session.closed && (this.epochs.get(session) ?? 0) >= this.requiredEpoch,
       },
       {
         name: 'Live session',
@@ -178,9 +183,18 @@ export class SessionPool {
    * New bias terms for sessions to come. Spare sessions are replaced in the background; until a
    * replacement is ready, acquire hands out a session with the older vocabulary rather than wait.
    */
-  setVocabulary(terms: readonly string[]): void {
-    if (sameTerms(terms, this.terms)) return;
+  setVocabulary(terms: readonly string[], options: { replaceNow?: boolean } = {}): void {
+    if (sameTerms(terms, this.terms) && !options.replaceNow) return;
     this.terms = [...terms];
+    this.epoch++;
+    if (options.replaceNow) {
+      // A privacy opt-out: sessions set up with the old terms (warm, connecting or lent) must not serve another
+      // utterance. validate() now refuses them, so idle ones are closed here, connecting ones on arrival and
+      // lent ones when given back; acquire waits for a fresh session instead.
+      this.requiredEpoch = this.epoch;
+      this.pool.maintain();
+      this.log.info({ terms: this.terms.length }, 'vocabulary narrowed: closed every session set up with the old terms');
+    }
     this.pool.rotate();
   }
 
@@ -218,7 +232,9 @@ export class SessionPool {
   }
 
   private async connect(signal: AbortSignal): Promise<LiveSession> {
+    const epoch = this.epoch;
     const session = await this.options.factory.connect({ vocabulary: this.terms, signal });
+    this.epochs.set(session, epoch);
     // goAway or a close (1011 when the server ends it) while idle: replace quietly. While in use
     // the utterance sees it, and the session is destroyed when given back (validate fails).
     const replace = (reason: string) => (): void => this.replaceIfIdle(session, reason);

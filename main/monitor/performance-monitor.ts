@@ -111,6 +111,13 @@ export class PerformanceMonitor {
     );
   }
 
+  /** Restarts the dashboard and report timers with the current intervals (settings.update changed them). */
+  reschedule(): void {
+    if (this.handles.length === 0) return;
+    for (const handle of this.handles.splice(0)) this.timers.clear(handle);
+    this.start();
+  }
+
   /** The hot path: a few counter increments and typed-array writes per request (see the monitor bench). */
   recordRequest(obs: RequestObservation): void {
     const now = this.clock.now();

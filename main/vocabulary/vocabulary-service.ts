@@ -19,8 +19,11 @@ export interface VocabularyServiceOptions {
   readClipboard?: (signal: AbortSignal) => Promise<string>;
   /** The latest history entries, newest first. */
   recentHistory: () => readonly HistoryText[];
-  /** Called with the new top terms whenever they change (SessionPool.setVocabulary, through GeminiServices). */
-  onChange: (terms: readonly string[]) => void;
+  /**
+   * Called with the new top terms whenever they change (SessionPool.setVocabulary, through GeminiServices);
+   * replaceNow after narrow(): sessions set up with the old terms must not serve another utterance.
+   */
+  onChange: (terms: readonly string[], options?: { replaceNow?: boolean }) => void;
   /** settings.vocabulary.maxTerms */
   maxTerms: number;
   /** A project folder the user chose and allowed (settings.vocabulary.projectDir with privacy.projectVocabulary). */
@@ -51,10 +54,16 @@ export class VocabularyService {
   private project: ProjectEntry | undefined;
   private current: readonly string[] = [];
   private running: Promise<unknown> = Promise.resolve();
+  private maxTerms: number;
+  /** Bumped by every change of what may be read; a refresh that began before a change publishes nothing. */
+  private config = 0;
+  /** A source was withdrawn (privacy): the next published terms replace every session at once, even if unchanged. */
+  private narrowing = false;
 
   constructor(private readonly options: VocabularyServiceOptions) {
     this.log = options.logger.child({ component: 'vocabulary' });
     this.projectDir = options.projectDir;
+    this.maxTerms = options.maxTerms;
   }
 
   /** The current top terms, best first. */
@@ -65,8 +74,27 @@ export class VocabularyService {
   /** Chooses (or clears) the project folder; the next refresh() scans it. */
   setProjectDir(dir: string | undefined): void {
     if (dir === this.projectDir) return;
+    // The old folder's names must leave the Live sessions, not linger in a spare one.
+    if (this.projectDir !== undefined && this.projectDir !== '') this.narrow();
     this.projectDir = dir;
     this.project = undefined;
+    this.config++;
+  }
+
+  /** settings.vocabulary.maxTerms, from the next refresh on. */
+  setMaxTerms(maxTerms: number): void {
+    if (maxTerms === this.maxTerms) return;
+    this.maxTerms = maxTerms;
+    this.config++;
+  }
+
+  /**
+   * A source was withdrawn (project folder or clipboard context turned off): the next refresh publishes its terms
+   * with replaceNow, and a refresh already running publishes nothing (it may have read the withdrawn source).
+   */
+  narrow(): void {
+    this.narrowing = true;
+    this.config++;
   }
 
   /**
@@ -98,6 +126,7 @@ export class VocabularyService {
 
   private async compute(signal: AbortSignal): Promise<readonly string[]> {
     throwIfAborted(signal);
+    const config = this.config;
     const [clipboard, project] = await Promise.all([this.clipboardCounts(signal), this.projectCounts(signal)]);
     throwIfAborted(signal);
     const sources: TermSource[] = [];
@@ -108,12 +137,17 @@ export class VocabularyService {
       if (counts.size > 0) sources.push({ counts, weight: HISTORY_SOURCE.weight * HISTORY_SOURCE.decay ** age, floor: HISTORY_SOURCE.floor });
     });
     if (project.size > 0) sources.push({ counts: project, ...PROJECT_SOURCE });
-    const ranked = rankTerms(sources, this.options.maxTerms);
-    if (this.closing.signal.aborted || sameSet(ranked, this.current)) return this.current;
+    const ranked = rankTerms(sources, this.maxTerms);
+    // Settings changed while this ran: what it read may be withdrawn; the refresh that follows the change publishes.
+    if (this.closing.signal.aborted || config !== this.config) return this.current;
+    const replaceNow = this.narrowing;
+    if (!replaceNow && sameSet(ranked, this.current)) return this.current;
+    this.narrowing = false;
     this.current = ranked;
-    this.log.debug({ terms: ranked.length, clipboard: clipboard.size, history: history.length, project: project.size }, 'vocabulary changed');
+    this.log.debug({ terms: ranked.length, clipboard: clipboard.size, history: history.length, project: project.size, replaceNow }, 'vocabulary changed');
     try {
-      this.options.onChange(ranked);
+      if (replaceNow) this.options.onChange(ranked, { replaceNow: true });
+      else this.options.onChange(ranked);
     } catch (error) {
       this.log.error({ err: error }, 'a vocabulary listener failed');
     }

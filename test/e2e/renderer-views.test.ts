@@ -65,7 +65,7 @@ class FakeBackend {
     cache: { enabled: true, l1: { maxBytes: 100 * 1024 * 1024, ttlMs: 60_000 }, l2: { ttlMs: 300_000 }, l3: { ttlMs: 3_600_000 } },
     hotkey: { accelerator: 'CommandOrControl+Shift+Space', mode: 'push-to-talk' },
     language: { default: 'python' },
-    privacy: { keepAudio: false, clipboardContext: true, projectVocabulary: false, noticeAccepted: false },
+    privacy: { clipboardContext: true, projectVocabulary: false, noticeAccepted: false },
     vocabulary: { maxTerms: 100 },
     monitor: { memory: { warning: 0.8, critical: 0.9 }, dailyTokenCap: 200_000 },
     budgets: { transcription: { targetMs: 500, maxMs: 1000 }, intent: { targetMs: 200, maxMs: 500 }, generation: { targetMs: 1500, maxMs: 3000 }, total: { targetMs: 2000, maxMs: 4000 } },

@@ -105,8 +105,11 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     expect(types?.filter((t) => t === 'transcript.partial').length).toBeGreaterThan(0);
     expect(types?.filter((t) => t === 'code.chunk').length).toBeGreaterThan(1);
     expect(types?.indexOf('code.chunk')).toBeLessThan(types?.indexOf('result') ?? -1);
+    // The tone in the fake microphone's WAV selects the scripted transcript: the default one would mean the audio
+    // did not reach the simulator intact (capture, resampling or chunking broke the tone).
     const said = await page.locator('.transcript-text').textContent();
-    expect([SPOKEN, DEFAULT_TRANSCRIPT.final]).toContain(said?.trim().toLowerCase().replace(/[.?!]$/, ''));
+    expect(said?.trim().toLowerCase().replace(/[.?!]$/, ''), `default transcript "${DEFAULT_TRANSCRIPT.final}" means the tone was not detected`).toBe(SPOKEN);
+    expect(sim.stats().live.turns.at(-1)?.toneHz).toBe(TONE_HZ);
     const code = (await page.locator('.code-block').textContent()) ?? '';
     expect(code.length).toBeGreaterThan(10);
     await expect(page.locator('.badge-lang').textContent()).resolves.toMatch(/\w+/);
@@ -148,6 +151,33 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     await expect(page.locator('.code-block').textContent()).resolves.toMatch(/\w+/);
   });
 
+  it('quick commands read the clipboard on the click (browser permission granted) and send that code', async () => {
+    const prompts: string[] = [];
+    sim.setCodeAnswer((request) => {
+      prompts.push(request.prompt);
+      return '```typescript\n/** Adds two numbers. */\nexport function addNumbers(a: number, b: number): number {\n  return a + b;\n}\n```';
+    });
+    try {
+      await page.evaluate(() => navigator.clipboard.writeText('function addNumbers(a, b) { return a + b; }'));
+      await page.getByRole('group', { name: 'On the code you copied' }).getByRole('button', { name: 'Document' }).click();
+      await page.getByRole('button', { name: 'Copy code' }).waitFor({ timeout: 30_000 });
+      await expect(page.locator('.transcript-text').textContent()).resolves.toContain('document this code');
+      await expect(page.locator('.code-block').textContent()).resolves.toContain('Adds two numbers');
+      expect(prompts.some((p) => p.includes('function addNumbers(a, b)')), 'the clipboard text reached the prompt').toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'flow-quick-command.png') });
+    } finally {
+      sim.setCodeAnswer(null);
+    }
+  });
+
+  it('a quick command with an empty clipboard says to copy the code first', async () => {
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('group', { name: 'On the code you copied' }).getByRole('button', { name: 'Explain' }).click();
+    await expect(page.getByRole('alert').textContent({ timeout: 20_000 })).resolves.toMatch(/clipboard is empty/i);
+    const dismiss = page.getByRole('alert').getByRole('button', { name: /dismiss/i });
+    if ((await dismiss.count()) > 0) await dismiss.first().click();
+  });
+
   it("the dashboard shows the requests' stage timings", async () => {
     await page.getByRole('tab', { name: 'Dashboard' }).click();
     const total = page.locator('tr[data-stage="total"]');
@@ -178,6 +208,38 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText(/Saved 1 change\./).waitFor();
     await page.getByRole('tab', { name: 'Dictation' }).click();
+  });
+
+  it('Settings edits the list of Gemini instances: a new one with its key shows "key set", and no key ever reaches the page', async () => {
+    const KEY = 'AIza-e2e-backup-key-0123456789';
+    const frames: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => void (typeof f.payload === 'string' && frames.push(f.payload))));
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Name (instance 1)').inputValue()).toBe('default');
+    await expect(page.locator('#instance-0-key-status').textContent()).resolves.toBe('key set');
+    await page.getByRole('button', { name: 'Add instance' }).click();
+    await page.getByLabel('Name (instance 2)').fill('backup');
+    await page.getByLabel('Base URL (instance 2)').fill(sim.baseUrl);
+    await page.getByLabel('Code model (instance 2)').fill('gemini-3.5-flash-lite');
+    await page.getByLabel('API key (instance 2)').fill(KEY);
+    await page.getByRole('button', { name: 'Save instances' }).click();
+    await page.getByText('Saved 2 instances and 1 key.').waitFor();
+    await expect(page.locator('#instance-1-key-status').textContent()).resolves.toBe('key set');
+    await expect(page.getByLabel('API key (instance 2)').inputValue()).resolves.toBe('');
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-settings-instances.png') });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Name (instance 2)').inputValue()).toBe('backup');
+    await expect(page.getByLabel('Base URL (instance 2)').inputValue()).resolves.toBe(sim.baseUrl);
+    await expect(page.locator('#instance-1-key-status').textContent()).resolves.toBe('key set');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const text of [...frames, await page.content()]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(sim.apiKey);
+    }
   });
 
   it('a blocked microphone shows what happened and what to do', async () => {

@@ -5,8 +5,13 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { chromiumSkipReason, launchChromium } from '../support/browser.js';
 import { speechWav } from '../support/speech.js';
+
+// Skipped only where Chromium cannot start or the fixture cannot be made, and then it says why.
+const skipReason = chromiumSkipReason({ speech: true });
+if (skipReason) console.warn(`renderer capture in Chromium skipped: ${skipReason}`);
+const runs = skipReason === undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'audio-capture-'));
 let server: Server;
@@ -42,7 +47,7 @@ window.runCapture = async (ms, deviceId) => {
 `;
 
 beforeAll(async () => {
-  if (!chromiumAvailable()) return;
+  if (!runs) return;
   writeFileSync(join(dir, 'entry.js'), ENTRY);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><script type="module" src="./entry.js"></script></body></html>');
   const { build } = await import('vite');
@@ -81,7 +86,7 @@ async function capture(options: { fakeMicWav?: string; denyMicrophone?: boolean 
   }
 }
 
-describe.runIf(chromiumAvailable())('renderer capture in Chromium', () => {
+describe.runIf(runs)('renderer capture in Chromium', () => {
   it('delivers a spoken sentence as 100 ms chunks of 16 kHz PCM16 with levels, the last flushed on stop', async () => {
     const wav = speechWav('Write a function that sorts a list of numbers', { rate: 48000, padSeconds: 0.5 });
     const result = await capture({ fakeMicWav: wav }, 2500);

@@ -1,4 +1,5 @@
-// The audio worker pool with real Piscina workers on real espeak-ng recordings: results, moved buffers, errors, cancel.
+// The audio worker pool with real Piscina workers on real espeak-ng recordings: the two jobs the app sends (a recorded
+// WAV prepared for upload, a kept utterance encoded for the REST fallback), moved buffers, errors, cancel.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('AudioWorkerPool', () => {
-  it('turns a 48 kHz stereo 24-bit recording into 16 kHz PCM, speech segments and Opus, moving the input', async () => {
+  it('turns a 48 kHz stereo 24-bit recording into 16 kHz PCM and Opus, moving the input', async () => {
     const file = readFileSync(speechWav(SENTENCE, { rate: 48000, channels: 2, bits: 24 }));
     const input = new Uint8Array(file); // a buffer of its own, so it is moved rather than copied
     const sourceFrames = decodeWav(file).frames;
@@ -47,32 +48,21 @@ describe('AudioWorkerPool', () => {
     expect(result.sampleRate).toBe(16000);
     expect(result.durationSec).toBeCloseTo(sourceSec, 2);
     expect(result.pcm16.byteLength).toBe(Math.ceil(sourceFrames / 3) * 2);
-    expect(result.analysis.segments.length).toBeGreaterThan(0);
-    expect(result.analysis.speechSec).toBeGreaterThan(1);
-    expect(result.analysis.speechSec).toBeLessThanOrEqual(result.durationSec);
     expect(new TextDecoder().decode(new Uint8Array(result.encoded?.ogg ?? new ArrayBuffer(0), 0, 4))).toBe('OggS');
     expect(result.pcm16.byteLength / (result.encoded?.ogg.byteLength ?? Infinity)).toBeGreaterThanOrEqual(4);
   });
 
-  it('decodes 32-bit float WAV and encodes (Opus, FLAC) and analyses PCM as separate jobs', async () => {
+  it('prepares a 32-bit float WAV without encoding when asked', async () => {
     const floatWav = join(dir, 'float.wav');
     execFileSync('sox', [speechWav(SENTENCE, { rate: 44100 }), '-e', 'floating-point', '-b', '32', floatWav]);
-    const audio = await pool.decode(readFileSync(floatWav));
+    const audio = await pool.prepare(readFileSync(floatWav), { encode: false });
     expect(audio.source.encoding).toBe('float');
-    const kept = audio.pcm16.slice(0);
-    const forFlac = audio.pcm16.slice(0);
-    const [encoded, analysis] = await Promise.all([pool.encodeOpus(audio.pcm16), pool.analyse(kept)]);
-    expect(encoded.mimeType).toBe('audio/ogg');
-    expect(encoded.durationSec).toBeCloseTo(audio.durationSec, 3);
-    expect(analysis.durationSec).toBeCloseTo(audio.durationSec, 3);
-    expect(analysis.rmsDb).toBeLessThan(0);
-    const lossless = await pool.encodeLossless(forFlac);
-    expect(lossless.mimeType).toBe('audio/flac');
-    expect(new TextDecoder().decode(new Uint8Array(lossless.flac, 0, 4))).toBe('fLaC');
+    expect(audio.encoded).toBeUndefined();
+    expect(audio.pcm16.byteLength).toBe(Math.round(audio.durationSec * 16000) * 2);
   });
 
   it('encodes the audio kept from a Live session as Ogg Opus for the REST fallback', async () => {
-    const audio = await pool.decode(readFileSync(speechWav(SENTENCE, { rate: 48000 })));
+    const audio = await pool.prepare(readFileSync(speechWav(SENTENCE, { rate: 48000 })), { encode: false });
     const kept = new UtteranceBuffer();
     const pcm = new Uint8Array(audio.pcm16);
     for (let at = 0; at < pcm.byteLength; at += 3200) kept.append(pcm.subarray(at, at + 3200));
@@ -82,14 +72,8 @@ describe('AudioWorkerPool', () => {
     expect(upload.data.byteLength * 4).toBeLessThan(kept.byteLength);
   });
 
-  it('resamples float samples at any rate to 16 kHz PCM16', async () => {
-    const samples = new Float32Array(44100).map((_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / 44100));
-    const pcm = await pool.resample(samples, 44100);
-    expect(pcm.byteLength).toBe(16000 * 2);
-  });
-
   it('keeps the BAD_AUDIO code and message of a file it cannot read', async () => {
-    const error = await pool.decode(new TextEncoder().encode('not a wav file at all')).catch((e: unknown) => e as AppError);
+    const error = await pool.prepare(new TextEncoder().encode('not a wav file at all')).catch((e: unknown) => e as AppError);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('BAD_AUDIO');
     expect((error as AppError).message).toMatch(/RIFF\/WAVE/);
@@ -98,7 +82,7 @@ describe('AudioWorkerPool', () => {
   it('refuses input over the size limit before doing any work', async () => {
     const small = new AudioWorkerPool({ filename: WORKER, maxInputBytes: 1000 });
     try {
-      await expect(codeOf(small.decode(new Uint8Array(2000)))).resolves.toBe('INPUT_TOO_LARGE');
+      await expect(codeOf(small.prepare(new Uint8Array(2000)))).resolves.toBe('INPUT_TOO_LARGE');
       expect(small.stats().completed).toBe(0);
     } finally {
       await small.close();
@@ -107,20 +91,20 @@ describe('AudioWorkerPool', () => {
 
   it('cancels a job whose signal aborts, and keeps serving others', async () => {
     const aborted = AbortSignal.abort();
-    await expect(codeOf(pool.decode(readFileSync(speechWav(SENTENCE)), aborted))).resolves.toBe('CANCELLED');
+    await expect(codeOf(pool.prepare(readFileSync(speechWav(SENTENCE)), {}, aborted))).resolves.toBe('CANCELLED');
     const controller = new AbortController();
-    const long = new Float32Array(48000 * 60); // a minute of audio keeps a worker busy long enough to abort it mid-job
-    const job = pool.resample(long, 48000, controller.signal);
+    const long = new Uint8Array(16000 * 2 * 60); // a minute of audio keeps a worker busy long enough to abort it mid-job
+    const job = pool.encodeForUpload(long, 16000, controller.signal);
     controller.abort();
     await expect(codeOf(job)).resolves.toBe('CANCELLED');
-    const after = await pool.resample(new Float32Array(4800), 48000);
-    expect(after.byteLength).toBe(1600 * 2);
+    const after = await pool.encodeForUpload(new Uint8Array(3200), 16000, new AbortController().signal);
+    expect(new TextDecoder().decode(after.data.subarray(0, 4))).toBe('OggS');
   });
 
   it('lets idle workers exit', async () => {
     const idle = new AudioWorkerPool({ filename: WORKER, idleTimeoutMs: 20 });
     try {
-      await idle.resample(new Float32Array(480), 48000);
+      await idle.encodeForUpload(new Uint8Array(3200), 16000, new AbortController().signal);
       for (let i = 0; i < 200 && idle.stats().threads > 0; i++) await new Promise((r) => setTimeout(r, 25));
       expect(idle.stats().threads).toBe(0);
     } finally {

@@ -185,6 +185,24 @@ describe('SessionPool with the simulator', () => {
     expect(next.session.vocabulary).toEqual(['fetchUserById']);
     next.release();
   });
+
+  it('a narrowed vocabulary (replaceNow) closes warm, connecting and lent sessions with the old terms; acquire waits for a new one', async () => {
+    const s = await sim({ profile: 'realistic' });
+    const p = pool(liveFactoryFor(endpointOf(s.baseUrl, s.apiKey)), { min: 1, max: 3 }, { vocabulary: ['projectSecretName'] });
+    await until('a warm session', () => p.sizes().warm === 1);
+    const lent = await p.acquire();
+    await until('a replacement warm session', () => p.sizes().warm === 1);
+    p.setVocabulary(['publicName'], { replaceNow: true });
+    expect(p.sizes().warm).toBe(0);
+    const next = await p.acquire();
+    expect(next.session.vocabulary).toEqual(['publicName']);
+    // The session lent before the change serves its utterance to the end, then is closed rather than reused.
+    lent.release();
+    expect(lent.session.closed || lent.session.closing).toBe(true);
+    next.release();
+    const old = s.stats().live.setups.filter((x) => x.vocabulary.includes('projectSecretName')).map((x) => x.connectionId);
+    await until('every session with the old terms closed', () => old.every((id) => s.stats().live.closes.some((c) => c.connectionId === id)));
+  });
 });
 
 /** A WebSocket relay between the SDK and the simulator that can cut every connection with a chosen close code. */

@@ -1,4 +1,5 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser build), optionally with a WAV as the microphone.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,4 +35,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       rmSync(profile, { recursive: true, force: true });
     },
   });
+}
+
+/**
+ * Why a Chromium test cannot run here, or undefined when it can: the binary must exist and start (a broken or
+ * half-installed package exists but fails), and the speech tools must make the microphone fixture.
+ */
+export function chromiumSkipReason(options: { speech?: boolean } = {}): string | undefined {
+  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set VOICE_CODEGEN_CHROMIUM)`;
+  const version = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 15_000 });
+  if (version.status !== 0) return `${CHROMIUM_PATH} does not start (--version exited ${String(version.status)}): ${(version.stderr || String(version.error ?? '')).trim().slice(0, 200)}`;
+  if (options.speech && !(spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('sox', ['--version']).status === 0)) return 'espeak-ng and sox are needed for the microphone fixture (scripts/install-test-deps.sh)';
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // Behaviour of the shared DSP: resampler quality (Must-show 1), seamless streaming, PCM16, levels and the VAD.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { StreamingResampler, detectSpeech, downmixInterleaved, downmixPlanar, floatToPcm16, pcm16ToFloat, peak, rms } from '../../main/audio/dsp.js';
+import { StreamingResampler, downmixInterleaved, downmixPlanar, floatToPcm16, pcm16ToFloat, peak, rms } from '../../main/audio/dsp.js';
 
 function sine(freq: number, rate: number, seconds: number, amp = 0.5): Float32Array {
   const out = new Float32Array(Math.round(rate * seconds));
@@ -104,23 +104,5 @@ describe('PCM16, downmix and levels', () => {
     expect(rms(s)).toBeCloseTo(0.5 / Math.SQRT2, 3);
     expect(peak(s)).toBeCloseTo(0.5, 3);
     expect(rms(new Float32Array(0))).toBe(0);
-  });
-});
-
-describe('detectSpeech', () => {
-  it('finds a burst of sound between silences, with its start and end', () => {
-    const rate = 16000;
-    const audio = new Float32Array(rate * 3);
-    const burst = sine(300, rate, 1, 0.3);
-    audio.set(burst, rate);
-    for (let i = 0; i < audio.length; i++) audio[i] = (audio[i] as number) + (((i * 7919) % 101) / 101 - 0.5) * 0.002;
-    const segments = detectSpeech(audio, rate);
-    expect(segments).toHaveLength(1);
-    expect(segments[0]?.startSec).toBeCloseTo(1, 1);
-    expect(segments[0]?.endSec).toBeCloseTo(2, 1);
-  });
-
-  it('finds nothing in silence', () => {
-    expect(detectSpeech(new Float32Array(16000), 16000)).toEqual([]);
   });
 });

@@ -9,7 +9,6 @@ function prepared(seconds: number, oggBytes: number): PreparedAudio {
     sampleRate: 16000,
     durationSec: seconds,
     source: { sampleRate: 48000, channelCount: 1, bitsPerSample: 16, encoding: 'pcm', truncated: false },
-    analysis: { durationSec: seconds, rms: 0.1, rmsDb: -20, peak: 0.5, segments: [], speechSec: seconds },
     encoded: { ogg: new ArrayBuffer(oggBytes), mimeType: 'audio/ogg', durationSec: seconds },
   };
 }

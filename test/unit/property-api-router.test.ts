@@ -29,7 +29,7 @@ const SECTIONS = ['language', 'hotkey', 'output', 'privacy', 'speculation', 'voc
 const patchArb = fc.dictionary(
   fc.constantFrom(...SECTIONS),
   fc.oneof(
-    fc.dictionary(fc.constantFrom('default', 'mode', 'accelerator', 'enabled', 'stableMs', 'keepAudio', 'models', 'instances', 'maxTerms', 'timeoutMs', 'min', 'max', 'port'), fieldValue, { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom('default', 'mode', 'accelerator', 'enabled', 'stableMs', 'clipboardContext', 'models', 'instances', 'maxTerms', 'timeoutMs', 'min', 'max', 'port'), fieldValue, { maxKeys: 3 }),
     fieldValue,
   ),
   { maxKeys: 3 },

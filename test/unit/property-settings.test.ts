@@ -17,7 +17,7 @@ const validSettingsArb = fc
     language: fc.constantFrom('python', 'go', 'rust', 'typescript'),
     mode: fc.constantFrom('push-to-talk', 'toggle'),
     accelerator: fc.constantFrom('Alt+Space', 'CommandOrControl+Shift+Space', 'F9'),
-    keepAudio: fc.boolean(),
+    clipboardContext: fc.boolean(),
     poolMax: fc.integer({ min: 1, max: 8 }),
     l1: fc.integer({ min: 1, max: 1 << 30 }),
     stableMs: fc.integer({ min: 20, max: 2000 }),
@@ -27,7 +27,7 @@ const validSettingsArb = fc
     settingsSchema.parse({
       language: { default: v.language },
       hotkey: { mode: v.mode, accelerator: v.accelerator },
-      privacy: { keepAudio: v.keepAudio },
+      privacy: { clipboardContext: v.clipboardContext },
       pool: { max: v.poolMax },
       cache: { l1: { maxBytes: v.l1 } },
       speculation: { stableMs: v.stableMs },

@@ -167,4 +167,43 @@ describe('VocabularyService', () => {
     expect(await f.service.refresh()).toEqual(['projectHelperName']);
     expect(f.changes).toHaveLength(1);
   });
+
+  it('a withdrawn project folder: a scan already running publishes nothing, the next refresh publishes without it and replaces sessions at once', async () => {
+    let release: () => void = () => undefined;
+    const calls: Array<{ terms: readonly string[]; replaceNow: boolean }> = [];
+    const f = setup({
+      projectDir: '/p',
+      onChange: (terms, options) => calls.push({ terms, replaceNow: options?.replaceNow === true }),
+      scanProject: (dir) =>
+        new Promise((resolve) => {
+          release = () => resolve(new Map([['projectSecretName', 3]]) as TermCounts);
+          void dir;
+        }),
+    });
+    f.clipboard.text = 'computeInvoiceTotal(lineItems)';
+    const running = f.service.refresh();
+    await new Promise((r) => setTimeout(r, 0));
+    f.service.setProjectDir(undefined);
+    release();
+    await running;
+    expect(calls, 'the scan that began before the opt-out published nothing').toEqual([]);
+    const terms = await f.service.refresh();
+    expect(terms).not.toContain('projectSecretName');
+    expect(calls).toEqual([{ terms, replaceNow: true }]);
+    // Later changes go back to the quiet rotation.
+    f.clipboard.text = 'renderInvoiceTable(rows)';
+    await f.service.refresh();
+    expect(calls.at(-1)?.replaceNow).toBe(false);
+  });
+
+  it('narrow() republishes even an unchanged set with replaceNow (a session may still hold withdrawn terms)', async () => {
+    const calls: boolean[] = [];
+    const f = setup({ onChange: (_terms, options) => calls.push(options?.replaceNow === true) });
+    f.clipboard.text = 'fetchUserById(userId)';
+    await f.service.refresh();
+    f.service.narrow();
+    await f.service.refresh();
+    await f.service.refresh();
+    expect(calls).toEqual([false, true]);
+  });
 });

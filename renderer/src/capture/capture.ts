@@ -48,6 +48,25 @@ const FLUSH_WAIT_MS = 500;
 export async function startCapture(options: CaptureOptions): Promise<CaptureSession> {
   const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
   if (!media?.getUserMedia) throw captureError('unsupported');
+  // The audio context and its worklet module load while the microphone opens, not after: a cold start otherwise
+  // loses the first 100-200 ms the microphone hears (the module fetch), which is the start of what the user says.
+  let context: AudioContext | undefined;
+  let contextReady: Promise<void>;
+  try {
+    context = new AudioContext({ latencyHint: 'interactive' });
+    const created = context;
+    contextReady = created.audioWorklet.addModule(workletUrl).then(async () => {
+      // A context made without a user gesture starts suspended; the hotkey is not a gesture the page sees.
+      if (created.state === 'suspended') await created.resume();
+    });
+  } catch (error) {
+    contextReady = Promise.reject(error);
+  }
+  // Settled either way before we return, so a failure is never left unhandled.
+  contextReady.catch(() => undefined);
+  const closeContext = async (): Promise<void> => {
+    await context?.close().catch(() => undefined);
+  };
   let stream: MediaStream;
   try {
     stream = await media.getUserMedia({
@@ -60,27 +79,27 @@ export async function startCapture(options: CaptureOptions): Promise<CaptureSess
       },
     });
   } catch (error) {
+    await closeContext();
     throw microphoneError(error);
   }
   if (options.signal?.aborted) {
     for (const t of stream.getTracks()) t.stop();
+    await closeContext();
     throw captureError('cancelled');
   }
   const track = stream.getAudioTracks()[0];
   if (!track) {
     for (const t of stream.getTracks()) t.stop();
+    await closeContext();
     throw captureError('no-device');
   }
-  let context: AudioContext | undefined;
   try {
-    context = new AudioContext({ latencyHint: 'interactive' });
-    await context.audioWorklet.addModule(workletUrl);
-    // A context made without a user gesture starts suspended; the hotkey is not a gesture the page sees.
-    if (context.state === 'suspended') await context.resume();
+    await contextReady;
+    if (!context) throw captureError('unsupported');
     if (options.signal?.aborted) throw captureError('cancelled');
   } catch (error) {
     track.stop();
-    await context?.close().catch(() => undefined);
+    await closeContext();
     throw microphoneError(error);
   }
   const session = new ActiveCapture(context, stream, track, options);

@@ -1,5 +1,5 @@
 // Runs one dictation or typed request at a time against the Api: capture, start/stop/cancel, events folded into view state.
-import type { Api, AppErrorPayload, EventPayload, PipelineEvent } from '../../../preload/contract';
+import type { Api, AppErrorPayload, EventPayload, PipelineEvent, QuickCommand } from '../../../preload/contract';
 import { applyPipelineEvent, beginRequest, INITIAL_DICTATION, isBusy, type DictationState } from '../model/dictation-state';
 import { toErrorPayload } from '../model/error-help';
 import type { CaptureHandle, CaptureStarter } from '../platform/capture-port';
@@ -128,6 +128,31 @@ export class DictationController {
     const language = this.options.language?.();
     try {
       const { requestId } = await this.api.call('request.text', { text: trimmed, ...(language ? { language } : {}) });
+      if (gen !== this.generation) {
+        await this.cancelRequest(requestId);
+        return;
+      }
+      this.adopt(gen, requestId);
+    } catch (error) {
+      if (gen === this.generation) this.fail(toErrorPayload(error));
+    }
+  }
+
+  /**
+   * A quick command on the clipboard's code. readClipboard (browser mode) reads the browser's clipboard within the
+   * user's click, with the browser's permission, and sends the text; without it main reads the system clipboard.
+   */
+  async submitQuick(command: QuickCommand, readClipboard?: () => Promise<string>): Promise<void> {
+    // Started before anything is awaited, so the read happens inside the click's user activation.
+    const reading = readClipboard?.();
+    if (isBusy(this.state)) await this.cancel();
+    const gen = ++this.generation;
+    this.early = [];
+    this.set(beginRequest(this.state, 'text'));
+    try {
+      const clipboard = reading ? await reading : undefined;
+      if (gen !== this.generation) return;
+      const { requestId } = await this.api.call('request.quick', { command, ...(clipboard !== undefined ? { clipboard } : {}) });
       if (gen !== this.generation) {
         await this.cancelRequest(requestId);
         return;

@@ -1,8 +1,9 @@
 // Settings: load, edit a draft, save the changed fields as one patch, store an API key (never read back), clear history.
 import type { Api, AppErrorPayload } from '../../../preload/contract';
 import { toErrorPayload } from '../model/error-help';
-import { buildPatch, draftFrom, type Draft } from '../model/settings-fields';
 import { savedNotice } from '../model/settings-notices';
+import { checkRows, emptyRow, instanceRows, instancesPatch, type InstanceRow } from '../model/gemini-instances';
+import { buildPatch, draftFrom, restartNotice, type Draft } from '../model/settings-fields';
 import { listMicrophones, type Microphone } from '../platform/microphones';
 import { getString, PREF_MIC_DEVICE, setString } from '../platform/preferences';
 import { StateStore } from './state-store';
@@ -21,11 +22,15 @@ export interface SettingsState {
   teamSecretNotice: string | null;
   microphones: Microphone[];
   microphone: string;
+  /** The Gemini instances being edited (keys typed here are write-only). */
+  instances: InstanceRow[];
+  instanceErrors: Record<string, string>;
+  instancesNotice: string | null;
 }
 
 export class SettingsController extends StateStore<SettingsState> {
   constructor(private readonly api: Api) {
-    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, teamSecretNotice: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '' });
+    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, teamSecretNotice: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '', instances: [], instanceErrors: {}, instancesNotice: null });
   }
 
   async load(): Promise<void> {
@@ -33,7 +38,7 @@ export class SettingsController extends StateStore<SettingsState> {
     try {
       const settings = await this.api.call('settings.get', {});
       const draft = draftFrom(settings);
-      this.patch({ settings, original: draft, draft, loading: false, error: null, fieldErrors: {} });
+      this.patch({ settings, original: draft, draft, loading: false, error: null, fieldErrors: {}, instances: instanceRows(settings), instanceErrors: {} });
     } catch (error) {
       this.patch({ loading: false, error: toErrorPayload(error) });
     }
@@ -81,6 +86,49 @@ export class SettingsController extends StateStore<SettingsState> {
       const draft = draftFrom(settings);
       // A successful save replaces the stored row, so what loading it repaired no longer applies.
       this.patch({ settings: { ...settings, warnings: [] }, original: draft, draft, saving: false, error: null, notice: savedNotice(changed, settings) });
+    } catch (error) {
+      this.patch({ saving: false, error: toErrorPayload(error) });
+    }
+  }
+
+  setInstanceField(index: number, field: 'name' | 'baseUrl' | 'model' | 'key', value: string): void {
+    const s = this.getState();
+    const instances = s.instances.map((r, i) => (i === index ? { ...r, [field]: value } : r));
+    const instanceErrors = { ...s.instanceErrors };
+    delete instanceErrors[`${index}.${field}`];
+    this.patch({ instances, instanceErrors, instancesNotice: null });
+  }
+
+  addInstance(): void {
+    const s = this.getState();
+    this.patch({ instances: [...s.instances, emptyRow(s.instances)], instancesNotice: null });
+  }
+
+  removeInstance(index: number): void {
+    const s = this.getState();
+    this.patch({ instances: s.instances.filter((_, i) => i !== index), instanceErrors: {}, instancesNotice: null });
+  }
+
+  /** Saves the list (settings.update, no keys), then each key typed (settings.setApiKey), then shows what main holds. */
+  async saveInstances(): Promise<void> {
+    const rows = this.getState().instances;
+    const instanceErrors = checkRows(rows);
+    if (Object.keys(instanceErrors).length > 0) {
+      this.patch({ instanceErrors, instancesNotice: 'Fix the instances marked below, then save again.' });
+      return;
+    }
+    this.patch({ saving: true, instancesNotice: null });
+    try {
+      const updated = await this.api.call('settings.update', { patch: instancesPatch(rows) });
+      let keys = 0;
+      for (const r of rows) {
+        if (!r.key.trim()) continue;
+        await this.api.call('settings.setApiKey', { instance: r.name.trim(), apiKey: r.key.trim() });
+        keys++;
+      }
+      const settings = await this.api.call('settings.get', {});
+      const restart = updated['restartRequired'] === true ? restartNotice(updated['restartFor']) : '';
+      this.patch({ settings, instances: instanceRows(settings), instanceErrors: {}, saving: false, error: null, instancesNotice: `Saved ${rows.length} ${rows.length === 1 ? 'instance' : 'instances'}${keys > 0 ? ` and ${keys} ${keys === 1 ? 'key' : 'keys'}` : ''}.${restart}` });
     } catch (error) {
       this.patch({ saving: false, error: toErrorPayload(error) });
     }

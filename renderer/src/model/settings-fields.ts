@@ -76,7 +76,6 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     id: 'privacy',
     title: 'Privacy and vocabulary',
     fields: [
-      { path: 'privacy.keepAudio', label: 'Keep recorded audio', kind: 'checkbox' },
       { path: 'privacy.clipboardContext', label: 'Send clipboard text when a request refers to it', kind: 'checkbox' },
       { path: 'privacy.projectVocabulary', label: 'Bias transcription with names from the project folder', kind: 'checkbox' },
       { path: 'vocabulary.projectDir', label: 'Project folder', kind: 'text', placeholder: '/home/me/code/my-project', empty: '', help: 'Identifiers found here help the transcriber spell your names.' },
@@ -156,4 +155,15 @@ export function buildPatch(original: Draft, draft: Draft): { patch: Record<strin
     changed++;
   }
   return { patch, errors, changed };
+}
+
+/**
+ * The notice after a save: settings.update names the changes that wait for a restart (restartFor); everything
+ * else already applies.
+ */
+export function restartNotice(restartFor: unknown): string {
+  if (!Array.isArray(restartFor) || restartFor.length === 0) return '';
+  const names = [...new Set(restartFor.map((p) => ALL_FIELDS.find((f) => f.path === String(p))?.label ?? String(p)))];
+  const shown = names.slice(0, 4).join(', ');
+  return ` Restart Voice CodeGen to apply: ${shown}${names.length > 4 ? ` and ${names.length - 4} more` : ''}. Everything else applies now.`;
 }

@@ -1,4 +1,5 @@
 // What Settings says above the form: settings repaired at start, where an API key is kept, what a save did to keys.
+import { restartNotice } from './settings-fields';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 20) : [];
@@ -14,7 +15,7 @@ export function settingsNotices(settings: Record<string, unknown> | null): strin
 
 /** The notice after a save: how many changes, whether a restart is needed, and what happened to keys. */
 export function savedNotice(changed: number, answer: Record<string, unknown>): string {
-  const restart = answer['restartRequired'] === true ? ' Restart Voice CodeGen to apply the pool, cache and Redis changes.' : '';
+  const restart = answer['restartRequired'] === true ? restartNotice(answer['restartFor']) || ' Restart Voice CodeGen to apply these changes.' : '';
   const keys = strings(answer['notices']);
   return [`Saved ${changed} ${changed === 1 ? 'change' : 'changes'}.${restart}`, ...keys].join(' ');
 }

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { LevelMeter } from '../components/LevelMeter';
 import { PrivacyNotice } from '../components/PrivacyNotice';
 import { PushToTalkButton } from '../components/PushToTalkButton';
+import { QuickCommands } from '../components/QuickCommands';
 import { TextRequestForm } from '../components/TextRequestForm';
 import { TimingBar } from '../components/TimingBar';
 import type { DictationController } from '../controllers/dictation-controller';
@@ -14,6 +15,8 @@ import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, type Budget, type Stage } from '../model/budgets';
 import { isBusy, streamingCode, streamingLanguage, type DictationPhase } from '../model/dictation-state';
 import { formatAccelerator, intentLabel } from '../model/format';
+
+import { readBrowserClipboard } from '../platform/clipboard';
 
 const STATUS: Record<DictationPhase, string> = {
   idle: 'Ready',
@@ -136,6 +139,8 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
 
       {/* The small overlay has no room for both: while an error says what to do, it gets the space. */}
       {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
+      {/* In the browser the page reads the clipboard on the click; the desktop app's main process reads the system one. */}
+      {compact ? null : <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />}
     </div>
   );
 }

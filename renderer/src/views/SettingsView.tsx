@@ -1,8 +1,9 @@
-// Settings: API key, models, hotkey and mode, language, cache sizes and TTLs, Redis, pools, microphone, project folder, privacy.
+// Settings: API key, Gemini instances, models, hotkey and mode, language, cache sizes and TTLs, Redis, pools, microphone, project folder, privacy.
 import { useEffect } from 'react';
 import { ApiKeyForm } from '../components/ApiKeyForm';
 import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { GeminiInstancesEditor } from '../components/GeminiInstancesEditor';
 import { SettingsField } from '../components/SettingsField';
 import { TeamSecretForm } from '../components/TeamSecretForm';
 import type { SettingsController } from '../controllers/settings-controller';
@@ -74,6 +75,17 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
         />
       </section>
       </div>
+
+      <GeminiInstancesEditor
+        rows={state.instances}
+        errors={state.instanceErrors}
+        notice={state.instancesNotice}
+        disabled={!state.settings || state.saving}
+        onChange={(index, field, value) => controller.setInstanceField(index, field, value)}
+        onAdd={() => controller.addInstance()}
+        onRemove={(index) => controller.removeInstance(index)}
+        onSave={() => void controller.saveInstances()}
+      />
 
       <form
         className="settings-form"

@@ -1,0 +1,133 @@
+// The Electron IPC audio path on the real app: the real handler registration (ipc-registration.ts) and IPC guard on a
+// fake ipcMain, driven as the overlay's preload drives it (invoke dictation.start, send audio chunks, invoke stop).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../main/core/logger.js';
+import { MAIN_URL, OVERLAY_URL } from '../../main/hosts/electron/logic/app-origin.js';
+import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
+import { registerIpcOn, type IpcEventLike, type IpcMainLike } from '../../main/hosts/electron/logic/ipc-registration.js';
+import { IPC_AUDIO_CHANNEL, methods, type PipelineEvent } from '../../preload/contract.js';
+import { startHarness, type Harness } from '../support/app-harness.js';
+import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
+import { speechToolsAvailable } from '../support/speech.js';
+
+const SPOKEN = 'write a function that reverses a string in python';
+const TONE_HZ = 1100;
+
+type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
+
+/** Electron's ipcMain as far as we use it: one handler per invoke channel, listeners per send channel. */
+class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, Listener>();
+  readonly listeners = new Map<string, Set<Listener>>();
+  handle(channel: string, listener: Listener): void {
+    // Electron throws on a second handler for a channel: so does the fake.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  on(channel: string, listener: Listener): this {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return this;
+  }
+  removeListener(channel: string, listener: Listener): this {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  }
+  /** ipcRenderer.invoke from a renderer. */
+  async invoke(event: IpcEventLike, channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  }
+  /** ipcRenderer.send from a renderer (structured clone: the main side gets its own copy). */
+  send(event: IpcEventLike, channel: string, ...args: unknown[]): void {
+    const copies = args.map((a) => structuredClone(a));
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...copies);
+  }
+}
+
+const frame = (url: string, id: number): IpcEventLike => ({ senderFrame: { url, parent: null }, sender: { id } });
+
+describe('the Electron IPC audio path (real handlers, fake ipcMain)', () => {
+  let h: Harness;
+  let audio: Uint8Array[];
+  const ipc = new FakeIpcMain();
+  let guard: IpcGuard;
+  let unregister: () => void;
+  const events = new Map<number, PipelineEvent[]>();
+
+  beforeAll(async () => {
+    if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required (the README test line installs them)');
+    audio = chunks100ms(speechPcm16(SPOKEN, { toneHz: TONE_HZ }));
+    h = await startHarness({ host: 'electron', prewarm: true });
+    h.sim.setScripts([{ toneHz: TONE_HZ, final: SPOKEN }]);
+    guard = new IpcGuard({ router: h.app.router, onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId), logger: silentLogger });
+    unregister = registerIpcOn(ipc, guard);
+    h.app.events.subscribe((name, payload) => {
+      if (name !== 'pipeline.event') return;
+      const { requestId, event } = payload as { requestId: number; event: PipelineEvent };
+      events.set(requestId, [...(events.get(requestId) ?? []), event]);
+    });
+  });
+  afterAll(async () => {
+    unregister?.();
+    await h?.close();
+  });
+
+  async function resultOf(requestId: number): Promise<PipelineEvent[]> {
+    for (let i = 0; i < 500; i++) {
+      const list = events.get(requestId) ?? [];
+      if (list.some((e) => e.type === 'result' || e.type === 'error')) return list;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no result for request ${requestId}: ${JSON.stringify(events.get(requestId))}`);
+  }
+
+  it('registers one handler per contract method and the audio channel', () => {
+    expect([...ipc.handlers.keys()].sort()).toEqual(Object.keys(methods).map((m) => IpcGuard.channel(m)).sort());
+    expect(ipc.listeners.get(IPC_AUDIO_CHANNEL)?.size).toBe(1);
+  });
+
+  it('overlay audio sent over IPC reaches the Live session whole and comes back as the scripted transcript', async () => {
+    const overlay = frame(OVERLAY_URL, 7);
+    const started = (await ipc.invoke(overlay, IpcGuard.channel('dictation.start'), {})) as { ok: boolean; result: { requestId: number } };
+    expect(started.ok).toBe(true);
+    const { requestId } = started.result;
+    const turnsBefore = h.sim.stats().live.turns.length;
+    for (const chunk of audio) ipc.send(overlay, IPC_AUDIO_CHANNEL, requestId, chunk);
+    // Refused on the way: a foreign frame, another window (not the request's owner), a malformed chunk.
+    ipc.send(frame('https://evil.example/', 7), IPC_AUDIO_CHANNEL, requestId, audio[0]);
+    ipc.send(frame(MAIN_URL, 8), IPC_AUDIO_CHANNEL, requestId, audio[0]);
+    ipc.send(overlay, IPC_AUDIO_CHANNEL, requestId, new Uint8Array(3));
+    const stopped = (await ipc.invoke(overlay, IpcGuard.channel('dictation.stop'), { requestId })) as { ok: boolean };
+    expect(stopped.ok).toBe(true);
+
+    const list = await resultOf(requestId);
+    const result = list.find((e) => e.type === 'result');
+    expect(result, JSON.stringify(list.find((e) => e.type === 'error'))).toBeDefined();
+    expect(result?.type === 'result' && result.result.transcript).toBe(SPOKEN);
+    const turn = h.sim.stats().live.turns.slice(turnsBefore).at(-1);
+    expect(turn?.toneHz).toBe(TONE_HZ);
+    // Every chunk the overlay sent, and nothing else, reached the session.
+    expect(turn?.samples).toBe(audio.reduce((n, c) => n + c.byteLength / 2, 0));
+    expect(guard.stats.rejectedSender).toBe(1);
+    expect(guard.stats.rejectedAudio).toBe(1);
+  });
+
+  it('a call from a foreign frame is refused before it reaches the app', async () => {
+    const outcome = (await ipc.invoke(frame('https://evil.example/', 9), IpcGuard.channel('dictation.start'), {})) as { ok: boolean; error: { code: string } };
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('unregistering removes every handler and the audio listener', () => {
+    const other = new FakeIpcMain();
+    const off = registerIpcOn(other, guard);
+    off();
+    expect(other.handlers.size).toBe(0);
+    expect(other.listeners.get(IPC_AUDIO_CHANNEL)?.size).toBe(0);
+  });
+});
