@@ -9,6 +9,7 @@ import { createGeminiClient } from '../gemini/client.js';
 import { resolveEndpoints } from '../gemini/endpoints.js';
 import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
+import { thinkingConfigFor } from '../gemini/thinking.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
@@ -68,7 +69,10 @@ class Bundle {
   private readonly transcribers = new Map<string, FileTranscriber>();
   private readonly clients = new Map<string, GoogleGenAI>();
 
+  private readonly logger: GeminiServicesOptions['logger'];
+
   constructor(readonly endpoints: GeminiEndpoint[], private readonly settings: Settings, options: GeminiServicesOptions, vocabulary: readonly string[]) {
+    this.logger = options.logger;
     this.balancer = new Balancer({ endpoints, strategy: settings.gemini.strategy, breaker: settings.gemini.breaker, classify: mapGeminiError, logger: options.logger });
     const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger }));
     const hasKey = endpoints.some((e) => e.apiKey !== '');
@@ -91,7 +95,7 @@ class Bundle {
   generator(endpoint: GeminiEndpoint): CodeGenerator {
     let g = this.generators.get(endpoint.name);
     if (!g) {
-      g = new CodeGenerator({ endpoint, temperature: this.settings.gemini.temperature, maxOutputTokens: this.settings.gemini.maxOutputTokens, retry: this.settings.gemini.retry, client: this.client(endpoint) });
+      g = new CodeGenerator({ endpoint, temperature: this.settings.gemini.temperature, maxOutputTokens: this.settings.gemini.maxOutputTokens, retry: this.settings.gemini.retry, client: this.client(endpoint), logger: this.logger });
       this.generators.set(endpoint.name, g);
     }
     return g;
@@ -159,6 +163,11 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     },
   };
 
+  const thinkingOf = (model: string): { thinkingConfig?: ReturnType<typeof thinkingConfigFor> } => {
+    const thinkingConfig = thinkingConfigFor(model, options.logger);
+    return thinkingConfig ? { thinkingConfig } : {};
+  };
+
   const intentAssist = async (text: string, signal: AbortSignal): Promise<IntentName | undefined> => {
     const current = bundle;
     const answer = await current.balancer.run(
@@ -166,7 +175,8 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
         const response = await current.client(endpoint).models.generateContent({
           model: endpoint.models.intentAssist,
           contents: [{ role: 'user', parts: [{ text }] }],
-          config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, thinkingConfig: { thinkingBudget: 0 }, abortSignal: s },
+          // 8 output tokens: thinking tokens come out of them, so the model's least thinking is a must here.
+          config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, ...thinkingOf(endpoint.models.intentAssist), abortSignal: s },
         });
         return (response.text ?? '').trim().toLowerCase();
       },

@@ -1,5 +1,6 @@
 // The settings schema (zod) with the seed's defaults, and desktop-sane values where the seed's are wrong for a desktop app.
 import { z } from 'zod';
+import { DEFAULT_MODELS } from './models.js';
 
 const ms = z.number().int().nonnegative();
 const ratio = z.number().min(0).max(1);
@@ -13,13 +14,13 @@ export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export const geminiModelsSchema = z.object({
   /** Live transcription model (TEXT responses, inputAudioTranscription). */
-  live: z.string().min(1).default('gemini-3.5-transcribe-live'),
+  live: z.string().min(1).default(DEFAULT_MODELS.live),
   /** Batch transcription of a recorded file by REST. */
-  batchTranscribe: z.string().min(1).default('gemini-3.5-transcribe'),
-  /** Code generation, thinking off. */
-  codegen: z.string().min(1).default('gemini-3.5-flash'),
+  batchTranscribe: z.string().min(1).default(DEFAULT_MODELS.batchTranscribe),
+  /** Code generation, at the model's least thinking (models.ts). */
+  codegen: z.string().min(1).default(DEFAULT_MODELS.codegen),
   /** Optional model-assisted intent classification (bounded by the intent timeout). */
-  intentAssist: z.string().min(1).default('gemini-3.5-flash-lite'),
+  intentAssist: z.string().min(1).default(DEFAULT_MODELS.intentAssist),
 });
 export type GeminiModels = z.infer<typeof geminiModelsSchema>;
 

@@ -87,6 +87,10 @@ export interface RequestStats {
   status: number;
   thinkingBudget: number | null;
   thinkingLevel: string | null;
+  /** The level the model thought at (thinking.ts): 'MEDIUM' for a Gemini 3 request without a level. */
+  effectiveThinkingLevel: string | null;
+  /** usageMetadata.thoughtsTokenCount of the answer. */
+  thoughtsTokens: number;
   maxOutputTokens: number | null;
   finishReason: string | null;
 }
