@@ -53,6 +53,8 @@ export type Fault = { count?: number; model?: string } & (
   | { kind: 'live-no-setup-complete' }
   | { kind: 'live-go-away'; timeLeftMs?: number }
   | { kind: 'live-malformed-frame' }
+  /** The transcript's last increment (`finished: true`) goes out on time, turnComplete (with usage) delayMs later (default 3 s). */
+  | { kind: 'live-late-turn-complete'; delayMs?: number }
 );
 
 export type FaultKind = Fault['kind'];
