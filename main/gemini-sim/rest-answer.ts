@@ -57,6 +57,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
       ? [{ mimeType: inline.mimeType, data: Buffer.from(inline.data, 'base64') }]
       : [];
   });
+  record.textParts = allParts.filter((p) => typeof p.text === 'string').length;
+  record.audioParts = audio.length;
   const profile = state.profile;
   let text: string;
   let promptTokens = tokensOf(prompt + systemInstruction);
@@ -66,8 +68,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
   if (/transcribe/.test(model) || audio.length > 0) {
     const first = audio[0];
     const decoded = first ? decodeInline(first.mimeType, first.data) : null;
-    // The words of the request (vocabulary hints in the prompt) decide how identifiers are spelt.
-    const vocabulary = new Set((prompt + ' ' + systemInstruction).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    // Only audioTranscriptionConfig.customVocabulary biases the spelling, as with Google: words in a prompt do not.
+    const vocabulary = new Set(record.customVocabulary ?? []);
     let audioMs = 0;
     if (decoded) {
       const meter = new AudioMeter();

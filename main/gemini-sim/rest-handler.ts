@@ -79,6 +79,9 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
     thoughtsTokens: 0,
     maxOutputTokens: null,
     finishReason: null,
+    customVocabulary: null,
+    textParts: 0,
+    audioParts: 0,
   };
   pushCapped(state.stats.rest.requests, record);
   let finished = false;
@@ -123,6 +126,12 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   record.thinkingBudget = typeof thinking.thinkingBudget === 'number' ? thinking.thinkingBudget : null;
   record.thinkingLevel = typeof thinking.thinkingLevel === 'string' ? thinking.thinkingLevel : null;
   record.maxOutputTokens = typeof generation.maxOutputTokens === 'number' ? generation.maxOutputTokens : null;
+  const transcription = (typeof generation.audioTranscriptionConfig === 'object' && generation.audioTranscriptionConfig !== null ? generation.audioTranscriptionConfig : {}) as Json;
+  const vocabulary = transcription.customVocabulary;
+  if (vocabulary !== undefined && (!Array.isArray(vocabulary) || vocabulary.length > 1000 || vocabulary.some((t) => typeof t !== 'string'))) {
+    return fail(400, '* GenerateContentRequest.generation_config.audio_transcription_config.custom_vocabulary: at most 1000 strings');
+  }
+  record.customVocabulary = Array.isArray(vocabulary) ? (vocabulary as string[]) : null;
 
   // Google's own validation of thinking settings, a real pitfall when model names change in settings.
   if (record.thinkingBudget !== null && record.thinkingLevel !== null) return fail(400, 'You can only set one of thinking budget and thinking level.');

@@ -95,6 +95,11 @@ export interface RequestStats {
   thoughtsTokens: number;
   maxOutputTokens: number | null;
   finishReason: string | null;
+  /** generationConfig.audioTranscriptionConfig.customVocabulary, null when absent. */
+  customVocabulary: string[] | null;
+  /** How many text and inline-audio parts the request's contents held. */
+  textParts: number;
+  audioParts: number;
 }
 
 export interface SimulatorStats {
