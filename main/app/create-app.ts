@@ -137,6 +137,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ...(secretStore ? { secretStore } : {}),
       keyFromEnv: options.env?.GEMINI_API_KEY !== undefined,
       ...(options.liveConnectionLimitMs ? { connectionLimitMs: options.liveConnectionLimitMs } : {}),
+      // Transcription and intent-assist tokens count toward cost and the daily cap as they arrive.
+      onTokens: (usage) => monitor.recordTokens(usage),
     });
     closers.add('gemini', () => gemini.close());
 

@@ -13,7 +13,7 @@ import { thinkingConfigFor } from '../gemini/thinking.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
-import type { GeminiEndpoint, GenerationChunk, LiveSession } from '../gemini/types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type GenerationChunk, type LiveSession } from '../gemini/types.js';
 import { INTENT_NAMES, isIntentName, type IntentName } from '../intent/types.js';
 import type { FileTranscriberPort, GeneratorPort, LiveSessionSource } from '../pipeline/ports.js';
 
@@ -49,6 +49,8 @@ export interface GeminiServicesOptions {
   keyFromEnv?: boolean;
   /** Tests against a simulator with short connections lower this. */
   connectionLimitMs?: number;
+  /** Tokens of Live and batch transcription and of intent assist (generation is accounted by the pipeline). */
+  onTokens?: (usage: GeminiTokenUsage) => void;
 }
 
 /**
@@ -74,7 +76,7 @@ class Bundle {
   constructor(readonly endpoints: GeminiEndpoint[], private readonly settings: Settings, options: GeminiServicesOptions, vocabulary: readonly string[]) {
     this.logger = options.logger;
     this.balancer = new Balancer({ endpoints, strategy: settings.gemini.strategy, breaker: settings.gemini.breaker, classify: mapGeminiError, logger: options.logger });
-    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger }));
+    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger, ...(options.onTokens ? { onUsage: options.onTokens } : {}) }));
     const hasKey = endpoints.some((e) => e.apiKey !== '');
     this.pool = new SessionPool({
       factory: live,
@@ -159,8 +161,17 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     async transcribe(audio, mimeType, signal) {
       const current = bundle;
       const result = await current.balancer.run((endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s }), { signal });
+      if (result.usage) report(result.usage);
       return result.text;
     },
+  };
+
+  const report = (usage: GeminiTokenUsage): void => {
+    try {
+      options.onTokens?.(usage);
+    } catch (error) {
+      options.logger.warn({ err: error }, 'token accounting failed');
+    }
   };
 
   const thinkingOf = (model: string): { thinkingConfig?: ReturnType<typeof thinkingConfigFor> } => {
@@ -178,6 +189,8 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
           // 8 output tokens: thinking tokens come out of them, so the model's least thinking is a must here.
           config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, ...thinkingOf(endpoint.models.intentAssist), abortSignal: s },
         });
+        const usage = tokenUsageOf('intent_assist', endpoint.models.intentAssist, response.usageMetadata);
+        if (usage) report(usage);
         return (response.text ?? '').trim().toLowerCase();
       },
       { signal },

@@ -77,6 +77,7 @@ export class CodeGenerator {
           usage = {
             promptTokens: meta.promptTokenCount ?? 0,
             outputTokens: meta.candidatesTokenCount ?? 0,
+            thoughtsTokens: meta.thoughtsTokenCount ?? 0,
             totalTokens: meta.totalTokenCount ?? 0,
             model: chunk.modelVersion ?? model,
           };

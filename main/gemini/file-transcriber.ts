@@ -4,7 +4,7 @@ import { throwIfAborted } from '../core/abort.js';
 import { AppError } from '../core/errors.js';
 import { createGeminiClient } from './client.js';
 import { withRetry, type RetrySettings } from './retry.js';
-import type { GeminiEndpoint } from './types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage } from './types.js';
 
 export interface FileTranscriberOptions {
   endpoint: GeminiEndpoint;
@@ -26,6 +26,7 @@ export interface FileTranscript {
   text: string;
   responseId: string | undefined;
   model: string;
+  usage: GeminiTokenUsage | undefined;
 }
 
 /** Google takes up to 1,000 terms and works best with up to 100 (gemini-protocol.md). */
@@ -62,6 +63,6 @@ export class FileTranscriber {
         }),
       { ...this.options.retry, signal: request.signal, random: this.options.random },
     );
-    return { text: (response.text ?? '').trim(), responseId: response.responseId, model };
+    return { text: (response.text ?? '').trim(), responseId: response.responseId, model, usage: tokenUsageOf('batch_transcription', model, response.usageMetadata) };
   }
 }

@@ -13,7 +13,7 @@ import { PrometheusMetrics, type CacheTier } from './prometheus.js';
 import { recommend } from './recommendations.js';
 import type { DashboardSnapshot } from './dashboard.js';
 import type { PoolSize, Report, ReportStore } from './report.js';
-import type { RequestObservation, TokenUsage } from './request-observation.js';
+import type { RequestObservation, SpeculationCounts, TokenKind, TokenUsage } from './request-observation.js';
 import { ProcessResourceSampler, type ResourceSample, type ResourceSampler } from './resource-sampler.js';
 import { systemTimers, type TimerHandle, type Timers } from './timers.js';
 import { DEFAULT_TOKEN_PRICES, estimateCostUsd, priceOf, type PriceTable } from './token-prices.js';
@@ -69,7 +69,8 @@ export class PerformanceMonitor {
   private readonly recent: Record<Stage, RecentWindow>;
   private readonly startedAt: number;
   private readonly life = { requests: 0, errors: 0, costUsd: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
-  private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
+  private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, wastedPromptTokens: 0, wastedOutputTokens: 0 };
+  private readonly tokensByKind: Partial<Record<TokenKind, { input: number; output: number; costUsd: number }>> = {};
   private readonly pools: Record<string, PoolSize> = {};
   private readonly recentAlerts: Alert[] = [];
   private lastResources: ResourceSample | null = null;
@@ -157,6 +158,16 @@ export class PerformanceMonitor {
     if (failed) this.recordFailure(code, now);
   }
 
+  /**
+   * Tokens of a Gemini call that is not a request of its own (Live transcription usage arrives with turnComplete,
+   * batch transcription, intent assist): they count toward the cost, the daily cap and the by-kind totals.
+   */
+  recordTokens(usage: TokenUsage | readonly TokenUsage[]): void {
+    const now = this.clock.now();
+    if ('model' in usage) this.addTokens(usage as TokenUsage, now);
+    else for (const u of usage as readonly TokenUsage[]) this.addTokens(u, now);
+  }
+
   /** Throws TOKEN_CAP when today's tokens reached monitor.dailyTokenCap; call before starting a generation. */
   checkTokenCap(): void {
     const cap = this.settings.dailyTokenCap;
@@ -203,7 +214,7 @@ export class PerformanceMonitor {
       errorRate: window.rate,
       cache: { ...this.life.cache, hitRate: this.hitRate() },
       stages,
-      tokens: { today: this.tokensToday, dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.life.costUsd },
+      tokens: { today: this.tokensToday, dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.life.costUsd, byKind: structuredClone(this.tokensByKind) },
       speculation: { ...this.speculation },
       resources: this.lastResources,
       pools: structuredClone(this.pools),
@@ -250,21 +261,30 @@ export class PerformanceMonitor {
   }
 
   private addTokens(usage: TokenUsage, now: number): void {
-    const cost = estimateCostUsd(priceOf(this.prices, usage.model), usage.input, usage.output);
-    this.period.addTokens(usage.model, usage.input, usage.output, cost);
+    const input = Math.max(0, usage.input);
+    const output = Math.max(0, usage.output);
+    const kind = usage.kind ?? 'generation';
+    const cost = estimateCostUsd(priceOf(this.prices, usage.model), input, output, usage.audioInput ?? 0);
+    this.period.addTokens(usage.model, input, output, cost);
     this.life.costUsd += cost;
+    const byKind = (this.tokensByKind[kind] ??= { input: 0, output: 0, costUsd: 0 });
+    byKind.input += input;
+    byKind.output += output;
+    byKind.costUsd += cost;
     this.rollDay(now);
-    this.tokensToday += usage.input + usage.output;
-    this.prometheus.countTokens(usage.model, usage.input, usage.output, cost);
+    this.tokensToday += input + output;
+    this.prometheus.countTokens(usage.model, input, output, cost, kind);
   }
 
-  private addSpeculation(s: { started: number; kept: number; wasted: number; wastedTokens: number }): void {
+  private addSpeculation(s: SpeculationCounts): void {
     for (const target of [this.period.speculation, this.speculation]) {
       target.started += s.started;
       target.kept += s.kept;
       target.wasted += s.wasted;
       target.wastedTokens += s.wastedTokens;
     }
+    this.speculation.wastedPromptTokens += s.wastedPromptTokens ?? 0;
+    this.speculation.wastedOutputTokens += s.wastedOutputTokens ?? s.wastedTokens - (s.wastedPromptTokens ?? 0);
     this.prometheus.countSpeculation(s.started, s.kept, s.wasted, s.wastedTokens);
   }
 

@@ -10,7 +10,7 @@ import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
-import type { SpeculativeGeneration, SpeculationStats } from './speculation.js';
+import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 
 /** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
 const MAX_SPECULATIONS = 2;
@@ -74,7 +74,7 @@ export class VoiceRequest {
   private speculation: SpeculativeGeneration | null = null;
   private speculating: Promise<void> | null = null;
   private stableTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
+  private readonly specStats: SpeculationStats = emptySpeculationStats();
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
 
