@@ -61,6 +61,7 @@ async function sequential(sim: GeminiSimulator, f: Prepared): Promise<number> {
   const wav = encodeWav(new Int16Array(f.pcm.buffer, f.pcm.byteOffset, f.pcm.byteLength / 2), 16000);
   const transcript = await ai.models.generateContent({
     model: DEFAULT_MODELS.batchTranscribe,
+    config: { abortSignal: AbortSignal.timeout(30_000) },
     contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'audio/wav', data: Buffer.from(wav).toString('base64') } }] }],
   });
   const text = transcript.text ?? '';
@@ -72,6 +73,7 @@ async function sequential(sim: GeminiSimulator, f: Prepared): Promise<number> {
     contents: [{ role: 'user', parts: [{ text: prompt.prompt }] }],
     config: {
       systemInstruction: prompt.systemInstruction,
+      abortSignal: AbortSignal.timeout(30_000),
       ...(thinking ? { thinkingConfig: 'thinkingLevel' in thinking ? { thinkingLevel: thinking.thinkingLevel as ThinkingLevel } : { thinkingBudget: thinking.thinkingBudget } } : {}),
     },
   });
@@ -84,7 +86,9 @@ async function sequential(sim: GeminiSimulator, f: Prepared): Promise<number> {
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
+  ctx.step('starting the simulator');
   const sim = await startGeminiSimulator({ profile: 'realistic' });
+  ctx.step('making the spoken fixtures (espeak-ng + sox)');
   const fixtures = prepare();
   sim.setScripts(fixtures.map((f) => f.script));
   try {
