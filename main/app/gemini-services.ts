@@ -9,7 +9,7 @@ import { createGeminiClient } from '../gemini/client.js';
 import { resolveEndpoints } from '../gemini/endpoints.js';
 import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
-import { thinkingConfigFor } from '../gemini/thinking.js';
+import { ThinkingConfigs } from '../gemini/thinking.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
@@ -174,8 +174,9 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     }
   };
 
-  const thinkingOf = (model: string): { thinkingConfig?: ReturnType<typeof thinkingConfigFor> } => {
-    const thinkingConfig = thinkingConfigFor(model, options.logger);
+  const thinking = new ThinkingConfigs(options.logger);
+  const thinkingOf = (model: string): { thinkingConfig?: ReturnType<ThinkingConfigs['for']> } => {
+    const thinkingConfig = thinking.for(model);
     return thinkingConfig ? { thinkingConfig } : {};
   };
 

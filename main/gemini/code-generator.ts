@@ -2,7 +2,7 @@
 import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
 import { LinkedAbortController, throwIfAborted } from '../core/abort.js';
 import { silentLogger, type Logger } from '../core/logger.js';
-import { thinkingConfigFor } from './thinking.js';
+import { ThinkingConfigs } from './thinking.js';
 import { createGeminiClient } from './client.js';
 import { mapGeminiError } from './errors.js';
 import { withRetry, type RetrySettings } from './retry.js';
@@ -27,9 +27,11 @@ function finishReasonOf(value: string | undefined): FinishReason | undefined {
 
 export class CodeGenerator {
   private readonly ai: GoogleGenAI;
+  private readonly thinking: ThinkingConfigs;
 
   constructor(private readonly options: CodeGeneratorOptions) {
     this.ai = options.client ?? createGeminiClient(options.endpoint);
+    this.thinking = new ThinkingConfigs(options.logger ?? silentLogger);
   }
 
   /**
@@ -42,7 +44,7 @@ export class CodeGenerator {
     const link = new LinkedAbortController(request.signal);
     const model = this.options.endpoint.models.codegen;
     // Thinking adds seconds before the first token; code answers do not need it (models.ts has each model's form).
-    const thinkingConfig = thinkingConfigFor(model, this.options.logger ?? silentLogger);
+    const thinkingConfig = this.thinking.for(model);
     try {
       // Retry covers opening the stream and waiting for its first chunk: after a chunk was yielded,
       // a retry would repeat text the caller has already shown.
