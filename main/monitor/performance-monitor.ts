@@ -265,7 +265,7 @@ export class PerformanceMonitor {
     const output = Math.max(0, usage.output);
     const kind = usage.kind ?? 'generation';
     const cost = estimateCostUsd(priceOf(this.prices, usage.model), input, output, usage.audioInput ?? 0);
-    this.period.addTokens(usage.model, input, output, cost);
+    this.period.addTokens(usage.model, input, output, cost, kind);
     this.life.costUsd += cost;
     const byKind = (this.tokensByKind[kind] ??= { input: 0, output: 0, costUsd: 0 });
     byKind.input += input;
