@@ -13,10 +13,11 @@ import { PrometheusMetrics, type CacheTier } from './prometheus.js';
 import { recommend } from './recommendations.js';
 import type { DashboardSnapshot } from './dashboard.js';
 import type { PoolSize, Report, ReportStore } from './report.js';
-import type { RequestObservation, SpeculationCounts, TokenKind, TokenUsage } from './request-observation.js';
+import type { RequestObservation, SpeculationCounts, TokenUsage } from './request-observation.js';
 import { ProcessResourceSampler, type ResourceSample, type ResourceSampler } from './resource-sampler.js';
 import { systemTimers, type TimerHandle, type Timers } from './timers.js';
-import { DEFAULT_TOKEN_PRICES, estimateCostUsd, priceOf, type PriceTable } from './token-prices.js';
+import { DEFAULT_TOKEN_PRICES, type PriceTable } from './token-prices.js';
+import { TokenLedger } from './token-ledger.js';
 
 export type MonitorSettings = Settings['monitor'];
 
@@ -44,12 +45,6 @@ export interface PerformanceMonitorOptions {
 
 const RECENT_ALERTS = 10;
 
-function nextLocalMidnight(now: number): number {
-  const d = new Date(now);
-  d.setHours(24, 0, 0, 0);
-  return d.getTime();
-}
-
 export class PerformanceMonitor {
   readonly prometheus: PrometheusMetrics;
   private readonly settings: MonitorSettings;
@@ -59,7 +54,6 @@ export class PerformanceMonitor {
   private readonly logger: Logger;
   private readonly store: ReportStore | undefined;
   private readonly sampler: ResourceSampler;
-  private readonly prices: PriceTable;
   private readonly ownsPrometheus: boolean;
   private readonly minRequestsForErrorRate: number;
   private readonly emitter: TypedEmitter<PerformanceMonitorEvents>;
@@ -68,14 +62,12 @@ export class PerformanceMonitor {
   private readonly period: PeriodStats;
   private readonly recent: Record<Stage, RecentWindow>;
   private readonly startedAt: number;
-  private readonly life = { requests: 0, errors: 0, costUsd: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
+  private readonly life = { requests: 0, errors: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
   private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, wastedPromptTokens: 0, wastedOutputTokens: 0 };
-  private readonly tokensByKind: Partial<Record<TokenKind, { input: number; output: number; costUsd: number }>> = {};
+  private readonly ledger: TokenLedger;
   private readonly pools: Record<string, PoolSize> = {};
   private readonly recentAlerts: Alert[] = [];
   private lastResources: ResourceSample | null = null;
-  private tokensToday = 0;
-  private dayEndsAt: number;
   private handles: TimerHandle[] = [];
 
   constructor(options: PerformanceMonitorOptions) {
@@ -86,7 +78,6 @@ export class PerformanceMonitor {
     this.logger = (options.logger ?? silentLogger).child({ component: 'performance-monitor' });
     this.store = options.reportStore;
     this.sampler = options.sampler ?? new ProcessResourceSampler();
-    this.prices = options.prices ?? DEFAULT_TOKEN_PRICES;
     this.ownsPrometheus = options.prometheus === undefined;
     this.prometheus = options.prometheus ?? new PrometheusMetrics();
     this.minRequestsForErrorRate = options.minRequestsForErrorRate ?? 10;
@@ -96,7 +87,7 @@ export class PerformanceMonitor {
     this.startedAt = this.clock.now();
     this.period = new PeriodStats(this.startedAt, this.budgets, options.random);
     this.recent = { transcription: new RecentWindow(), intent: new RecentWindow(), generation: new RecentWindow(), total: new RecentWindow() };
-    this.dayEndsAt = nextLocalMidnight(this.startedAt);
+    this.ledger = new TokenLedger(options.prices ?? DEFAULT_TOKEN_PRICES, this.startedAt);
   }
 
   on<K extends keyof PerformanceMonitorEvents>(event: K, listener: Listener<PerformanceMonitorEvents[K]>): Disposable {
@@ -172,11 +163,11 @@ export class PerformanceMonitor {
   checkTokenCap(): void {
     const cap = this.settings.dailyTokenCap;
     if (cap === null) return;
-    this.rollDay(this.clock.now());
-    if (this.tokensToday >= cap) {
-      throw new AppError('TOKEN_CAP', `Daily Gemini token cap reached: ${this.tokensToday} of ${cap} tokens used today. Cached answers still work; new generations resume after midnight, or raise monitor.dailyTokenCap in settings.`, {
+    const today = this.ledger.todayAt(this.clock.now());
+    if (today >= cap) {
+      throw new AppError('TOKEN_CAP', `Daily Gemini token cap reached: ${today} of ${cap} tokens used today. Cached answers still work; new generations resume after midnight, or raise monitor.dailyTokenCap in settings.`, {
         retryable: false,
-        details: { used: this.tokensToday, cap },
+        details: { used: today, cap },
       });
     }
   }
@@ -201,7 +192,6 @@ export class PerformanceMonitor {
   dashboard(): DashboardSnapshot {
     const now = this.clock.now();
     this.sampleResources();
-    this.rollDay(now);
     const window = this.errorWindow.read(now);
     this.prometheus.setErrorRate(window.rate);
     const stages = {} as Record<Stage, LatencySummary>;
@@ -214,7 +204,7 @@ export class PerformanceMonitor {
       errorRate: window.rate,
       cache: { ...this.life.cache, hitRate: this.hitRate() },
       stages,
-      tokens: { today: this.tokensToday, dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.life.costUsd, byKind: structuredClone(this.tokensByKind) },
+      tokens: { today: this.ledger.todayAt(now), dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.ledger.costUsd, byKind: this.ledger.byKind() },
       speculation: { ...this.speculation },
       resources: this.lastResources,
       pools: structuredClone(this.pools),
@@ -261,19 +251,9 @@ export class PerformanceMonitor {
   }
 
   private addTokens(usage: TokenUsage, now: number): void {
-    const input = Math.max(0, usage.input);
-    const output = Math.max(0, usage.output);
-    const kind = usage.kind ?? 'generation';
-    const cost = estimateCostUsd(priceOf(this.prices, usage.model), input, output, usage.audioInput ?? 0);
-    this.period.addTokens(usage.model, input, output, cost, kind);
-    this.life.costUsd += cost;
-    const byKind = (this.tokensByKind[kind] ??= { input: 0, output: 0, costUsd: 0 });
-    byKind.input += input;
-    byKind.output += output;
-    byKind.costUsd += cost;
-    this.rollDay(now);
-    this.tokensToday += input + output;
-    this.prometheus.countTokens(usage.model, input, output, cost, kind);
+    const added = this.ledger.add(usage, now);
+    this.period.addTokens(usage.model, added.input, added.output, added.costUsd, added.kind);
+    this.prometheus.countTokens(usage.model, added.input, added.output, added.costUsd, added.kind);
   }
 
   private addSpeculation(s: SpeculationCounts): void {
@@ -306,11 +286,5 @@ export class PerformanceMonitor {
     const rate = hits + c.miss === 0 ? 0 : hits / (hits + c.miss);
     this.prometheus.setCacheHitRatio(rate);
     return rate;
-  }
-
-  private rollDay(now: number): void {
-    if (now < this.dayEndsAt) return;
-    this.tokensToday = 0;
-    this.dayEndsAt = nextLocalMidnight(now);
   }
 }
