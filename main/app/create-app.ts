@@ -154,6 +154,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ...(secretStore ? { secretStore } : {}),
       keyFromEnv: options.env?.GEMINI_API_KEY !== undefined && settings.gemini.instances[0]?.apiKey === options.env.GEMINI_API_KEY,
       ...(options.liveConnectionLimitMs ? { connectionLimitMs: options.liveConnectionLimitMs } : {}),
+      // Transcription and intent-assist tokens count toward cost and the daily cap as they arrive.
+      onTokens: (usage) => monitor.recordTokens(usage),
     });
     closers.add('gemini', () => gemini.close());
 

@@ -9,10 +9,11 @@ import { createGeminiClient } from '../gemini/client.js';
 import { resolveEndpoints } from '../gemini/endpoints.js';
 import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
+import { ThinkingConfigs } from '../gemini/thinking.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
-import type { GeminiEndpoint, GenerationChunk, LiveSession } from '../gemini/types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type GenerationChunk, type LiveSession } from '../gemini/types.js';
 import { INTENT_NAMES, isIntentName, type IntentName } from '../intent/types.js';
 import type { FileTranscriberPort, GeneratorPort, LiveSessionSource } from '../pipeline/ports.js';
 
@@ -53,6 +54,8 @@ export interface GeminiServicesOptions {
   keyFromEnv?: boolean;
   /** Tests against a simulator with short connections lower this. */
   connectionLimitMs?: number;
+  /** Tokens of Live and batch transcription and of intent assist (generation is accounted by the pipeline). */
+  onTokens?: (usage: GeminiTokenUsage) => void;
 }
 
 /**
@@ -76,9 +79,12 @@ class Bundle {
   private readonly transcribers = new Map<string, FileTranscriber>();
   private readonly clients = new Map<string, GoogleGenAI>();
 
+  private readonly logger: GeminiServicesOptions['logger'];
+
   constructor(readonly endpoints: GeminiEndpoint[], private readonly settings: Settings, options: GeminiServicesOptions, vocabulary: readonly string[]) {
+    this.logger = options.logger;
     this.balancer = new Balancer({ endpoints, strategy: settings.gemini.strategy, breaker: settings.gemini.breaker, classify: mapGeminiError, logger: options.logger });
-    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger }));
+    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger, ...(options.onTokens ? { onUsage: options.onTokens } : {}) }));
     const hasKey = endpoints.some((e) => e.apiKey !== '');
     this.pool = new SessionPool({
       factory: live,
@@ -99,7 +105,7 @@ class Bundle {
   generator(endpoint: GeminiEndpoint): CodeGenerator {
     let g = this.generators.get(endpoint.name);
     if (!g) {
-      g = new CodeGenerator({ endpoint, temperature: this.settings.gemini.temperature, maxOutputTokens: this.settings.gemini.maxOutputTokens, retry: this.settings.gemini.retry, client: this.client(endpoint) });
+      g = new CodeGenerator({ endpoint, temperature: this.settings.gemini.temperature, maxOutputTokens: this.settings.gemini.maxOutputTokens, retry: this.settings.gemini.retry, client: this.client(endpoint), logger: this.logger });
       this.generators.set(endpoint.name, g);
     }
     return g;
@@ -163,8 +169,23 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     async transcribe(audio, mimeType, signal) {
       const current = bundle;
       const result = await current.balancer.run((endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s }), { signal });
+      if (result.usage) report(result.usage);
       return result.text;
     },
+  };
+
+  const report = (usage: GeminiTokenUsage): void => {
+    try {
+      options.onTokens?.(usage);
+    } catch (error) {
+      options.logger.warn({ err: error }, 'token accounting failed');
+    }
+  };
+
+  const thinking = new ThinkingConfigs(options.logger);
+  const thinkingOf = (model: string): { thinkingConfig?: ReturnType<ThinkingConfigs['for']> } => {
+    const thinkingConfig = thinking.for(model);
+    return thinkingConfig ? { thinkingConfig } : {};
   };
 
   const intentAssist = async (text: string, signal: AbortSignal): Promise<IntentName | undefined> => {
@@ -174,8 +195,11 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
         const response = await current.client(endpoint).models.generateContent({
           model: endpoint.models.intentAssist,
           contents: [{ role: 'user', parts: [{ text }] }],
-          config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, thinkingConfig: { thinkingBudget: 0 }, abortSignal: s },
+          // 8 output tokens: thinking tokens come out of them, so the model's least thinking is a must here.
+          config: { systemInstruction: ASSIST_INSTRUCTION, temperature: 0, maxOutputTokens: 8, ...thinkingOf(endpoint.models.intentAssist), abortSignal: s },
         });
+        const usage = tokenUsageOf('intent_assist', endpoint.models.intentAssist, response.usageMetadata);
+        if (usage) report(usage);
         return (response.text ?? '').trim().toLowerCase();
       },
       { signal },

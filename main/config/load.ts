@@ -1,6 +1,7 @@
 // Builds the typed settings object from stored settings and environment overrides; errors name the bad key.
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { MIGRATED_MODELS } from './models.js';
 import { settingsSchema, type Settings } from './schema.js';
 
 /** The environment variables the app reads (contract in ARCHITECTURE.md). */
@@ -41,8 +42,30 @@ export function describeIssues(error: z.ZodError): string {
     .concat(more > 0 ? `; and ${more} more` : '');
 }
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function migrateModels(models: unknown): unknown {
+  if (!isObject(models)) return models;
+  const out: Json = { ...models };
+  for (const [field, name] of Object.entries(out)) if (typeof name === 'string' && MIGRATED_MODELS[name] !== undefined) out[field] = MIGRATED_MODELS[name];
+  return out;
+}
+
+/**
+ * Stored settings may name a model Google has deprecated (`gemini-3.5-flash`, forwarded to 3.6 Flash): such names
+ * become the current default (models.ts MIGRATED_MODELS), in the models and in each instance's. Returns a copy.
+ */
+export function migrateStoredSettings(input: unknown): unknown {
+  if (!isObject(input) || !isObject(input.gemini)) return input;
+  const gemini: Json = { ...input.gemini };
+  if (gemini.models !== undefined) gemini.models = migrateModels(gemini.models);
+  if (Array.isArray(gemini.instances)) gemini.instances = gemini.instances.map((i: unknown) => (isObject(i) && i.models !== undefined ? { ...i, models: migrateModels(i.models) } : i));
+  return { ...input, gemini };
+}
+
 export function parseSettings(input: unknown): Settings {
-  const result = settingsSchema.safeParse(input ?? {});
+  const result = settingsSchema.safeParse(migrateStoredSettings(input ?? {}));
   if (!result.success) {
     throw new AppError('CONFIG', `Invalid settings: ${describeIssues(result.error)}. Fix the value or remove it to use the default.`, {
       cause: result.error,

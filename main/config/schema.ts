@@ -2,6 +2,7 @@
 // Every setting has bounds (issue 18): the same schema validates an update (refused with CONFIG) and a stored row (the bad
 // value is reset to its default with a warning). Error messages name the allowed range; describeIssues adds the path.
 import { z } from 'zod';
+import { DEFAULT_MODELS } from './models.js';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -58,13 +59,13 @@ export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export const geminiModelsSchema = z.object({
   /** Live transcription model (TEXT responses, inputAudioTranscription). */
-  live: text(200, 1).default('gemini-3.5-transcribe-live'),
+  live: text(200, 1).default(DEFAULT_MODELS.live),
   /** Batch transcription of a recorded file by REST. */
-  batchTranscribe: text(200, 1).default('gemini-3.5-transcribe'),
-  /** Code generation, thinking off. */
-  codegen: text(200, 1).default('gemini-3.5-flash'),
+  batchTranscribe: text(200, 1).default(DEFAULT_MODELS.batchTranscribe),
+  /** Code generation, at the model's least thinking (models.ts). */
+  codegen: text(200, 1).default(DEFAULT_MODELS.codegen),
   /** Optional model-assisted intent classification (bounded by the intent timeout). */
-  intentAssist: text(200, 1).default('gemini-3.5-flash-lite'),
+  intentAssist: text(200, 1).default(DEFAULT_MODELS.intentAssist),
 });
 export type GeminiModels = z.infer<typeof geminiModelsSchema>;
 

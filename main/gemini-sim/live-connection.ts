@@ -367,6 +367,13 @@ export class LiveConnection {
       transcript = turn.committed;
       this.send({ serverContent: { inputTranscription: { text: rest, finished: true } } });
     }
+    // The transcription model may end its transcript (finished) well before the turn: clients must not wait.
+    const late = this.state.faults.take(['live-late-turn-complete']);
+    if (late) this.later(late.delayMs ?? 3_000, () => this.sendTurnComplete(turn, transcript));
+    else this.sendTurnComplete(turn, transcript);
+  }
+
+  private sendTurnComplete(turn: Turn, transcript: string): void {
     const audioTokens = Math.round((turn.meter.samples / SAMPLE_RATE) * AUDIO_TOKENS_PER_SECOND);
     const textTokens = Math.ceil(transcript.length / 4);
     this.send({

@@ -3,6 +3,7 @@ import { AudioMeter, decodeWav, pcm16FromBytes, type DecodedAudio } from './audi
 import { defaultCodeAnswer } from './code-answer.js';
 import { detectTone } from './goertzel.js';
 import { decodeOggOpus } from './ogg-opus.js';
+import { thinkingOf } from './thinking.js';
 import { pickScript, planTranscript } from './transcripts.js';
 import type { SimState } from './state.js';
 import type { RequestStats } from './types.js';
@@ -16,6 +17,8 @@ export interface Answer {
   promptTokens: number;
   promptDetails: Array<{ modality: string; tokenCount: number }>;
   firstByteMs: number;
+  /** usageMetadata.thoughtsTokenCount; thinking time is added before the first byte. */
+  thoughtsTokens: number;
 }
 
 const AUDIO_TOKENS_PER_SECOND = 32;
@@ -54,6 +57,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
       ? [{ mimeType: inline.mimeType, data: Buffer.from(inline.data, 'base64') }]
       : [];
   });
+  record.textParts = allParts.filter((p) => typeof p.text === 'string').length;
+  record.audioParts = audio.length;
   const profile = state.profile;
   let text: string;
   let promptTokens = tokensOf(prompt + systemInstruction);
@@ -63,8 +68,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
   if (/transcribe/.test(model) || audio.length > 0) {
     const first = audio[0];
     const decoded = first ? decodeInline(first.mimeType, first.data) : null;
-    // The words of the request (vocabulary hints in the prompt) decide how identifiers are spelt.
-    const vocabulary = new Set((prompt + ' ' + systemInstruction).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    // Only audioTranscriptionConfig.customVocabulary biases the spelling, as with Google: words in a prompt do not.
+    const vocabulary = new Set(record.customVocabulary ?? []);
     let audioMs = 0;
     if (decoded) {
       const meter = new AudioMeter();
@@ -104,9 +109,16 @@ export function answerFor(state: SimState, model: string, request: Json, record:
     text = text.slice(0, Math.max(1, Math.floor(text.length * 0.6)));
     finishReason = 'RECITATION';
   }
-  if (record.maxOutputTokens !== null && tokensOf(text) > record.maxOutputTokens) {
-    text = text.slice(0, record.maxOutputTokens * 4);
+  const thinking = thinkingOf(model, record.thinkingLevel, record.thinkingBudget);
+  record.effectiveThinkingLevel = thinking.level;
+  // Thinking tokens come out of maxOutputTokens: a small cap with thinking on leaves no room for the answer.
+  const cap = record.maxOutputTokens === null ? null : record.maxOutputTokens;
+  const thoughtsTokens = cap === null ? thinking.tokens : Math.min(thinking.tokens, cap);
+  record.thoughtsTokens = thoughtsTokens;
+  const room = cap === null ? null : cap - thoughtsTokens;
+  if (room !== null && tokensOf(text) > room) {
+    text = text.slice(0, room * 4);
     finishReason = 'MAX_TOKENS';
   }
-  return { text, finishReason, tokens: tokensOf(text), promptTokens, promptDetails, firstByteMs };
+  return { text, finishReason, tokens: tokensOf(text), promptTokens, promptDetails, firstByteMs, thoughtsTokens };
 }

@@ -75,8 +75,13 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
     status: 200,
     thinkingBudget: null,
     thinkingLevel: null,
+    effectiveThinkingLevel: null,
+    thoughtsTokens: 0,
     maxOutputTokens: null,
     finishReason: null,
+    customVocabulary: null,
+    textParts: 0,
+    audioParts: 0,
   };
   pushCapped(state.stats.rest.requests, record);
   let finished = false;
@@ -121,10 +126,19 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   record.thinkingBudget = typeof thinking.thinkingBudget === 'number' ? thinking.thinkingBudget : null;
   record.thinkingLevel = typeof thinking.thinkingLevel === 'string' ? thinking.thinkingLevel : null;
   record.maxOutputTokens = typeof generation.maxOutputTokens === 'number' ? generation.maxOutputTokens : null;
+  const transcription = (typeof generation.audioTranscriptionConfig === 'object' && generation.audioTranscriptionConfig !== null ? generation.audioTranscriptionConfig : {}) as Json;
+  const vocabulary = transcription.customVocabulary;
+  if (vocabulary !== undefined && (!Array.isArray(vocabulary) || vocabulary.length > 1000 || vocabulary.some((t) => typeof t !== 'string'))) {
+    return fail(400, '* GenerateContentRequest.generation_config.audio_transcription_config.custom_vocabulary: at most 1000 strings');
+  }
+  record.customVocabulary = Array.isArray(vocabulary) ? (vocabulary as string[]) : null;
 
   // Google's own validation of thinking settings, a real pitfall when model names change in settings.
   if (record.thinkingBudget !== null && record.thinkingLevel !== null) return fail(400, 'You can only set one of thinking budget and thinking level.');
   if (record.thinkingBudget === 0 && /-pro\b/.test(model)) return fail(400, 'Budget 0 is invalid. This model only works in thinking mode.');
+  if (record.thinkingLevel !== null && /^gemini-3/.test(model) && !(/-pro\b/.test(model) ? ['LOW', 'HIGH'] : ['MINIMAL', 'LOW', 'MEDIUM', 'HIGH']).includes(record.thinkingLevel)) {
+    return fail(400, `Thinking level ${record.thinkingLevel} is not supported for this model.`);
+  }
 
   const delay = state.faults.take(['delay'], model, (f) => f.target !== 'live');
   if (delay && !(await wait(delay.ms, res))) return;
@@ -133,7 +147,8 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
 
   const answer = answerFor(state, model, request, record);
   record.finishReason = answer.finishReason;
-  if (!(await wait(answer.firstByteMs, res))) return;
+  // Thinking happens before the first answer token, at the profile's output pace (none in the instant profile).
+  if (!(await wait(answer.firstByteMs + answer.thoughtsTokens * msPerToken(state), res))) return;
   if (kind === 'generateContent') {
     if (!(await wait(answer.tokens * msPerToken(state), res))) return;
     sendJson(res, 200, responseJson(answer, answer.text, true, record.responseId, model));
@@ -156,8 +171,9 @@ function responseJson(answer: Answer, text: string, last: boolean, responseId: s
       candidate.safetyRatings = [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }];
     }
   }
+  const thoughts = answer.thoughtsTokens > 0 ? { thoughtsTokenCount: answer.thoughtsTokens } : {};
   const usage = last
-    ? { promptTokenCount: answer.promptTokens, candidatesTokenCount: answer.tokens, totalTokenCount: answer.promptTokens + answer.tokens, promptTokensDetails: answer.promptDetails }
+    ? { promptTokenCount: answer.promptTokens, candidatesTokenCount: answer.tokens, ...thoughts, totalTokenCount: answer.promptTokens + answer.tokens + answer.thoughtsTokens, promptTokensDetails: answer.promptDetails }
     : { promptTokenCount: answer.promptTokens, totalTokenCount: answer.promptTokens, promptTokensDetails: answer.promptDetails };
   return { candidates: [candidate], usageMetadata: usage, modelVersion: model, responseId };
 }

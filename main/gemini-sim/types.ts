@@ -55,6 +55,8 @@ export type Fault = { count?: number; model?: string } & (
   | { kind: 'live-no-setup-complete' }
   | { kind: 'live-go-away'; timeLeftMs?: number }
   | { kind: 'live-malformed-frame' }
+  /** The transcript's last increment (`finished: true`) goes out on time, turnComplete (with usage) delayMs later (default 3 s). */
+  | { kind: 'live-late-turn-complete'; delayMs?: number }
 );
 
 export type FaultKind = Fault['kind'];
@@ -89,8 +91,17 @@ export interface RequestStats {
   status: number;
   thinkingBudget: number | null;
   thinkingLevel: string | null;
+  /** The level the model thought at (thinking.ts): 'MEDIUM' for a Gemini 3 request without a level. */
+  effectiveThinkingLevel: string | null;
+  /** usageMetadata.thoughtsTokenCount of the answer. */
+  thoughtsTokens: number;
   maxOutputTokens: number | null;
   finishReason: string | null;
+  /** generationConfig.audioTranscriptionConfig.customVocabulary, null when absent. */
+  customVocabulary: string[] | null;
+  /** How many text and inline-audio parts the request's contents held. */
+  textParts: number;
+  audioParts: number;
 }
 
 export interface SimulatorStats {

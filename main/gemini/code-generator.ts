@@ -1,6 +1,8 @@
-// Streams generated code from Gemini: thinking off, abortable, retried only before the first chunk.
+// Streams generated code from Gemini: least thinking the model takes, abortable, retried only before the first chunk.
 import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
 import { LinkedAbortController, throwIfAborted } from '../core/abort.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import { ThinkingConfigs } from './thinking.js';
 import { createGeminiClient } from './client.js';
 import { mapGeminiError } from './errors.js';
 import { withRetry, type RetrySettings } from './retry.js';
@@ -13,6 +15,7 @@ export interface CodeGeneratorOptions {
   retry: RetrySettings;
   client?: GoogleGenAI;
   random?: () => number;
+  logger?: Logger;
 }
 
 const FINISH_REASONS: ReadonlySet<string> = new Set(['STOP', 'MAX_TOKENS', 'SAFETY', 'RECITATION', 'OTHER']);
@@ -24,9 +27,11 @@ function finishReasonOf(value: string | undefined): FinishReason | undefined {
 
 export class CodeGenerator {
   private readonly ai: GoogleGenAI;
+  private readonly thinking: ThinkingConfigs;
 
   constructor(private readonly options: CodeGeneratorOptions) {
     this.ai = options.client ?? createGeminiClient(options.endpoint);
+    this.thinking = new ThinkingConfigs(options.logger ?? silentLogger);
   }
 
   /**
@@ -38,6 +43,8 @@ export class CodeGenerator {
     throwIfAborted(request.signal);
     const link = new LinkedAbortController(request.signal);
     const model = this.options.endpoint.models.codegen;
+    // Thinking adds seconds before the first token; code answers do not need it (models.ts has each model's form).
+    const thinkingConfig = this.thinking.for(model);
     try {
       // Retry covers opening the stream and waiting for its first chunk: after a chunk was yielded,
       // a retry would repeat text the caller has already shown.
@@ -50,8 +57,7 @@ export class CodeGenerator {
               systemInstruction: request.systemInstruction,
               temperature: this.options.temperature,
               maxOutputTokens: this.options.maxOutputTokens,
-              // Thinking adds seconds before the first token; code answers do not need it.
-              thinkingConfig: { thinkingBudget: 0 },
+              ...(thinkingConfig ? { thinkingConfig } : {}),
               abortSignal: link.signal,
             },
           });
@@ -73,6 +79,7 @@ export class CodeGenerator {
           usage = {
             promptTokens: meta.promptTokenCount ?? 0,
             outputTokens: meta.candidatesTokenCount ?? 0,
+            thoughtsTokens: meta.thoughtsTokenCount ?? 0,
             totalTokens: meta.totalTokenCount ?? 0,
             model: chunk.modelVersion ?? model,
           };

@@ -4,7 +4,7 @@ import { throwIfAborted } from '../core/abort.js';
 import { AppError } from '../core/errors.js';
 import { createGeminiClient } from './client.js';
 import { withRetry, type RetrySettings } from './retry.js';
-import type { GeminiEndpoint } from './types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage } from './types.js';
 
 export interface FileTranscriberOptions {
   endpoint: GeminiEndpoint;
@@ -17,7 +17,7 @@ export interface FileTranscribeRequest {
   audio: Uint8Array;
   /** audio/wav, audio/ogg, audio/flac, audio/mp3, audio/aac, audio/aiff, or audio/pcm;rate=16000. */
   mimeType: string;
-  /** Identifiers the speaker may say; sent as a hint so they are spelt as written. */
+  /** Identifiers the speaker may say; sent as custom vocabulary (speech biasing) so they are spelt as written. */
   vocabulary?: readonly string[];
   signal?: AbortSignal;
 }
@@ -26,8 +26,11 @@ export interface FileTranscript {
   text: string;
   responseId: string | undefined;
   model: string;
+  usage: GeminiTokenUsage | undefined;
 }
 
+/** Google takes up to 1,000 terms and works best with up to 100 (gemini-protocol.md). */
+const MAX_VOCABULARY = 100;
 /** Inline audio above this would exceed Google's 20 MB request limit once base64-encoded. */
 const MAX_INLINE_BYTES = 14 * 1024 * 1024;
 
@@ -48,19 +51,18 @@ export class FileTranscriber {
     }
     const model = this.options.endpoint.models.batchTranscribe;
     const data = Buffer.from(request.audio.buffer, request.audio.byteOffset, request.audio.byteLength).toString('base64');
-    const vocabulary = request.vocabulary ?? [];
-    const instruction =
-      'Transcribe the speech in this audio verbatim. Answer with the transcript only.' +
-      (vocabulary.length > 0 ? ` Terms that may occur, spelt exactly like this: ${vocabulary.slice(0, 100).join(', ')}.` : '');
+    const vocabulary = [...new Set(request.vocabulary ?? [])].filter((t) => t.trim() !== '').slice(0, MAX_VOCABULARY);
     const response = await withRetry(
       () =>
         this.ai.models.generateContent({
           model,
-          contents: [{ role: 'user', parts: [{ inlineData: { mimeType: request.mimeType, data } }, { text: instruction }] }],
-          config: { abortSignal: request.signal },
+          // As in Google's transcription examples: the audio part alone; the vocabulary goes in the SDK's
+          // GenerateContentConfig.audioTranscriptionConfig (generationConfig.audioTranscriptionConfig on the wire).
+          contents: [{ role: 'user', parts: [{ inlineData: { mimeType: request.mimeType, data } }] }],
+          config: { ...(vocabulary.length > 0 ? { audioTranscriptionConfig: { customVocabulary: vocabulary } } : {}), abortSignal: request.signal },
         }),
       { ...this.options.retry, signal: request.signal, random: this.options.random },
     );
-    return { text: (response.text ?? '').trim(), responseId: response.responseId, model };
+    return { text: (response.text ?? '').trim(), responseId: response.responseId, model, usage: tokenUsageOf('batch_transcription', model, response.usageMetadata) };
   }
 }

@@ -32,6 +32,8 @@ export interface LiveSessionInit {
   endpointName: string;
   vocabulary: readonly string[];
   onListenerError?: (error: unknown) => void;
+  /** Every usageMetadata the server sends (token accounting of Live transcription). */
+  onUsage?: (usage: NonNullable<LiveServerMessage['usageMetadata']>) => void;
 }
 
 export class GeminiLiveSession implements LiveSession {
@@ -47,13 +49,16 @@ export class GeminiLiveSession implements LiveSession {
   /** Set when we closed the socket ourselves, so the close is reported as such and not as a failure. */
   private closeError: AppError | undefined;
   private readonly events: TypedEmitter<{ close: LiveCloseInfo; goAway: number }>;
-  lastUsage: LiveServerMessage['usageMetadata'];
+  /** Turns ended by `inputTranscription.finished` whose turnComplete has not arrived yet: those turnCompletes are theirs. */
+  private lateTurnCompletes = 0;
+  private readonly onUsage: ((usage: NonNullable<LiveServerMessage['usageMetadata']>) => void) | undefined;
 
   constructor(init: LiveSessionInit) {
     this.id = init.id;
     this.endpointName = init.endpointName;
     this.vocabulary = init.vocabulary;
     this.events = new TypedEmitter((error) => init.onListenerError?.(error));
+    this.onUsage = init.onUsage;
   }
 
   /** Called once the SDK's connect resolved. */
@@ -158,14 +163,26 @@ export class GeminiLiveSession implements LiveSession {
 
   /** Handles one server message (the SDK has parsed it). */
   handleMessage(message: LiveServerMessage): void {
-    if (message.usageMetadata) this.lastUsage = message.usageMetadata;
+    if (message.usageMetadata) {
+      try {
+        this.onUsage?.(message.usageMetadata);
+      } catch {
+        // Accounting must not break the session.
+      }
+    }
     if (message.goAway) {
       this.goingAway = true;
       this.events.emit('goAway', parseDurationMs(message.goAway.timeLeft));
     }
     const content = message.serverContent;
+    if (!content) return;
     const turn = this.turn;
-    if (!content || !turn) return;
+    if (content.turnComplete && this.lateTurnCompletes > 0) {
+      // The turnComplete of a turn that already ended at `finished`: it must not end the turn in progress now.
+      this.lateTurnCompletes -= 1;
+      return;
+    }
+    if (!turn) return;
     const increment = content.inputTranscription?.text;
     const interim = content.interimInputTranscription?.text;
     if (increment !== undefined || interim !== undefined) {
@@ -178,6 +195,13 @@ export class GeminiLiveSession implements LiveSession {
       } catch {
         // A throwing listener must not break the session.
       }
+    }
+    // The transcript ends at `finished` or turnComplete, whichever comes first (after activityEnd was sent).
+    if (content.inputTranscription?.finished === true && turn.resolve && !content.turnComplete) {
+      this.turn = undefined;
+      this.lateTurnCompletes += 1;
+      turn.resolve(turn.committed.trim());
+      return;
     }
     if (content.turnComplete) {
       this.turn = undefined;

@@ -8,7 +8,7 @@ import { createGeminiClient } from './client.js';
 import { mapGeminiError, mapLiveClose } from './errors.js';
 import { isMalformedFrameEvent, LiveFrameGuard } from './live-frame-guard.js';
 import { GeminiLiveSession } from './live-session.js';
-import type { GeminiEndpoint, LiveConnectOptions, LiveSession, LiveSessionFactory } from './types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type LiveConnectOptions, type LiveSession, type LiveSessionFactory } from './types.js';
 
 export interface LiveTranscriberOptions {
   endpoint: GeminiEndpoint;
@@ -21,6 +21,8 @@ export interface LiveTranscriberOptions {
   /** A client to share (tests, the balancer); created from the endpoint otherwise. */
   client?: GoogleGenAI;
   logger?: Logger;
+  /** Each usageMetadata a session receives (Live bills audio in and transcript out). */
+  onUsage?: (usage: GeminiTokenUsage) => void;
 }
 
 let sessionCounter = 0;
@@ -57,6 +59,10 @@ export class LiveTranscriber implements LiveSessionFactory {
       endpointName: this.options.endpoint.name,
       vocabulary,
       onListenerError: (error) => this.logger.warn({ err: error }, 'a Live session listener threw'),
+      onUsage: (meta) => {
+        const usage = tokenUsageOf('transcription', this.options.endpoint.models.live, meta);
+        if (usage) this.options.onUsage?.(usage);
+      },
     });
 
     let settle: ((error: AppError) => void) | undefined;

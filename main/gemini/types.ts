@@ -60,8 +60,39 @@ export interface LiveSessionFactory {
 export interface GenerationUsage {
   promptTokens: number;
   outputTokens: number;
+  /** usageMetadata.thoughtsTokenCount: billed as output (0 at MINIMAL thinking). */
+  thoughtsTokens?: number;
   totalTokens: number;
   model: string;
+}
+
+/** What one Gemini call cost, for accounting by kind (the monitor's TokenUsage has the same shape). */
+export interface GeminiTokenUsage {
+  kind: 'transcription' | 'batch_transcription' | 'intent_assist';
+  model: string;
+  /** promptTokenCount, audio included. */
+  input: number;
+  /** The audio part of `input` (promptTokensDetails, modality AUDIO). */
+  audioInput: number;
+  /** Response (candidates) tokens plus thinking tokens. */
+  output: number;
+}
+
+/** The usageMetadata fields we read, from REST (candidatesTokenCount) or Live (responseTokenCount). */
+export interface UsageMetadataLike {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  responseTokenCount?: number;
+  thoughtsTokenCount?: number;
+  promptTokensDetails?: Array<{ modality?: string; tokenCount?: number }>;
+}
+
+export function tokenUsageOf(kind: GeminiTokenUsage['kind'], model: string, meta: UsageMetadataLike | undefined): GeminiTokenUsage | undefined {
+  if (!meta) return undefined;
+  const input = meta.promptTokenCount ?? 0;
+  const audioInput = (meta.promptTokensDetails ?? []).reduce((n, d) => n + (d.modality === 'AUDIO' ? (d.tokenCount ?? 0) : 0), 0);
+  const output = (meta.candidatesTokenCount ?? meta.responseTokenCount ?? 0) + (meta.thoughtsTokenCount ?? 0);
+  return input + output > 0 ? { kind, model, input, audioInput, output } : undefined;
 }
 
 export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'OTHER' | 'UNKNOWN';

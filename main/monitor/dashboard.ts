@@ -5,6 +5,7 @@ import type { LatencySummary } from './latency-samples.js';
 import type { CacheTier } from './prometheus.js';
 import type { PoolSize } from './report.js';
 import type { ResourceSample } from './resource-sampler.js';
+import type { TokenKind } from './request-observation.js';
 
 export interface DashboardSnapshot {
   at: number;
@@ -16,8 +17,9 @@ export interface DashboardSnapshot {
   cache: Record<CacheTier, number> & { hitRate: number };
   /** Over the last 1000 requests. */
   stages: Record<Stage, LatencySummary>;
-  tokens: { today: number; dailyCap: number | null; estimatedCostUsd: number };
-  speculation: { started: number; kept: number; wasted: number; wastedTokens: number };
+  /** `byKind` since start: only the kinds that were used appear. */
+  tokens: { today: number; dailyCap: number | null; estimatedCostUsd: number; byKind: Partial<Record<TokenKind, { input: number; output: number; costUsd: number }>> };
+  speculation: { started: number; kept: number; wasted: number; wastedTokens: number; wastedPromptTokens: number; wastedOutputTokens: number };
   resources: ResourceSample | null;
   pools: Record<string, PoolSize>;
   recentAlerts: Alert[];

@@ -13,10 +13,11 @@ import { PrometheusMetrics, type CacheTier } from './prometheus.js';
 import { recommend } from './recommendations.js';
 import type { DashboardSnapshot } from './dashboard.js';
 import type { PoolSize, Report, ReportStore } from './report.js';
-import type { RequestObservation, TokenUsage } from './request-observation.js';
+import type { RequestObservation, SpeculationCounts, TokenUsage } from './request-observation.js';
 import { ProcessResourceSampler, type ResourceSample, type ResourceSampler } from './resource-sampler.js';
 import { systemTimers, type TimerHandle, type Timers } from './timers.js';
-import { DEFAULT_TOKEN_PRICES, estimateCostUsd, priceOf, type PriceTable } from './token-prices.js';
+import { DEFAULT_TOKEN_PRICES, type PriceTable } from './token-prices.js';
+import { TokenLedger } from './token-ledger.js';
 
 export type MonitorSettings = Settings['monitor'];
 
@@ -44,12 +45,6 @@ export interface PerformanceMonitorOptions {
 
 const RECENT_ALERTS = 10;
 
-function nextLocalMidnight(now: number): number {
-  const d = new Date(now);
-  d.setHours(24, 0, 0, 0);
-  return d.getTime();
-}
-
 export class PerformanceMonitor {
   readonly prometheus: PrometheusMetrics;
   private readonly settings: MonitorSettings;
@@ -59,7 +54,6 @@ export class PerformanceMonitor {
   private readonly logger: Logger;
   private readonly store: ReportStore | undefined;
   private readonly sampler: ResourceSampler;
-  private readonly prices: PriceTable;
   private readonly ownsPrometheus: boolean;
   private readonly minRequestsForErrorRate: number;
   private readonly emitter: TypedEmitter<PerformanceMonitorEvents>;
@@ -68,13 +62,12 @@ export class PerformanceMonitor {
   private readonly period: PeriodStats;
   private readonly recent: Record<Stage, RecentWindow>;
   private readonly startedAt: number;
-  private readonly life = { requests: 0, errors: 0, costUsd: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
-  private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
+  private readonly life = { requests: 0, errors: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
+  private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, wastedPromptTokens: 0, wastedOutputTokens: 0 };
+  private readonly ledger: TokenLedger;
   private readonly pools: Record<string, PoolSize> = {};
   private readonly recentAlerts: Alert[] = [];
   private lastResources: ResourceSample | null = null;
-  private tokensToday = 0;
-  private dayEndsAt: number;
   private handles: TimerHandle[] = [];
 
   constructor(options: PerformanceMonitorOptions) {
@@ -85,7 +78,6 @@ export class PerformanceMonitor {
     this.logger = (options.logger ?? silentLogger).child({ component: 'performance-monitor' });
     this.store = options.reportStore;
     this.sampler = options.sampler ?? new ProcessResourceSampler();
-    this.prices = options.prices ?? DEFAULT_TOKEN_PRICES;
     this.ownsPrometheus = options.prometheus === undefined;
     this.prometheus = options.prometheus ?? new PrometheusMetrics();
     this.minRequestsForErrorRate = options.minRequestsForErrorRate ?? 10;
@@ -95,7 +87,7 @@ export class PerformanceMonitor {
     this.startedAt = this.clock.now();
     this.period = new PeriodStats(this.startedAt, this.budgets, options.random);
     this.recent = { transcription: new RecentWindow(), intent: new RecentWindow(), generation: new RecentWindow(), total: new RecentWindow() };
-    this.dayEndsAt = nextLocalMidnight(this.startedAt);
+    this.ledger = new TokenLedger(options.prices ?? DEFAULT_TOKEN_PRICES, this.startedAt);
   }
 
   on<K extends keyof PerformanceMonitorEvents>(event: K, listener: Listener<PerformanceMonitorEvents[K]>): Disposable {
@@ -164,15 +156,25 @@ export class PerformanceMonitor {
     if (failed) this.recordFailure(code, now);
   }
 
+  /**
+   * Tokens of a Gemini call that is not a request of its own (Live transcription usage arrives with turnComplete,
+   * batch transcription, intent assist): they count toward the cost, the daily cap and the by-kind totals.
+   */
+  recordTokens(usage: TokenUsage | readonly TokenUsage[]): void {
+    const now = this.clock.now();
+    if ('model' in usage) this.addTokens(usage as TokenUsage, now);
+    else for (const u of usage as readonly TokenUsage[]) this.addTokens(u, now);
+  }
+
   /** Throws TOKEN_CAP when today's tokens reached monitor.dailyTokenCap; call before starting a generation. */
   checkTokenCap(): void {
     const cap = this.settings.dailyTokenCap;
     if (cap === null) return;
-    this.rollDay(this.clock.now());
-    if (this.tokensToday >= cap) {
-      throw new AppError('TOKEN_CAP', `Daily Gemini token cap reached: ${this.tokensToday} of ${cap} tokens used today. Cached answers still work; new generations resume after midnight, or raise monitor.dailyTokenCap in settings.`, {
+    const today = this.ledger.todayAt(this.clock.now());
+    if (today >= cap) {
+      throw new AppError('TOKEN_CAP', `Daily Gemini token cap reached: ${today} of ${cap} tokens used today. Cached answers still work; new generations resume after midnight, or raise monitor.dailyTokenCap in settings.`, {
         retryable: false,
-        details: { used: this.tokensToday, cap },
+        details: { used: today, cap },
       });
     }
   }
@@ -197,7 +199,6 @@ export class PerformanceMonitor {
   dashboard(): DashboardSnapshot {
     const now = this.clock.now();
     this.sampleResources();
-    this.rollDay(now);
     const window = this.errorWindow.read(now);
     this.prometheus.setErrorRate(window.rate);
     const stages = {} as Record<Stage, LatencySummary>;
@@ -210,7 +211,7 @@ export class PerformanceMonitor {
       errorRate: window.rate,
       cache: { ...this.life.cache, hitRate: this.hitRate() },
       stages,
-      tokens: { today: this.tokensToday, dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.life.costUsd },
+      tokens: { today: this.ledger.todayAt(now), dailyCap: this.settings.dailyTokenCap, estimatedCostUsd: this.ledger.costUsd, byKind: this.ledger.byKind() },
       speculation: { ...this.speculation },
       resources: this.lastResources,
       pools: structuredClone(this.pools),
@@ -257,21 +258,20 @@ export class PerformanceMonitor {
   }
 
   private addTokens(usage: TokenUsage, now: number): void {
-    const cost = estimateCostUsd(priceOf(this.prices, usage.model), usage.input, usage.output);
-    this.period.addTokens(usage.model, usage.input, usage.output, cost);
-    this.life.costUsd += cost;
-    this.rollDay(now);
-    this.tokensToday += usage.input + usage.output;
-    this.prometheus.countTokens(usage.model, usage.input, usage.output, cost);
+    const added = this.ledger.add(usage, now);
+    this.period.addTokens(usage.model, added.input, added.output, added.costUsd, added.kind);
+    this.prometheus.countTokens(usage.model, added.input, added.output, added.costUsd, added.kind);
   }
 
-  private addSpeculation(s: { started: number; kept: number; wasted: number; wastedTokens: number }): void {
+  private addSpeculation(s: SpeculationCounts): void {
     for (const target of [this.period.speculation, this.speculation]) {
       target.started += s.started;
       target.kept += s.kept;
       target.wasted += s.wasted;
       target.wastedTokens += s.wastedTokens;
     }
+    this.speculation.wastedPromptTokens += s.wastedPromptTokens ?? 0;
+    this.speculation.wastedOutputTokens += s.wastedOutputTokens ?? s.wastedTokens - (s.wastedPromptTokens ?? 0);
     this.prometheus.countSpeculation(s.started, s.kept, s.wasted, s.wastedTokens);
   }
 
@@ -293,11 +293,5 @@ export class PerformanceMonitor {
     const rate = hits + c.miss === 0 ? 0 : hits / (hits + c.miss);
     this.prometheus.setCacheHitRatio(rate);
     return rate;
-  }
-
-  private rollDay(now: number): void {
-    if (now < this.dayEndsAt) return;
-    this.tokensToday = 0;
-    this.dayEndsAt = nextLocalMidnight(now);
   }
 }

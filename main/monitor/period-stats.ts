@@ -17,6 +17,7 @@ export class PeriodStats {
   readonly errorsByCode = new Map<string, number>();
   readonly cache: Record<CacheTier, number> = { l1: 0, l2: 0, l3: 0, miss: 0 };
   readonly tokensByModel = new Map<string, TokenTotals>();
+  readonly tokensByKind = new Map<string, TokenTotals>();
   readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
   private readonly samples: Record<Stage, Reservoir>;
   private readonly overMax: Record<Stage, number> = { transcription: 0, intent: 0, generation: 0, total: 0 };
@@ -50,7 +51,12 @@ export class PeriodStats {
     this.errorsByCode.set(code, (this.errorsByCode.get(code) ?? 0) + 1);
   }
 
-  addTokens(model: string, input: number, output: number, costUsd: number): void {
+  addTokens(model: string, input: number, output: number, costUsd: number, kind = 'generation'): void {
+    let k = this.tokensByKind.get(kind);
+    if (!k) this.tokensByKind.set(kind, (k = { input: 0, output: 0, costUsd: 0 }));
+    k.input += input;
+    k.output += output;
+    k.costUsd += costUsd;
     let t = this.tokensByModel.get(model);
     if (!t) {
       t = { input: 0, output: 0, costUsd: 0 };
@@ -109,7 +115,7 @@ export class PeriodStats {
       throughputPerMinute: durationMs === 0 ? 0 : this.requests / (durationMs / 60_000),
       stages,
       cache: { ...this.cache, hitRate: lookups === 0 ? 0 : hits / lookups },
-      tokens: { ...tokens, byModel, estimated: true },
+      tokens: { ...tokens, byModel, byKind: Object.fromEntries([...this.tokensByKind].map(([kind, t]) => [kind, { ...t }])), estimated: true },
       speculation: { ...this.speculation },
       resources: {
         samples: n,
@@ -130,6 +136,7 @@ export class PeriodStats {
     this.errorsByCode.clear();
     this.cache.l1 = this.cache.l2 = this.cache.l3 = this.cache.miss = 0;
     this.tokensByModel.clear();
+    this.tokensByKind.clear();
     this.speculation.started = this.speculation.kept = this.speculation.wasted = this.speculation.wastedTokens = 0;
     for (const stage of STAGES) {
       this.samples[stage].reset();

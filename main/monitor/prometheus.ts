@@ -27,9 +27,9 @@ export class PrometheusMetrics {
   private readonly errorChildren = new Map<string, Inc>();
   private readonly cache: Counter<'tier'>;
   private readonly cacheChildren: Record<CacheTier, Inc>;
-  private readonly tokens: Counter<'model' | 'direction'>;
+  private readonly tokens: Counter<'model' | 'direction' | 'kind'>;
   private readonly tokenChildren = new Map<string, { input: Inc; output: Inc; cost: Inc }>();
-  private readonly cost: Counter<'model'>;
+  private readonly cost: Counter<'model' | 'kind'>;
   private readonly speculation: Counter<'outcome'>;
   private readonly speculationWastedTokens: Counter;
   private readonly alerts: Counter<'kind' | 'severity'>;
@@ -58,8 +58,8 @@ export class PrometheusMetrics {
     const tiers = {} as Record<CacheTier, Inc>;
     for (const tier of CACHE_TIERS) tiers[tier] = this.cache.labels(tier);
     this.cacheChildren = tiers;
-    this.tokens = new Counter({ name: `${prefix}gemini_tokens_total`, help: 'Gemini tokens from usageMetadata.', labelNames: ['model', 'direction'], registers });
-    this.cost = new Counter({ name: `${prefix}gemini_estimated_cost_usd_total`, help: 'Estimated Gemini cost (token-prices.ts).', labelNames: ['model'], registers });
+    this.tokens = new Counter({ name: `${prefix}gemini_tokens_total`, help: 'Gemini tokens from usageMetadata, by model, direction and kind (transcription, batch_transcription, intent_assist, generation, speculation).', labelNames: ['model', 'direction', 'kind'], registers });
+    this.cost = new Counter({ name: `${prefix}gemini_estimated_cost_usd_total`, help: 'Estimated Gemini cost (token-prices.ts), by model and kind.', labelNames: ['model', 'kind'], registers });
     this.speculation = new Counter({ name: `${prefix}speculation_total`, help: 'Speculative generations by outcome.', labelNames: ['outcome'], registers });
     this.speculationWastedTokens = new Counter({ name: `${prefix}speculation_wasted_tokens_total`, help: 'Tokens spent on discarded speculative generations.', registers });
     this.alerts = new Counter({ name: `${prefix}alerts_total`, help: 'Alerts raised (before de-duplication).', labelNames: ['kind', 'severity'], registers });
@@ -102,11 +102,12 @@ export class PrometheusMetrics {
     this.cacheChildren[tier].inc();
   }
 
-  countTokens(model: string, input: number, output: number, costUsd: number): void {
-    let child = this.tokenChildren.get(model);
+  countTokens(model: string, input: number, output: number, costUsd: number, kind = 'generation'): void {
+    const key = `${model}\u0000${kind}`;
+    let child = this.tokenChildren.get(key);
     if (!child) {
-      child = { input: this.tokens.labels(model, 'input'), output: this.tokens.labels(model, 'output'), cost: this.cost.labels(model) };
-      this.tokenChildren.set(model, child);
+      child = { input: this.tokens.labels(model, 'input', kind), output: this.tokens.labels(model, 'output', kind), cost: this.cost.labels(model, kind) };
+      this.tokenChildren.set(key, child);
     }
     if (input > 0) child.input.inc(input);
     if (output > 0) child.output.inc(output);

@@ -45,7 +45,8 @@ export interface Report {
   /** Per stage; `total` is end to end. */
   stages: Record<Stage, StageReport>;
   cache: Record<CacheTier, number> & { hitRate: number };
-  tokens: TokenTotals & { byModel: Record<string, TokenTotals>; estimated: true };
+  /** `byKind`: transcription, batch_transcription, intent_assist, generation, speculation (the kinds used). */
+  tokens: TokenTotals & { byModel: Record<string, TokenTotals>; byKind: Record<string, TokenTotals>; estimated: true };
   speculation: { started: number; kept: number; wasted: number; wastedTokens: number };
   resources: ResourceUse;
   pools: Record<string, PoolSize>;

@@ -3,12 +3,30 @@ import type { Stage } from '../core/budgets.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { CacheTier } from './prometheus.js';
 
+/** What a Gemini call was for: the dashboard and /metrics show tokens and cost by these. */
+export const TOKEN_KINDS = ['transcription', 'batch_transcription', 'intent_assist', 'generation', 'speculation'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
 export interface TokenUsage {
   model: string;
+  /** Absent: 'generation'. 'speculation' is the cost of discarded speculative streams (a kept one is the generation). */
+  kind?: TokenKind;
   /** usageMetadata.promptTokenCount */
   input: number;
-  /** usageMetadata.candidatesTokenCount */
+  /** The part of `input` that was audio (priced at the audio rate). */
+  audioInput?: number;
+  /** usageMetadata.candidatesTokenCount (or responseTokenCount on Live) plus thoughtsTokenCount: both bill as output. */
   output: number;
+}
+
+/** Speculation counters of one request; the prompt/output split of wasted tokens is optional for older callers. */
+export interface SpeculationCounts {
+  started: number;
+  kept: number;
+  wasted: number;
+  wastedTokens: number;
+  wastedPromptTokens?: number;
+  wastedOutputTokens?: number;
 }
 
 /** Everything one request produced; the pipeline calls recordRequest once, when the request ends. */
@@ -21,5 +39,5 @@ export interface RequestObservation {
   tokens?: TokenUsage | readonly TokenUsage[];
   /** Set when the request failed. CANCELLED is counted apart and never raises the error rate. */
   errorCode?: ErrorCode;
-  speculation?: { started: number; kept: number; wasted: number; wastedTokens: number };
+  speculation?: SpeculationCounts;
 }

@@ -1,34 +1,26 @@
-// Estimated Gemini prices per million tokens, used for the cost shown on the dashboard and in reports.
+// Estimated Gemini prices per million tokens by token kind, from the model table (main/config/models.ts).
 //
-// These are estimates, not a bill: the figures follow Google's published paid-tier prices for the
-// Flash family at the time of writing (Gemini 2.5 Flash: $0.30 input / $2.50 output per 1M tokens;
-// Flash-Lite: $0.10 / $0.40) and are applied to the model names of our settings, whose prices are
-// not published here. Edit this table when the price list changes; a model not in the table is
-// priced at FALLBACK_PRICE so that the estimate errs high rather than showing zero.
+// These are estimates, not a bill (models.ts says where the figures come from). A model not in the table is priced
+// at FALLBACK_PRICE, Flash's, so that the estimate errs high rather than showing zero.
+import { MODEL_TABLE, type ModelPrice } from '../config/models.js';
 
-export interface TokenPrice {
-  /** USD per 1,000,000 input (prompt) tokens. */
-  inputPerMillion: number;
-  /** USD per 1,000,000 output tokens. */
-  outputPerMillion: number;
-}
+export type TokenPrice = ModelPrice;
 
 export type PriceTable = Readonly<Record<string, TokenPrice>>;
 
-export const FALLBACK_PRICE: TokenPrice = { inputPerMillion: 0.3, outputPerMillion: 2.5 };
+export const FALLBACK_PRICE: TokenPrice = { inputPerMillion: 0.3, audioInputPerMillion: 1.0, outputPerMillion: 2.5 };
 
-export const DEFAULT_TOKEN_PRICES: PriceTable = {
-  'gemini-3.5-flash': { inputPerMillion: 0.3, outputPerMillion: 2.5 },
-  'gemini-3.5-flash-lite': { inputPerMillion: 0.1, outputPerMillion: 0.4 },
-  // Transcription bills audio input; Flash's audio input price is $1.00 per 1M tokens.
-  'gemini-3.5-transcribe-live': { inputPerMillion: 1.0, outputPerMillion: 2.5 },
-  'gemini-3.5-transcribe': { inputPerMillion: 1.0, outputPerMillion: 2.5 },
-};
+export const DEFAULT_TOKEN_PRICES: PriceTable = Object.fromEntries(Object.entries(MODEL_TABLE).map(([name, model]) => [name, model.price]));
 
 export function priceOf(table: PriceTable, model: string): TokenPrice {
-  return table[model] ?? FALLBACK_PRICE;
+  return table[model.replace(/^models\//, '')] ?? FALLBACK_PRICE;
 }
 
-export function estimateCostUsd(price: TokenPrice, inputTokens: number, outputTokens: number): number {
-  return (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
+/**
+ * `input` is every prompt token, `audioInput` the part of it that was audio (billed at the audio price); `output`
+ * includes thinking tokens, which Google bills as output.
+ */
+export function estimateCostUsd(price: TokenPrice, input: number, output: number, audioInput = 0): number {
+  const audio = Math.min(Math.max(0, audioInput), input);
+  return ((input - audio) * price.inputPerMillion + audio * price.audioInputPerMillion + output * price.outputPerMillion) / 1_000_000;
 }

@@ -12,8 +12,9 @@ export function specFields(stats: SpeculationStats): { speculation?: Speculation
   return stats.started > 0 ? { speculation: { ...stats } } : {};
 }
 
+/** Thinking tokens bill as output, so they are counted with it. */
 export function usageFields(usage: GenerationUsage | undefined): { model?: string; promptTokens?: number; outputTokens?: number } {
-  return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens } : {};
+  return usage ? { model: usage.model, promptTokens: usage.promptTokens, outputTokens: usage.outputTokens + (usage.thoughtsTokens ?? 0) } : {};
 }
 
 /** SAFETY and RECITATION withhold the answer (BLOCKED); anything else cut it short (TRUNCATED). */

@@ -117,7 +117,7 @@ export interface RequestObservation {
   promptTokens?: number;
   outputTokens?: number;
   source: 'voice' | 'text' | 'quick' | 'file';
-  speculation?: { started: number; kept: number; wasted: number; wastedTokens: number };
+  speculation?: { started: number; kept: number; wasted: number; wastedTokens: number; wastedPromptTokens?: number; wastedOutputTokens?: number };
 }
 
 export interface MonitorPort {

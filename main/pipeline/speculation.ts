@@ -7,8 +7,14 @@ export interface SpeculationStats {
   started: number;
   kept: number;
   wasted: number;
-  /** Tokens spent on cancelled speculative streams (usage when known, else estimated from text). */
+  /** Tokens spent on discarded speculative streams, prompt and output (usage when known, else estimated from text). */
   wastedTokens: number;
+  wastedPromptTokens: number;
+  wastedOutputTokens: number;
+}
+
+export function emptySpeculationStats(): SpeculationStats {
+  return { started: 0, kept: 0, wasted: 0, wastedTokens: 0, wastedPromptTokens: 0, wastedOutputTokens: 0 };
 }
 
 export class SpeculativeGeneration {
@@ -26,6 +32,8 @@ export class SpeculativeGeneration {
     readonly partial: string,
     start: (signal: AbortSignal) => AsyncIterable<GenerationChunk>,
     now: number,
+    /** Characters of system instruction + prompt sent: the prompt's tokens are billed once the request is sent. */
+    private readonly promptChars = 0,
   ) {
     this.startedAt = now;
     void this.consume(start(this.controller.signal));
@@ -74,9 +82,14 @@ export class SpeculativeGeneration {
     return undefined;
   }
 
-  /** Tokens this stream cost so far: the server's count when it finished, else about 4 characters a token. */
-  tokensSpent(): number {
-    return this.usage()?.outputTokens ?? Math.ceil(this.text().length / 4);
+  /**
+   * What this stream cost so far: the server's counts when it finished; else about 4 characters a token (Gemini's
+   * rule of thumb, and the simulator's count), for the prompt as sent and the text received.
+   */
+  tokensSpent(): { prompt: number; output: number } {
+    const usage = this.usage();
+    if (usage) return { prompt: usage.promptTokens, output: usage.outputTokens + (usage.thoughtsTokens ?? 0) };
+    return { prompt: Math.ceil(this.promptChars / 4), output: Math.ceil(this.text().length / 4) };
   }
 
   /** Aborts the stream (the final transcript asked for something else, or the dictation was cancelled). */

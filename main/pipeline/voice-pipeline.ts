@@ -7,7 +7,7 @@ import { AppError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { TimeoutError, withTimeout } from '../core/timeout.js';
 import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
-import { SpeculativeGeneration, type SpeculationStats } from './speculation.js';
+import { emptySpeculationStats, SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { allStages, incompleteCode, incompleteMessage, specFields, usageFields } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import type {
@@ -120,7 +120,7 @@ export class VoicePipeline<K> {
     const requestId = globalThis.crypto.randomUUID();
     let cacheTier: 'l1' | 'l2' | 'l3' | 'miss' | null = null;
     let usage: GenerationUsage | undefined;
-    const specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, ...input.speculationStats };
+    const specStats: SpeculationStats = { ...emptySpeculationStats(), ...input.speculationStats };
     try {
       if (input.source !== 'voice') this.admit();
       throwIfAborted(signal);
@@ -281,7 +281,7 @@ export class VoicePipeline<K> {
     const slots = { ...resolved.slots, language: prepared.language };
     const clipboard = prepared.context.clipboard;
     const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history });
-    return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic());
+    return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic(), prompt.systemInstruction.length + prompt.prompt.length);
   }
 
   /** The final history write: a store failure is logged, never allowed to throw away a finished answer. */
@@ -297,7 +297,10 @@ export class VoicePipeline<K> {
   discard(speculation: SpeculativeGeneration, stats: SpeculationStats): void {
     speculation.cancel();
     stats.wasted++;
-    stats.wastedTokens += speculation.tokensSpent();
+    const spent = speculation.tokensSpent();
+    stats.wastedPromptTokens += spent.prompt;
+    stats.wastedOutputTokens += spent.output;
+    stats.wastedTokens += spent.prompt + spent.output;
   }
 
   private async refineIntent(local: IntentOutcome, text: string, signal: AbortSignal): Promise<IntentOutcome> {

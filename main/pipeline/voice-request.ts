@@ -10,10 +10,17 @@ import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
-import type { SpeculativeGeneration, SpeculationStats } from './speculation.js';
+import { requestShape } from '../intent/request-shape.js';
+import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 
 /** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
 const MAX_SPECULATIONS = 2;
+/**
+ * A partial that could be whole but names no target language ("write a class for a bank account") often gets a tail
+ * ("in java"): speculate on it only after this longer pause. Each discarded speculation bills its whole prompt
+ * (about 190 tokens), so a guess on a partial that is still growing is the costliest kind of waste.
+ */
+const OPEN_REQUEST_PAUSE_MS = 400;
 /** RMS (full scale 1) above which a 100 ms chunk counts as voice: about -40 dBFS, well above a quiet room's noise. */
 const VOICE_RMS = 0.01;
 
@@ -74,7 +81,7 @@ export class VoiceRequest {
   private speculation: SpeculativeGeneration | null = null;
   private speculating: Promise<void> | null = null;
   private stableTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0 };
+  private readonly specStats: SpeculationStats = emptySpeculationStats();
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
 
@@ -217,10 +224,14 @@ export class VoiceRequest {
     const check = (): void => {
       this.stableTimer = null;
       if (this.finished || this.speculation || this.speculating || this.lastPartial !== text) return;
+      // Only a partial that reads as a whole request is worth a prompt; a longer one arrives with the next increment.
+      const shape = requestShape(text);
+      if (shape === 'incomplete') return;
       // Wait for the speaker's pause: a partial that is stable mid-sentence is usually still growing.
+      const pauseMs = shape === 'closed' ? spec.pauseMs : Math.max(spec.pauseMs, OPEN_REQUEST_PAUSE_MS);
       const quietFor = this.deps.clock.monotonic() - this.lastVoiceAt;
-      if (quietFor < spec.pauseMs) {
-        this.stableTimer = setTimeout(check, Math.max(10, spec.pauseMs - quietFor));
+      if (quietFor < pauseMs) {
+        this.stableTimer = setTimeout(check, Math.max(10, pauseMs - quietFor));
         return;
       }
       this.speculating = this.deps.pipeline

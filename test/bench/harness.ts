@@ -55,13 +55,27 @@ export interface MetricInput {
 /** What a suite gets: record metrics, and time things. */
 export class BenchContext {
   readonly metrics = new Map<string, MetricResult>();
+  /** What the suite is doing now: a hung suite is reported with it (runner.ts). */
+  currentStep = 'starting';
 
-  constructor(readonly suite: string, private readonly log: (line: string) => void = (l) => console.log(l)) {}
+  constructor(
+    readonly suite: string,
+    private readonly log: (line: string) => void = (l) => console.log(l),
+    private readonly onStep: (label: string) => void = () => undefined,
+    private readonly onMetric: (name: string, result: MetricResult) => void = () => undefined,
+  ) {}
+
+  /** Names the step the suite is in (e.g. "dictation 7 of 20, speculation on"), so a hang says where it hung. */
+  step(label: string): void {
+    this.currentStep = label;
+    this.onStep(label);
+  }
 
   record(name: string, input: MetricInput): void {
     const met = input.goal === null ? null : input.better === 'lower' ? input.value <= input.goal : input.value >= input.goal;
     const result: MetricResult = { value: round(input.value), unit: input.unit, better: input.better, goal: input.goal, met, at: new Date().toISOString(), detail: input.detail ?? {} };
     this.metrics.set(name, result);
+    this.onMetric(name, result);
     const goal = input.goal === null ? 'report only' : `goal ${input.better === 'lower' ? '<=' : '>='} ${input.goal}: ${met ? 'met' : 'NOT met'}`;
     this.log(`  ${name} = ${result.value} ${input.unit} (${goal})`);
   }

@@ -1,14 +1,18 @@
-// `npm run bench [-- SUITE...]`: runs the named suites (all by default) and merges their metrics into results/latest.json.
-import { existsSync } from 'node:fs';
+// `npm run bench [-- SUITE...]`: runs the named suites (all by default), each under a hard time limit in its own
+// process, and merges their metrics into results/latest.json; a hung suite is stopped and named with its step.
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BenchContext, writeResults, type MetricResult } from './harness.js';
+import { fileURLToPath } from 'node:url';
+import { writeResults } from './harness.js';
+import { runSuites } from './runner.js';
 
 export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load'] as const;
 
-export interface BenchSuite {
-  run(ctx: BenchContext): Promise<void>;
-}
+/**
+ * Hard limit per suite. All suites together take about 5 minutes on 2 cores; each limit is several times a suite's
+ * usual time, so only a hang reaches it. VCG_BENCH_SUITE_TIMEOUT_S overrides it for every suite.
+ */
+const DEADLINE_S: Readonly<Record<string, number>> = { e2e: 600, load: 300, memory: 300, pool: 240, workers: 240 };
+const DEFAULT_DEADLINE_S = 180;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,31 +24,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const names = asked.length > 0 ? asked : [...SUITES];
-  const fresh = new Map<string, MetricResult>();
+  const override = Number(process.env.VCG_BENCH_SUITE_TIMEOUT_S);
   const started = Date.now();
-  let failed = 0;
-  for (const name of names) {
-    const file = join(here, 'suites', `${name}.ts`);
-    if (!existsSync(file)) {
-      console.log(`suite ${name}: not written yet, skipped`);
-      continue;
-    }
-    console.log(`suite ${name}:`);
-    const ctx = new BenchContext(name);
-    const t0 = Date.now();
-    try {
-      const mod = (await import(pathToFileURL(file).href)) as BenchSuite;
-      await mod.run(ctx);
-    } catch (error) {
-      failed++;
-      console.error(`suite ${name} failed:`, error);
-    }
-    for (const [k, v] of ctx.metrics) fresh.set(k, v);
-    console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  }
-  writeResults(join(here, 'results'), fresh);
-  console.log(`bench: ${fresh.size} metrics in ${((Date.now() - started) / 1000).toFixed(1)} s -> test/bench/results/latest.json, latest.md`);
-  return failed > 0 ? 1 : 0;
+  const { metrics, outcomes } = await runSuites({
+    names,
+    suitesDir: join(here, 'suites'),
+    deadlineMs: (suite) => 1000 * (Number.isFinite(override) && override > 0 ? override : (DEADLINE_S[suite] ?? DEFAULT_DEADLINE_S)),
+  });
+  writeResults(join(here, 'results'), metrics);
+  const bad = outcomes.filter((o) => o.status === 'hung' || o.status === 'failed');
+  console.log(`bench: ${metrics.size} metrics in ${((Date.now() - started) / 1000).toFixed(1)} s -> test/bench/results/latest.json, latest.md`);
+  for (const o of bad) console.error(`bench: suite ${o.suite} ${o.status === 'hung' ? 'HUNG' : 'FAILED'} in step "${o.step}"${o.error ? `: ${o.error.split('\n')[0]}` : ''}`);
+  return bad.length > 0 ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -1,5 +1,6 @@
 // Gemini failing before the first token, mid-stream, or with a bad finish, for typed and spoken requests alike:
 // the user always gets a result or an error that says what to do, and history keeps the transcript.
+import { DEFAULT_MODELS } from '../../main/config/models.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../main/gemini-sim/index.js';
 import type { PipelineEvent } from '../../preload/contract.js';
@@ -8,7 +9,8 @@ import { FAULT_SETTINGS, expectActionableError, historyWith, outcomeOf, type Out
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
 
-const CODEGEN = 'gemini-3.5-flash';
+/** The faults target the model the app uses by default. */
+const CODEGEN = DEFAULT_MODELS.codegen;
 const TONE = 1100;
 
 interface Case {

@@ -1,5 +1,6 @@
 // Faults seen through the renderer's door (router calls, audio frames, pushed pipeline events), as the web host and
 // Electron IPC deliver them: each request's event stream ends in a result or an actionable error for that request id.
+import { DEFAULT_MODELS } from '../../main/config/models.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload, PipelineEvent } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
@@ -8,7 +9,8 @@ import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
 
 const TONE = 1500;
-const CODEGEN = 'gemini-3.5-flash';
+/** The faults target the model the app uses by default. */
+const CODEGEN = DEFAULT_MODELS.codegen;
 
 describe('faults through the router and pushed events', () => {
   let h: Harness;

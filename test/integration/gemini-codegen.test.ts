@@ -61,12 +61,12 @@ describe('CodeGenerator', () => {
     expect(sim.stats().rest.streamsCompleted).toBe(1);
   });
 
-  it('turns thinking off on every call', async () => {
+  it('asks for the least thinking on every call (MINIMAL on a Gemini 3 Flash model), so no thinking tokens are billed', async () => {
     await collect(generator());
     await collect(generator());
     const requests = sim.stats().rest.requests;
     expect(requests).toHaveLength(2);
-    for (const r of requests) expect(r).toMatchObject({ kind: 'streamGenerateContent', thinkingBudget: 0, maxOutputTokens: 2048 });
+    for (const r of requests) expect(r).toMatchObject({ kind: 'streamGenerateContent', thinkingLevel: 'MINIMAL', thinkingBudget: null, thoughtsTokens: 0, maxOutputTokens: 2048 });
   });
 
   it('cancels the HTTP stream when the signal aborts, and the simulator sees it cancelled', async () => {
@@ -170,16 +170,15 @@ describe('CodeGenerator', () => {
     expect((await rejectionOf(collect(gen))).code).toBe('NETWORK');
   });
 
-  it('is refused, as by Google, when settings name a thinking-only model', async () => {
+  it('sends a thinking-only model its smallest budget, which Google accepts (budget 0 would be a 400)', async () => {
     const gen = new CodeGenerator({
       endpoint: simulatorEndpoint(sim, { models: { ...simulatorEndpoint(sim).models, codegen: 'gemini-2.5-pro' } }),
       temperature: 0.2,
-      maxOutputTokens: 256,
+      maxOutputTokens: 2048,
       retry: TEST_RETRY,
     });
-    const error = await rejectionOf(collect(gen));
-    expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toMatch(/thinking mode/);
+    expect((await collect(gen)).at(-1)).toMatchObject({ type: 'done', finishReason: 'STOP' });
+    expect(sim.stats().rest.requests[0]).toMatchObject({ status: 200, thinkingBudget: 128, thinkingLevel: null });
   });
 
   it('still answers after an injected delay', async () => {

@@ -62,6 +62,16 @@ describe('speculative generation', () => {
     }
   });
 
+  it('spends no prompt on a partial that is still mid-phrase ("... that sorts"), even when the speaker pauses', async () => {
+    h.sim.setScripts([{ toneHz: 1500, partials: ['write a function ', 'that sorts '], final: 'write a function that sorts numbers in go' }]);
+    const dictation = await speak(eventLog().sink, false);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(generateCalls(h)).toBe(0);
+    const result = await dictation.finish();
+    expect(result.complete).toBe(true);
+    expect(generateCalls(h)).toBe(1);
+  });
+
   it('makes no early call when speculation is off', async () => {
     h.app.settings.speculation.enabled = false;
     h.sim.setScripts([{ toneHz: 1500, partials: ['write a function ', 'that sorts numbers ', 'in go'], final: 'write a function that sorts numbers in go' }]);

@@ -26,6 +26,9 @@ export interface SpeechOptions {
   padSeconds?: number;
 }
 
+/** A stuck espeak-ng or sox must fail the test or bench step that called it, not hang it (they take well under 1 s). */
+const TOOL_TIMEOUT_MS = 60_000;
+
 /** Returns the path of a WAV with espeak-ng speaking `text`, made once and cached by content. */
 export function speechWav(text: string, options: SpeechOptions = {}): string {
   const rate = options.rate ?? 16000;
@@ -37,20 +40,20 @@ export function speechWav(text: string, options: SpeechOptions = {}): string {
   const out = join(FIXTURE_CACHE, `speech-${key}.wav`);
   if (existsSync(out)) return out;
   const raw = join(FIXTURE_CACHE, `speech-${key}.raw.wav`);
-  execFileSync('espeak-ng', ['-s', String(speed), '-w', raw, text]);
+  execFileSync('espeak-ng', ['-s', String(speed), '-w', raw, text], { timeout: TOOL_TIMEOUT_MS, stdio: ['ignore', 'ignore', 'pipe'] });
   const tmp = `${out}.tmp.wav`;
   const soxArgs: string[] = [];
   if (options.toneHz) {
     const tone = join(FIXTURE_CACHE, `tone-${key}.wav`);
     const speechRate = 22050; // espeak-ng's output rate
-    execFileSync('sox', ['-n', '-r', String(speechRate), '-c', '1', '-b', '16', tone, 'synth', '0.15', 'sine', String(options.toneHz), 'vol', '0.5']);
+    execFileSync('sox', ['-n', '-r', String(speechRate), '-c', '1', '-b', '16', tone, 'synth', '0.15', 'sine', String(options.toneHz), 'vol', '0.5'], { timeout: TOOL_TIMEOUT_MS, stdio: ['ignore', 'ignore', 'pipe'] });
     soxArgs.push(tone, raw);
   } else {
     soxArgs.push(raw);
   }
   soxArgs.push('-r', String(rate), '-c', String(channels), '-b', String(bits), '-e', bits === 32 ? 'signed-integer' : 'signed-integer', tmp);
   if (options.padSeconds) soxArgs.push('pad', '0', String(options.padSeconds));
-  execFileSync('sox', soxArgs);
+  execFileSync('sox', soxArgs, { timeout: TOOL_TIMEOUT_MS, stdio: ['ignore', 'ignore', 'pipe'] });
   renameSync(tmp, out);
   return out;
 }

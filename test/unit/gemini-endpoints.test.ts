@@ -8,7 +8,7 @@ describe('resolveEndpoints', () => {
   it('carries the environment key and base URL, with default models', () => {
     const settings = loadConfig({}, { GEMINI_API_KEY: 'k1', VOICE_CODEGEN_GEMINI_BASE_URL: 'http://127.0.0.1:9/' });
     const [endpoint] = resolveEndpoints(settings);
-    expect(endpoint).toMatchObject({ apiKey: 'k1', baseUrl: 'http://127.0.0.1:9/', models: { live: 'gemini-3.5-transcribe-live', codegen: 'gemini-3.5-flash' } });
+    expect(endpoint).toMatchObject({ apiKey: 'k1', baseUrl: 'http://127.0.0.1:9/', models: { live: 'gemini-3.5-transcribe-live', codegen: 'gemini-3.8-flash' } });
   });
 
   it('merges per-instance models over the defaults', () => {

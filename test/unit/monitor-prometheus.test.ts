@@ -39,9 +39,9 @@ describe('Prometheus metrics', () => {
     expect(lines).toContain('voice_codegen_errors_total{code="QUOTA"} 1');
     expect(lines).toContain('voice_codegen_cache_lookups_total{tier="l1"} 1');
     expect(lines).toContain('voice_codegen_cache_lookups_total{tier="miss"} 1');
-    expect(lines).toContain('voice_codegen_gemini_tokens_total{model="gemini-3.5-flash",direction="input"} 1000');
-    expect(lines).toContain('voice_codegen_gemini_tokens_total{model="gemini-3.5-flash",direction="output"} 200');
-    expect(lines).toContain('voice_codegen_gemini_estimated_cost_usd_total{model="gemini-3.5-flash"} 0.0008');
+    expect(lines).toContain('voice_codegen_gemini_tokens_total{model="gemini-3.5-flash",direction="input",kind="generation"} 1000');
+    expect(lines).toContain('voice_codegen_gemini_tokens_total{model="gemini-3.5-flash",direction="output",kind="generation"} 200');
+    expect(lines).toContain('voice_codegen_gemini_estimated_cost_usd_total{model="gemini-3.5-flash",kind="generation"} 0.0008');
     expect(lines).toContain('voice_codegen_speculation_total{outcome="wasted"} 1');
     expect(lines).toContain('voice_codegen_speculation_wasted_tokens_total 90');
     expect(lines).toContain('voice_codegen_pool_size{pool="sessions",state="size"} 2');

@@ -12,9 +12,13 @@ export class MonitorPortAdapter implements MonitorPort {
     if (o.cacheTier !== null) obs.cache = o.cacheTier;
     if (o.errorCode !== null) obs.errorCode = o.errorCode as ErrorCode;
     const tokens: TokenUsage[] = [];
-    if (o.model !== undefined) tokens.push({ model: o.model, input: o.promptTokens ?? 0, output: o.outputTokens ?? 0 });
-    // Cancelled speculative streams cost tokens too: they count toward the daily cap (priced as the kept answer's model).
-    if (o.speculation && o.speculation.wastedTokens > 0) tokens.push({ model: o.model ?? this.codegenModel(), input: 0, output: o.speculation.wastedTokens });
+    if (o.model !== undefined) tokens.push({ model: o.model, kind: 'generation', input: o.promptTokens ?? 0, output: o.outputTokens ?? 0 });
+    // Discarded speculative streams cost their prompt and their output: they count toward the cost and the daily cap.
+    const spec = o.speculation;
+    if (spec && spec.wastedTokens > 0) {
+      const input = spec.wastedPromptTokens ?? 0;
+      tokens.push({ model: o.model ?? this.codegenModel(), kind: 'speculation', input, output: spec.wastedOutputTokens ?? spec.wastedTokens - input });
+    }
     if (tokens.length > 0) obs.tokens = tokens;
     if (o.speculation) obs.speculation = o.speculation;
     this.monitor.recordRequest(obs);

@@ -15,7 +15,7 @@ export interface DashboardModel {
   requests: number | null;
   errors: number | null;
   errorRate: number | null;
-  tokens: { today: number; cap: number | null; costUsd: number | null } | null;
+  tokens: { today: number; cap: number | null; costUsd: number | null; byKind: TokenKindRow[] } | null;
   stages: StageStats[];
   /** Lookups by tier (l1, l2, l3, miss) and the overall hit rate. */
   cache: { tiers: Array<{ tier: string; count: number }>; total: number; hitRate: number | null } | null;
@@ -29,6 +29,24 @@ export interface DashboardModel {
   alerts: Array<{ severity: string; message: string; at: number | null }>;
   report: { from: number | null; to: number | null; requests: number | null; errorRate: number | null; p95Total: number | null; recommendations: string[] } | null;
 }
+
+/** Tokens and estimated cost since start for one kind of Gemini call. */
+export interface TokenKindRow {
+  kind: string;
+  label: string;
+  input: number;
+  output: number;
+  costUsd: number | null;
+}
+
+/** The kinds main reports (main/monitor/request-observation.ts TOKEN_KINDS), in the order a request uses them. */
+export const TOKEN_KIND_LABELS: Readonly<Record<string, string>> = {
+  transcription: 'Transcription (Live)',
+  batch_transcription: 'Transcription (recorded)',
+  intent_assist: 'Intent assist',
+  generation: 'Code generation',
+  speculation: 'Speculation (discarded)',
+};
 
 type Rec = Record<string, unknown>;
 
@@ -102,6 +120,20 @@ function readTierRates(raw: unknown): DashboardModel['tierRates'] {
   });
 }
 
+function readTokenKinds(raw: unknown): TokenKindRow[] {
+  if (!isRec(raw)) return [];
+  const order = Object.keys(TOKEN_KIND_LABELS);
+  return Object.entries(raw)
+    .flatMap(([kind, t]) => {
+      if (!isRec(t)) return [];
+      const input = num(t['input']);
+      const output = num(t['output']);
+      if (input === null && output === null) return [];
+      return [{ kind, label: TOKEN_KIND_LABELS[kind] ?? kind, input: input ?? 0, output: output ?? 0, costUsd: num(t['costUsd']) }];
+    })
+    .sort((a, b) => (order.indexOf(a.kind) + 1 || 99) - (order.indexOf(b.kind) + 1 || 99));
+}
+
 function readInstances(raw: unknown): DashboardModel['instances'] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isRec).map((i) => ({ name: str(i['name']) ?? '?', state: str(i['state']) ?? '?', latencyMs: num(i['latencyMs']), errorRate: num(i['errorRate']), outstanding: num(i['outstanding']) }));
@@ -131,7 +163,7 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
     requests: num(r['requests']),
     errors: num(r['errors']),
     errorRate: num(r['errorRate']),
-    tokens: tokens && num(tokens['today']) !== null ? { today: num(tokens['today']) as number, cap: num(tokens['dailyCap']), costUsd: num(tokens['estimatedCostUsd']) } : null,
+    tokens: tokens && num(tokens['today']) !== null ? { today: num(tokens['today']) as number, cap: num(tokens['dailyCap']), costUsd: num(tokens['estimatedCostUsd']), byKind: readTokenKinds(tokens['byKind']) } : null,
     stages: readStages(r['stages']),
     cache: readCache(r['cache']),
     tierRates: readTierRates(r['cacheTiers']),

@@ -85,6 +85,22 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
                 <p className="big-number">{formatCount(m.tokens.today)} <span className="muted">(no daily cap set)</span></p>
               )}
               {m.tokens.costUsd !== null ? <p className="muted">Estimated cost since start: ${m.tokens.costUsd.toFixed(4)}</p> : null}
+              {m.tokens.byKind.length > 0 ? (
+                <table className="table">
+                  <caption className="muted">Since start, by kind of call</caption>
+                  <thead><tr><th scope="col">Call</th><th scope="col">Input</th><th scope="col">Output</th><th scope="col">Est. cost</th></tr></thead>
+                  <tbody>
+                    {m.tokens.byKind.map((k) => (
+                      <tr key={k.kind}>
+                        <th scope="row">{k.label}</th>
+                        <td>{formatCount(k.input)}</td>
+                        <td>{formatCount(k.output)}</td>
+                        <td>{k.costUsd !== null ? `$${k.costUsd.toFixed(4)}` : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
             </>
           ) : (
             <Empty />
