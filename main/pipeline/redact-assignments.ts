@@ -1,10 +1,9 @@
 // Finds values assigned to secret-looking names (.env files, configs, code), leaving code that only handles secrets alone.
 import * as chars from './redact-chars.js';
-
 import type { SecretKind, SpanSet } from './redact-spans.js';
 
 // Read once: called per character, and a module loader may turn each imported name into a getter call.
-const { isLetter, isSpace, isWord, runEnd } = chars;
+const { BARE_VALUE, NAME, NAME_START, QUOTED_VALUE, SPACE, inClass, runEnd } = chars;
 
 /** Words in names that hold secrets in .env files, configs and code. */
 const SECRET_WORD = /password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|authorization|auth[_-]?(?:token|key)/i;
@@ -45,41 +44,30 @@ function isLiteralSecret(value: string, literal: boolean): boolean {
   return /[0-9]/.test(v) || /[^A-Za-z]/.test(v) || v.length >= 12;
 }
 
-const isNameChar = (c: number): boolean => isWord(c) || c === 46 || c === 45;
-const isNameStart = (c: number): boolean => isLetter(c) || c === 95;
 const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
-/** [^"'`\n] */
-const isQuotedValueChar = (c: number): boolean => !isQuote(c) && c !== 10;
-/** [^\s'"`;,] */
-const isBareValueChar = (c: number): boolean => !isQuote(c) && c !== 59 && c !== 44 && !isSpace(c);
 /** [\s;,{(] before a bare name. */
-const isLead = (c: number): boolean => isSpace(c) || c === 59 || c === 44 || c === 123 || c === 40;
+const isLead = (c: number): boolean => c === 59 || c === 44 || c === 123 || c === 40 || inClass(c, SPACE);
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const isSeparator = (c: number): boolean => c === 58 || c === 61;
 
-interface NameBeforeSeparator {
-  /** Where the name starts and ends. */
-  start: number;
-  end: number;
-  /** Where the whitespace before the separator starts. */
-  gap: number;
-}
-
-/** The name that ends (after whitespace) at the separator `sep`, reading back no further than `floor`. */
-function nameBefore(text: string, sep: number, floor: number, quoted: number): NameBeforeSeparator | null {
+/** Where the whitespace before `sep` starts, reading back no further than `floor`. */
+function gapBefore(text: string, sep: number, floor: number): number {
   let gap = sep;
-  while (gap > floor && isSpace(text.charCodeAt(gap - 1))) gap--;
-  const end = quoted === 0 ? gap : gap - 1;
-  if (quoted !== 0 && (end <= floor || text.charCodeAt(end) !== quoted)) return null;
-  let start = end;
-  while (start > floor && end - start <= MAX_NAME && isNameChar(text.charCodeAt(start - 1))) start--;
-  if (start === end || end - start > MAX_NAME || !isNameStart(text.charCodeAt(start))) return null;
-  // A name is a whole run of name characters: one may not stand before it.
-  if (start > 0 && isNameChar(text.charCodeAt(start - 1))) return null;
-  return { start, end, gap };
+  while (gap > floor && inClass(text.charCodeAt(gap - 1), SPACE)) gap--;
+  return gap;
 }
 
-function isSeparator(c: number): boolean {
-  return c === 58 || c === 61;
+/**
+ * The name that ends at `end` (a whole run of name characters, at most MAX_NAME, starting with a letter or '_'),
+ * reading back no further than `floor`; -1 for none.
+ */
+function nameStart(text: string, end: number, floor: number): number {
+  let start = end;
+  while (start > floor && end - start <= MAX_NAME && inClass(text.charCodeAt(start - 1), NAME)) start--;
+  if (start === end || end - start > MAX_NAME || !inClass(text.charCodeAt(start), NAME_START)) return -1;
+  // A name is a whole run of name characters: one may not stand before it.
+  if (start > 0 && inClass(text.charCodeAt(start - 1), NAME)) return -1;
+  return start;
 }
 
 /** NAME = "value" / NAME: 'value' / "name": "value": the quoted value of a secret-looking name. */
@@ -87,25 +75,24 @@ function findQuoted(text: string, spans: SpanSet): void {
   let floor = 0;
   for (let sep = 0; sep < text.length; sep++) {
     if (!isSeparator(text.charCodeAt(sep))) continue;
+    const gap = gapBefore(text, sep, floor);
     // "name": the closing quote of a quoted name sits before the whitespace.
-    let gap = sep;
-    while (gap > floor && isSpace(text.charCodeAt(gap - 1))) gap--;
     const before = gap > floor ? text.charCodeAt(gap - 1) : 0;
     const nameQuote = before === 34 || before === 39 ? before : 0;
-    const name = nameBefore(text, sep, floor, nameQuote);
-    if (name === null) continue;
+    const end = nameQuote === 0 ? gap : gap - 1;
+    const start = nameStart(text, end, floor);
+    if (start === -1) continue;
     if (nameQuote !== 0) {
-      const open = name.start - 1;
-      if (open < floor || text.charCodeAt(open) !== nameQuote || (open > 0 && isNameChar(text.charCodeAt(open - 1)))) continue;
+      const open = start - 1;
+      if (open < floor || text.charCodeAt(open) !== nameQuote || (open > 0 && inClass(text.charCodeAt(open - 1), NAME))) continue;
     }
-    const quoteAt = runEnd(text, sep + 1, isSpace);
+    const quoteAt = runEnd(text, sep + 1, SPACE);
     const quote = text.charCodeAt(quoteAt);
     if (!isQuote(quote)) continue;
-    const close = runEnd(text, quoteAt + 1, isQuotedValueChar);
+    const close = runEnd(text, quoteAt + 1, QUOTED_VALUE);
     if (close === quoteAt + 1 || text.charCodeAt(close) !== quote) continue;
-    const value = text.slice(quoteAt + 1, close);
-    const nameText = text.slice(name.start, name.end);
-    if (isSecretName(nameText) && isLiteralSecret(value, true)) spans.addValue(quoteAt + 1, close, secretKind(nameText));
+    const name = text.slice(start, end);
+    if (isSecretName(name) && isLiteralSecret(text.slice(quoteAt + 1, close), true)) spans.addValue(quoteAt + 1, close, secretKind(name));
     floor = close + 1;
     sep = close;
   }
@@ -121,17 +108,18 @@ function findBare(text: string, spans: SpanSet): void {
   for (let sep = 0; sep < text.length; sep++) {
     const c = text.charCodeAt(sep);
     if (!isSeparator(c)) continue;
-    const name = nameBefore(text, sep, floor, 0);
-    if (name === null) continue;
-    const lineStart = name.start === 0 || isLineBreak(text.charCodeAt(name.start - 1));
-    if (!lineStart && (name.start - 1 < floor || !isLead(text.charCodeAt(name.start - 1)))) continue;
-    const nameText = text.slice(name.start, name.end);
-    if (!isSecretName(nameText)) continue;
-    const valueStart = runEnd(text, sep + 1, isSpace);
-    const valueEnd = runEnd(text, valueStart, isBareValueChar);
+    const gap = gapBefore(text, sep, floor);
+    const start = nameStart(text, gap, floor);
+    if (start === -1) continue;
+    const lineStart = start === 0 || isLineBreak(text.charCodeAt(start - 1));
+    if (!lineStart && (start - 1 < floor || !isLead(text.charCodeAt(start - 1)))) continue;
+    const name = text.slice(start, gap);
+    if (!isSecretName(name)) continue;
+    const valueStart = runEnd(text, sep + 1, SPACE);
+    const valueEnd = runEnd(text, valueStart, BARE_VALUE);
     if (valueEnd === valueStart) continue;
-    const envStyle = c === 61 && name.gap === sep && valueStart === sep + 1 && /^[A-Z][A-Z0-9_]*$/.test(nameText);
-    if (isLiteralSecret(text.slice(valueStart, valueEnd), envStyle)) spans.addValue(valueStart, valueEnd, secretKind(nameText));
+    const envStyle = c === 61 && gap === sep && valueStart === sep + 1 && /^[A-Z][A-Z0-9_]*$/.test(name);
+    if (isLiteralSecret(text.slice(valueStart, valueEnd), envStyle)) spans.addValue(valueStart, valueEnd, secretKind(name));
     floor = valueEnd;
     sep = valueEnd - 1;
   }

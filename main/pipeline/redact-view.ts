@@ -99,12 +99,18 @@ export function normalisedView(original: string): TextView {
       continue;
     }
     // Full-width ASCII forms (U+FF01..FF5E) are the common case and map by an offset.
-    const kind = code >= 0xff01 && code <= 0xff5e ? 4 : classify(code);
-    if (kind === 1) emit(original[i] as string, i, i + 1);
-    else {
+    const fullWidth = code >= 0xff01 && code <= 0xff5e;
+    const kind = fullWidth ? 1 : classify(code);
+    if (kind === 1) {
+      if (n >= capacity) grow(1);
+      out[n] = fullWidth ? code - 0xfee0 : code;
+      from[n] = i;
+      to[n] = i + 1;
+      n++;
+      if (fullWidth) changed = true;
+    } else {
       changed = true;
       if (kind === 3) emit(bmpMapped.get(code) as string, i, i + 1);
-      else if (kind === 4) emit(String.fromCharCode(code - 0xfee0), i, i + 1);
     }
     i++;
   }
