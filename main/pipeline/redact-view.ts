@@ -41,7 +41,10 @@ function classify(code: number): number {
   return kind;
 }
 
-const decoder = new TextDecoder('utf-16le');
+/** Decodes a Uint16Array's own bytes, so in the platform's byte order (String.fromCharCode over chunks was 3x slower). */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const decoder = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be');
+const fromCodeUnits = (units: Uint16Array): string => decoder.decode(units);
 
 /**
  * Builds the view in one pass (linear; per-character NFKC is learnt once per distinct character). ASCII text, and
@@ -115,7 +118,7 @@ export function normalisedView(original: string): TextView {
     i++;
   }
   if (!changed) return { text: original, from: null, to: null };
-  return { text: decoder.decode(out.subarray(0, n)), from: from.subarray(0, n), to: to.subarray(0, n) };
+  return { text: fromCodeUnits(out.subarray(0, n)), from: from.subarray(0, n), to: to.subarray(0, n) };
 }
 
 /** The original range [start, end) of view range [a, b) (b > a): whole source characters, and anything invisible between them. */
