@@ -75,6 +75,10 @@ function findQuoted(text: string, spans: SpanSet): void {
   let floor = 0;
   for (let sep = 0; sep < text.length; sep++) {
     if (!isSeparator(text.charCodeAt(sep))) continue;
+    // The value's opening quote first: most separators have none, and this check is the cheapest.
+    const quoteAt = runEnd(text, sep + 1, SPACE);
+    const quote = text.charCodeAt(quoteAt);
+    if (!isQuote(quote)) continue;
     const gap = gapBefore(text, sep, floor);
     // "name": the closing quote of a quoted name sits before the whitespace.
     const before = gap > floor ? text.charCodeAt(gap - 1) : 0;
@@ -86,9 +90,6 @@ function findQuoted(text: string, spans: SpanSet): void {
       const open = start - 1;
       if (open < floor || text.charCodeAt(open) !== nameQuote || (open > 0 && inClass(text.charCodeAt(open - 1), NAME))) continue;
     }
-    const quoteAt = runEnd(text, sep + 1, SPACE);
-    const quote = text.charCodeAt(quoteAt);
-    if (!isQuote(quote)) continue;
     const close = runEnd(text, quoteAt + 1, QUOTED_VALUE);
     if (close === quoteAt + 1 || text.charCodeAt(close) !== quote) continue;
     const name = text.slice(start, end);

@@ -98,7 +98,8 @@ function probe(shape: string, make: (size: number) => string, log: (line: string
 }
 
 /**
- * redact.adversarial_1mb_ms: the CPU time of one redactSecrets call on 1 MB of the worst shape (median of 300). CPU
+ * redact.adversarial_1mb_ms: the CPU time of one redactSecrets call on 1 MB of the worst shape (the largest median:
+ * 300 samples for the shape that looked worst, 9 for each other; p50-p99 are of the 300). CPU
  * rather than wall time because the bench machine is shared (8 sessions on 2 cores): wall time there measures the
  * queue for a core, not redaction. Wall p50/p90/p99/max are in the detail beside it.
  */
@@ -119,7 +120,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     const wall = timings.map((t) => t.wall);
     const c = stats(cpu);
     const w = stats(wall);
-    value = c.median;
+    // The worst shape was picked on 9 samples each; no other shape's median may be hidden by its 300-sample median.
+    const others = probes.filter((p) => p.shape !== worst.shape).map((p) => p.median);
+    value = Math.max(c.median, ...others);
     detail = {
       ...detail, samples: c.n, median: c.median, p50: c.median, p90: percentile([...cpu].sort((a, b) => a - b), 0.9), p99: c.p99, max: c.max,
       wall_p50: w.median, wall_p90: percentile([...wall].sort((a, b) => a - b), 0.9), wall_p99: w.p99, wall_max: w.max, loadavg_1m: loadavg()[0],
