@@ -94,7 +94,7 @@ const MIN_SCORE = 3;
 
 /** The most likely language of `code`, or undefined when nothing matched convincingly (prose, too short). */
 export function guessLanguage(code: string): LanguageGuess | undefined {
-  const text = code.length > SAMPLE_CHARS ? code.slice(0, SAMPLE_CHARS) : code;
+  const text = collapseWhitespace(code.length > SAMPLE_CHARS ? code.slice(0, SAMPLE_CHARS) : code);
   if (text.trim().length === 0) return undefined;
   const scores = new Map<LanguageId, number>();
   for (const [lang, cues] of CUES) scores.set(lang, score(text, cues));
@@ -125,6 +125,44 @@ export function guessLanguage(code: string): LanguageGuess | undefined {
 
 export function detectLanguage(code: string): LanguageId | undefined {
   return guessLanguage(code)?.language;
+}
+
+/**
+ * Every whitespace run becomes one character (a newline when the run holds one). Cues such as /^\s*import\s+[\w\s,]+\s+from/m
+ * put several whitespace quantifiers side by side, which backtrack polynomially in a long run (2,000 spaces after
+ * "import" took 49 s); runs of one character leave them linear, and no cue depends on how much whitespace there is.
+ */
+export function collapseWhitespace(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let newline = false;
+    while (j < text.length && isSpace(text.charCodeAt(j))) {
+      if (text.charCodeAt(j) === 10) newline = true;
+      j++;
+    }
+    if (j - i > 1 || (newline ? text.charCodeAt(i) !== 10 : text.charCodeAt(i) !== 32)) {
+      parts.push(text.slice(copied, i), newline ? '\n' : ' ');
+      copied = j;
+    }
+    i = j;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function score(text: string, cues: readonly Cue[]): number {

@@ -17,22 +17,33 @@ export interface ContextLoaderOptions {
   historyEntries?: number;
 }
 
-/** A clipboard larger than this is cut: 16 K chars is far more code than a spoken request refers to. */
-const DEFAULT_MAX_CLIPBOARD = 16_000;
+/** A clipboard larger than this is cut (before redaction): 16 K chars is far more code than a spoken request refers to. */
+export const MAX_CONTEXT_CLIPBOARD_CHARS = 16_000;
+/**
+ * A history entry's transcript and code are cut to this before redaction (a stored answer or a typed request can
+ * be 100 K characters; a prompt shows at most 4 K of an entry's code), so redacting context stays bounded.
+ */
+export const MAX_HISTORY_ENTRY_CHARS = 16_000;
+
+const bounded = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
 
 export class ContextLoader implements ContextPort {
   constructor(private readonly options: ContextLoaderOptions) {}
 
   async load(signal: AbortSignal): Promise<LoadedContext> {
     const { options } = this;
-    const max = options.maxClipboardChars ?? DEFAULT_MAX_CLIPBOARD;
+    const max = Math.min(options.maxClipboardChars ?? MAX_CONTEXT_CLIPBOARD_CHARS, MAX_CONTEXT_CLIPBOARD_CHARS);
     let clipboard: string | undefined;
     if (options.clipboard && options.clipboardEnabled()) {
       const raw = await options.clipboard.readText(signal).catch(() => '');
-      const trimmed = raw.trim();
-      if (trimmed.length > 0) clipboard = options.redact(trimmed.length > max ? trimmed.slice(0, max) : trimmed);
+      // Cut before trimming too: a clipboard of megabytes is not copied around to drop its whitespace.
+      const trimmed = bounded(raw, 2 * max).trim();
+      if (trimmed.length > 0) clipboard = options.redact(bounded(trimmed, max));
     }
-    const history = options.history.recent(options.historyEntries ?? 3).map((h) => ({ transcript: options.redact(h.transcript), code: h.code === null ? null : options.redact(h.code) }));
+    const history = options.history.recent(options.historyEntries ?? 3).map((h) => ({
+      transcript: options.redact(bounded(h.transcript, MAX_HISTORY_ENTRY_CHARS)),
+      code: h.code === null ? null : options.redact(bounded(h.code, MAX_HISTORY_ENTRY_CHARS)),
+    }));
     return { ...(clipboard ? { clipboard } : {}), history, identifiers: options.identifiers() };
   }
 }

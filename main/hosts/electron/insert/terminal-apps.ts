@@ -40,5 +40,13 @@ export function isTerminal(names: readonly string[], extraTerminalApps: readonly
  * a multi-line paste until Enter too.
  */
 export function textForTerminal(text: string): string {
-  return text.replace(/[\r\n\t ]+$/, '');
+  // A loop, not /[\r\n\t ]+$/: that expression restarts at every character of an inner whitespace run and reads the
+  // run to its end each time (quadratic in the run's length).
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
