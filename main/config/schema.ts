@@ -144,6 +144,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   vocabulary: z.object({ projectDir: z.string().optional(), maxTerms: z.number().int().min(0).max(1000).default(100) }).prefault({}),
   intent: z.object({ assistBelowConfidence: ratio.default(0.45), timeoutMs: ms.default(500) }).prefault({}),
+  /** The syntax check of every answer (main/quality): on by default, and one automatic repair request when the code does not parse. */
+  quality: z.object({ check: z.boolean().default(true), repair: z.boolean().default(true) }).prefault({}),
   app: z
     .object({ dataDir: z.string().optional(), port: z.number().int().min(0).max(65535).default(0), startHidden: z.boolean().default(false), launchAtLogin: z.boolean().default(false) })
     .prefault({}),

@@ -8,6 +8,7 @@ const LANGUAGES: Record<string, { fence: string; comment: string; render: (name:
   python: { fence: 'python', comment: '#', render: (n, w) => python(snake(n), w) },
   go: { fence: 'go', comment: '//', render: (n, w) => goLang(n, w) },
   rust: { fence: 'rust', comment: '//', render: (n, w) => rust(snake(n), w) },
+  java: { fence: 'java', comment: '//', render: (n, w) => java(n, w) },
 };
 
 const ALIASES: Array<[RegExp, string]> = [
@@ -16,9 +17,10 @@ const ALIASES: Array<[RegExp, string]> = [
   [/\bpython\b|\bpy\b/i, 'python'],
   [/\bgolang\b|\bin go\b|\bgo\b(?= code| function)/i, 'go'],
   [/\brust\b/i, 'rust'],
+  [/\bjava\b(?! ?script)/i, 'java'],
 ];
 
-const STOP = new Set(['a', 'an', 'the', 'that', 'which', 'to', 'in', 'of', 'and', 'for', 'with', 'write', 'create', 'make', 'me', 'please', 'function', 'method', 'class', 'code', 'using', 'language', 'typescript', 'javascript', 'python', 'rust', 'go', 'golang', 'it', 'is', 'be', 'by']);
+const STOP = new Set(['a', 'an', 'the', 'that', 'which', 'to', 'in', 'of', 'and', 'for', 'with', 'write', 'create', 'make', 'me', 'please', 'function', 'method', 'class', 'code', 'using', 'language', 'typescript', 'javascript', 'python', 'rust', 'go', 'golang', 'java', 'it', 'is', 'be', 'by']);
 
 /** The requested language: an explicit "Language: x" line first, then a mention, else TypeScript. */
 export function requestedLanguage(text: string): string {
@@ -128,6 +130,29 @@ function rust(name: string, words: string[]): string[] {
     `        return Err("${name}: expected at least one value".to_string());`,
     '    }',
     '    Ok(values.iter().sum())',
+    '}',
+  ];
+}
+
+function java(name: string, words: string[]): string[] {
+  const type = name.charAt(0).toUpperCase() + name.slice(1);
+  return [
+    'import java.util.List;',
+    '',
+    `public final class ${type} {`,
+    `  private ${type}() {}`,
+    '',
+    `  /** Steps: ${words.join(', ') || 'compute'}. */`,
+    `  public static double ${name}(List<Double> values) {`,
+    '    if (values.isEmpty()) {',
+    `      throw new IllegalArgumentException("${name}: expected at least one value");`,
+    '    }',
+    '    double result = 0;',
+    '    for (double value : values) {',
+    '      result += value;',
+    '    }',
+    '    return result;',
+    '  }',
     '}',
   ];
 }

@@ -77,6 +77,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
     thinkingLevel: null,
     maxOutputTokens: null,
     finishReason: null,
+    prompt: '',
   };
   pushCapped(state.stats.rest.requests, record);
   let finished = false;

@@ -53,6 +53,10 @@ export type Fault = { count?: number; model?: string } & (
   | { kind: 'live-no-setup-complete' }
   | { kind: 'live-go-away'; timeLeftMs?: number }
   | { kind: 'live-malformed-frame' }
+  /** The code answer does not parse: its last closing brace dropped ('brace'), or a line of prose inside the block ('prose'). */
+  | { kind: 'syntax-error'; mode?: 'brace' | 'prose' }
+  /** The code answer is in another language than the one asked (default: TypeScript, or Python when TypeScript was asked). */
+  | { kind: 'wrong-language'; language?: string }
 );
 
 export type FaultKind = Fault['kind'];
@@ -89,6 +93,8 @@ export interface RequestStats {
   thinkingLevel: string | null;
   maxOutputTokens: number | null;
   finishReason: string | null;
+  /** The request's prompt text (first 8 000 characters), so a test can see what a follow-up asked. */
+  prompt: string;
 }
 
 export interface SimulatorStats {

@@ -9,10 +9,20 @@ import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
 import { defaultDataDir } from '../../app/paths.js';
 import { AppError, toAppError } from '../../core/errors.js';
-import type { PipelineEvent } from '../../../preload/contract.js';
+import type { PipelineEvent, PipelineResult } from '../../../preload/contract.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Exit code 3: the code does not parse (after its one repair request); the errors go to stderr as line:column. */
+function checkExit(result: PipelineResult): number | null {
+  const check = result.check;
+  if (!check || (check.status !== 'errors' && check.status !== 'wrong-language')) return null;
+  const what = check.status === 'wrong-language' ? `is ${check.parsesAs ?? 'another language'}, not ${check.language}` : `does not parse as ${check.language}`;
+  const lines = check.errors.map((e) => `${e.line}:${e.column}: ${e.message}\n`).join('');
+  process.stderr.write(`voice-codegen: the code ${what}${check.repaired ? ' (also after a repair request)' : ''}: ${check.errorCount} syntax error${check.errorCount === 1 ? '' : 's'}\n${lines}`);
+  return 3;
+}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -53,9 +63,9 @@ async function main(argv: string[]): Promise<number> {
         text = await app.transcribeFile(new Uint8Array(bytes), controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
+        const result = await app.runAudioFile(new Uint8Array(bytes), { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck }, print, controller.signal);
         if (!args.json) process.stdout.write(`${result.code}\n`);
-        return result.complete ? 0 : 1;
+        return result.complete ? (checkExit(result) ?? 0) : 1;
       }
     }
     if (text === undefined) return 2;
@@ -67,10 +77,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(args.json ? `${JSON.stringify(line)}\n` : `${intent.intent} ${JSON.stringify(slots)} confidence=${intent.confidence.toFixed(2)}\n`);
       return 0;
     }
-    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache }, print, controller.signal);
+    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck }, print, controller.signal);
     if (!args.json) process.stdout.write(result.code.endsWith('\n') ? result.code : `${result.code}\n`);
     if (!result.complete) process.stderr.write(`voice-codegen: the answer is incomplete (${result.finishReason}); it may be cut off.\n`);
-    return result.complete ? 0 : 1;
+    return result.complete ? (checkExit(result) ?? 0) : 1;
   } catch (error) {
     const e = toAppError(error);
     process.stderr.write(`voice-codegen: ${e.message}${e.code === 'NO_API_KEY' || e.code === 'INVALID_KEY' ? '' : ` [${e.code}]`}\n`);
