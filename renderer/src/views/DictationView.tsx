@@ -1,6 +1,8 @@
 // The dictation view: push-to-talk, level, live transcript, streamed highlighted code, cache badge, copy, timings, errors, typed requests.
 import type { AppInfo } from '../../../preload/contract';
+import { errorLines, withheldReason } from '../../../preload/check-text';
 import { CachedBadge } from '../components/CachedBadge';
+import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -105,10 +107,12 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
             {language ? <span className="badge badge-lang">{language}</span> : null}
             {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
             {result && !result.complete ? <span className="badge badge-warn">incomplete ({result.finishReason})</span> : null}
+            {result?.check ? <CheckBadge check={result.check} /> : null}
             <span className="spacer" />
-            {result && result.code ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.code)} idleStatus={state.copied === 'copied' ? 'On the clipboard' : ''} /> : null}
+            {result && result.code ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.code)} idleStatus={state.copied === 'copied' ? copiedStatus(result) : ''} /> : null}
           </div>
-          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} />
+          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} errorLines={errorLines(result?.check)} />
+          {result?.check ? <CheckErrors check={result.check} /> : null}
         </section>
       ) : null}
 
@@ -126,4 +130,10 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
     </div>
   );
+}
+
+/** "On the clipboard", or why it was only copied: "2 syntax errors: copied, not pasted". */
+function copiedStatus(result: { check?: Parameters<typeof withheldReason>[0] }): string {
+  const withheld = withheldReason(result.check);
+  return withheld ? `${withheld}: copied, not pasted` : 'On the clipboard';
 }
