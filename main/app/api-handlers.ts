@@ -150,6 +150,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       settings.speculation = next.speculation;
       settings.vocabulary = next.vocabulary;
       settings.intent = next.intent;
+      settings.quality = next.quality;
       deps.onSettingsChanged?.(next);
       return { ...publicSettings(next, deps.keyStorage()), restartRequired };
     },
@@ -187,6 +188,6 @@ function withKeysOf(current: Settings, next: Settings): Settings {
 
 /** The settings that need a restart: everything but what settings.update applies live. */
 function withoutLive(s: Settings): unknown {
-  const { language: _l, hotkey: _h, output: _o, privacy: _p, speculation: _s, vocabulary: _v, intent: _i, ...rest } = s;
+  const { language: _l, hotkey: _h, output: _o, privacy: _p, speculation: _s, vocabulary: _v, intent: _i, quality: _q, ...rest } = s;
   return rest;
 }

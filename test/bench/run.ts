@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BenchContext, writeResults, type MetricResult } from './harness.js';
 
-export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load'] as const;
+export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load', 'quality'] as const;
 
 export interface BenchSuite {
   run(ctx: BenchContext): Promise<void>;
