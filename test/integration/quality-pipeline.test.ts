@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, eventLog, type Harness } from '../support/app-harness.js';
 import { call, historyWith } from '../support/fault-helpers.js';
+import { pasteShell } from '../unit/electron-paste-fakes.js';
 
 const CODEGEN = 'gemini-3.5-flash';
 let h: Harness;
@@ -88,6 +89,19 @@ describe('the syntax check against the simulator', () => {
     const statuses = entries.map((e) => e.check?.status).sort();
     expect(statuses).toContain('errors');
     expect(statuses).toContain('ok');
+  });
+
+  it('with repair off, the desktop shell (paste mode, Electron fakes) copies the broken result, does not paste it, and says why', async () => {
+    noRepair.sim.injectFault({ kind: 'syntax-error', mode: 'prose', model: CODEGEN });
+    const broken = await noRepair.app.runText({ text: 'write a python function that sums the quokka weights', noCache: true }, () => {});
+    expect(broken.check?.status).toBe('errors');
+    const { app, apps, clipboard, notifications, windows, dictate } = await pasteShell({ mode: 'paste', clipboardText: 'old' });
+    app.nextResult = broken;
+    await dictate();
+    expect(apps.pasted).toEqual([]);
+    expect(clipboard.text).toBe(broken.code);
+    expect(notifications.last).toMatch(/^1 syntax error: copied, not pasted\./);
+    expect(windows.broadcasts.find((b) => b.event === 'pipeline.event')?.payload).toMatchObject({ event: { result: { copied: true, check: { status: 'errors' } } } });
   });
 
   it('repair tokens are counted like any other call', async () => {
