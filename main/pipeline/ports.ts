@@ -36,6 +36,8 @@ export interface CachedValue {
   intent: IntentName;
   finishReason: string;
   createdAt: number;
+  /** The syntax check when it was written (only code that parses, or could not be checked, is cached). */
+  check?: CodeCheck;
 }
 
 export interface CacheHit {

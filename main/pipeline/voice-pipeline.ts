@@ -161,7 +161,7 @@ export class VoicePipeline<K> {
           timings.total = clock.monotonic() - startedAt;
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
-            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings,
+            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
           };
           await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
           onEvent({ type: 'result', result });
@@ -223,7 +223,7 @@ export class VoicePipeline<K> {
         ...(complete ? {} : { errorCode: incompleteCode(finishReason), errorMessage: incompleteMessage(finishReason) }),
       });
       if (complete && cacheable(check) && key !== null && this.deps.cache) {
-        const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now() };
+        const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now(), ...(check ? { check } : {}) };
         this.deps.cache.set(key, value, this.deps.settings.resultTtlMs).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cache write failed'));
       }
       onEvent({ type: 'result', result });

@@ -85,6 +85,7 @@ describe('the syntax check against the simulator', () => {
     expect(again.check?.status).toBe('ok');
     const third = await noRepair.app.runText({ text }, () => {});
     expect(third.cached).not.toBeNull();
+    expect(third.check).toMatchObject({ status: 'ok', language: 'typescript' });
     const entries = await historyWith(noRepair, 'wombat');
     const statuses = entries.map((e) => e.check?.status).sort();
     expect(statuses).toContain('errors');
