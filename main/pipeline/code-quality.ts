@@ -1,5 +1,6 @@
 // The syntax check of an answer while it streams, and the one repair request when the code does not parse.
 import type { CodeCheck } from '../../preload/contract.js';
+import { throwIfAborted } from '../core/abort.js';
 import { toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
@@ -36,6 +37,29 @@ function checkable(extracted: ExtractedAnswer): boolean {
 }
 
 const FENCE = '```';
+/**
+ * A check that takes longer than this is given up on ("not checked"): the answer is delivered rather than held by a
+ * stuck worker. A warm check of a 200-line answer takes about 2 ms; the first answer in a language not loaded yet
+ * pays its grammar's load (up to 2.4 s measured for Scala on a busy 2-core machine).
+ */
+export const CHECK_TIMEOUT_MS = 5_000;
+
+/** The check, bounded in time; a failure or timeout is "not checked", never a failed request. */
+function boundedCheck(port: CodeCheckPort, code: string, language: string, hint: string, signal: AbortSignal, logger: Logger): Promise<SyntaxReport> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<SyntaxReport>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn({ language, timeoutMs: CHECK_TIMEOUT_MS }, 'syntax check timed out; the answer is not checked');
+      resolve(notChecked(language, 'the check took too long'));
+    }, CHECK_TIMEOUT_MS);
+  });
+  const check = port.check(code, language, hint, signal).catch((error: unknown) => {
+    const e = toAppError(error);
+    if (e.code !== 'CANCELLED') logger.warn({ err: e }, 'syntax check failed; the answer is not checked');
+    return notChecked(language, 'the check failed');
+  });
+  return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Checks the code while the last chunks stream: once the answer holds a closing fence, the extracted code is
@@ -93,11 +117,7 @@ export class StreamingCheck {
   }
 
   private run(code: string, hint: string): Promise<SyntaxReport> {
-    return this.port.check(code, this.language, hint, this.signal).catch((error: unknown) => {
-      const e = toAppError(error);
-      if (e.code !== 'CANCELLED') this.logger.warn({ err: e }, 'syntax check failed; the answer is not checked');
-      return notChecked(this.language, 'the check failed');
-    });
+    return boundedCheck(this.port, code, this.language, hint, this.signal, this.logger);
   }
 }
 
@@ -199,6 +219,7 @@ export interface Reviewed {
 /** Checks the answer; when it does not parse and repair is allowed, asks once for the corrected code and checks that. */
 export async function reviewAnswer(input: ReviewInput): Promise<Reviewed> {
   const first = await input.watcher.result(input.extracted);
+  throwIfAborted(input.signal);
   const kept = { answer: input.answer, extracted: input.extracted, finishReason: input.finishReason, usage: input.usage };
   if (!failsCheck(first) || !input.repair) return { ...kept, check: toCodeCheck(first, false) };
   try {
@@ -209,15 +230,14 @@ export async function reviewAnswer(input: ReviewInput): Promise<Reviewed> {
   const request = repairPrompt(input.prompt, input.extracted.code, first);
   const repaired = await collectAnswer(input.generate({ ...request, signal: input.signal }));
   const usage = addUsage(input.usage, repaired.usage);
+  throwIfAborted(input.signal);
   const extracted = input.extract(repaired.answer);
   if (repaired.finishReason !== 'STOP' || !extracted.complete || !checkable(extracted)) {
     input.logger.warn({ finishReason: repaired.finishReason }, 'the repair answer was unusable; keeping the first answer');
     return { ...kept, usage, check: toCodeCheck(first, true, first) };
   }
   // Checked again, and never repaired twice.
-  const second = await input.port.check(extracted.code, input.language, extracted.language, input.signal).catch((error: unknown) => {
-    input.logger.warn({ err: error }, 'syntax check of the repaired code failed');
-    return notChecked(input.language, 'the check failed');
-  });
+  const second = await boundedCheck(input.port, extracted.code, input.language, extracted.language, input.signal, input.logger);
+  throwIfAborted(input.signal);
   return { answer: repaired.answer, extracted, finishReason: repaired.finishReason, usage, check: toCodeCheck(second, true, first) };
 }
