@@ -163,7 +163,7 @@ export class VoicePipeline<K> {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
           };
-          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
+          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}) });
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
           monitor.record({ timings, cacheTier, errorCode: null, source: input.source, ...specFields(specStats) });

@@ -50,6 +50,11 @@ describe('syntax check in the worker', () => {
     expect(report.errors.length).toBeGreaterThan(0);
   });
 
+  it('code in another language under the asked language\'s fence tag is still caught (the detector names it)', async () => {
+    const report = await pool.check('export function add(a: number, b: number): number {\n  return a + b;\n}\n', 'java', 'java');
+    expect(report).toMatchObject({ status: 'wrong-language', parsesAs: 'typescript' });
+  });
+
   it('a stray line of prose is one error on its line, not one per word, and is not another language', async () => {
     const report = await pool.check(SYNTAX_SAMPLES.python?.broken ?? '', 'python', 'python');
     expect(report).toMatchObject({ status: 'errors', errorCount: 1, errors: [{ line: 3, column: 1 }] });
