@@ -7,9 +7,13 @@ import { MAX_CHECKED_CHARS, MAX_REPORTED_ISSUES, notChecked, type SyntaxIssue, t
 
 let runtime: Promise<void> | null = null;
 
-/** The WASM runtime is initialised once per thread. */
+/** The WASM runtime is initialised once per thread (again after a failed attempt). */
 function initRuntime(grammarDir: string): Promise<void> {
-  runtime ??= Parser.init({ locateFile: (name: string) => (name === RUNTIME_WASM.file || name.endsWith('.wasm') ? join(grammarDir, RUNTIME_WASM.file) : name) });
+  // The runtime asks for its own .wasm; it is copied beside the grammars, so the built worker needs nothing else.
+  runtime ??= Parser.init({ locateFile: (name: string) => (name.endsWith('.wasm') ? join(grammarDir, RUNTIME_WASM.file) : name) }).catch((error: unknown) => {
+    runtime = null;
+    throw error;
+  });
   return runtime;
 }
 
