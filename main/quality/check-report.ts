@@ -4,7 +4,7 @@
 export type CheckStatus = 'ok' | 'errors' | 'wrong-language' | 'not-checked';
 
 export interface SyntaxIssue {
-  /** 1-based line and column (column counts UTF-8 bytes, as tree-sitter does; equal to characters for ASCII). */
+  /** 1-based line and column (column in UTF-16 code units, as web-tree-sitter counts: characters, except astral ones count 2). */
   line: number;
   column: number;
   message: string;
