@@ -39,6 +39,23 @@ export type AppErrorPayload = z.infer<typeof appErrorSchema>;
 
 export const cachedInfoSchema = z.object({ tier: z.enum(['l1', 'l2', 'l3']), ageMs: z.number().nonnegative() });
 
+/** The syntax check of a result's code (main/quality): parses, errors (positions), wrong language, or not checked. */
+export const codeCheckSchema = z.object({
+  status: z.enum(['ok', 'errors', 'wrong-language', 'not-checked']),
+  /** The language asked for. */
+  language: z.string(),
+  /** wrong-language: what it parses as. */
+  parsesAs: z.string().optional(),
+  errors: z.array(z.object({ line: z.number().int(), column: z.number().int(), message: z.string() })).max(20),
+  errorCount: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+  /** A repair request was made (at most one per result); the check describes the code after it. */
+  repaired: z.boolean(),
+  /** What the first answer's check found, when it was repaired. */
+  before: z.object({ status: z.string(), errorCount: z.number().int().nonnegative(), parsesAs: z.string().optional() }).optional(),
+});
+export type CodeCheck = z.infer<typeof codeCheckSchema>;
+
 export const resultSchema = z.object({
   code: z.string(),
   language: z.string(),
@@ -52,6 +69,8 @@ export const resultSchema = z.object({
   historyId: z.number().int().nullable(),
   timings: stageTimingsSchema,
   copied: z.boolean().optional(),
+  /** The syntax check; absent when checking is off (settings quality.check, the CLI's --no-check). */
+  check: codeCheckSchema.optional(),
 });
 export type PipelineResult = z.infer<typeof resultSchema>;
 
@@ -81,6 +100,7 @@ export const historyEntrySchema = z.object({
   cachedTier: z.string().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  check: codeCheckSchema.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -1,7 +1,7 @@
 // Builds main, preload, workers, CLI and simulator with esbuild, and the renderer with Vite; skips what is fresh.
 // Never requires 'electron': the Electron entry keeps it external.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +77,31 @@ async function buildNode() {
   log('built main, preload, workers, cli, gemini-sim');
 }
 
+/**
+ * The syntax check's WASM files (main/quality/grammars.ts lists them): copied beside the built workers, where
+ * workers/quality.ts finds them at run time (electron-builder ships dist/workers/**, unpacked from the asar).
+ */
+const GRAMMAR_FILES = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ...['typescript', 'javascript', 'python', 'go', 'rust', 'java', 'kotlin', 'c_sharp', 'cpp', 'c', 'bash', 'ruby', 'php', 'swift', 'scala', 'html', 'css', 'json', 'yaml']
+    .map((name) => ['@cursorless/tree-sitter-wasms', `out/tree-sitter-${name}.wasm`]),
+  ['@vscode/tree-sitter-wasm', 'wasm/tree-sitter-powershell.wasm'],
+];
+
+function copyGrammars() {
+  const out = join(root, 'dist/workers/grammars');
+  mkdirSync(out, { recursive: true });
+  let copied = 0;
+  for (const [pkg, path] of GRAMMAR_FILES) {
+    const from = join(root, 'node_modules', pkg, path);
+    const to = join(out, path.split('/').pop());
+    if (!force && existsSync(to) && statSync(to).size === statSync(from).size && statSync(to).mtimeMs >= statSync(from).mtimeMs) continue;
+    copyFileSync(from, to);
+    copied++;
+  }
+  log(copied > 0 ? `copied ${copied} grammar files` : 'grammars: fresh');
+}
+
 async function buildRenderer() {
   if (!existsSync(join(root, 'renderer/index.html'))) return;
   if (!isStale('dist/renderer/index.html', ['renderer', 'preload/contract.ts', 'main/audio/dsp.ts', 'vite.config.ts'])) return log('renderer: fresh');
@@ -88,4 +113,5 @@ async function buildRenderer() {
 }
 
 await buildNode();
+copyGrammars();
 await buildRenderer();

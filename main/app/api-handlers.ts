@@ -1,5 +1,6 @@
 // The handlers behind the renderer contract's methods (validated by ApiRouter before they run).
 import type { HistoryEntry as ContractHistoryEntry } from '../../preload/contract.js';
+import { codeCheckSchema } from '../../preload/contract.js';
 import type { Settings } from '../config/schema.js';
 import { AppError, toAppError } from '../core/errors.js';
 import type { HistoryEntry, HistoryStore } from '../store/history.js';
@@ -51,6 +52,8 @@ function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
     id: e.id, createdAt: e.createdAt, status: e.status, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
     timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
+    // The syntax check as stored (issue 24); a row the schema does not accept shows none.
+    check: e.check ? (codeCheckSchema.safeParse(e.check).data ?? null) : null,
   };
 }
 

@@ -72,6 +72,7 @@ export class AppRequests {
         ...(request.language ? { language: request.language } : {}),
         ...(request.intent ? { intent: request.intent } : {}),
         ...(request.noCache ? { noCache: true } : {}),
+        ...(request.noCheck ? { noCheck: true } : {}),
         ...(request.clipboard !== undefined ? { clipboard: request.clipboard } : {}),
       },
       onEvent,
@@ -139,7 +140,7 @@ export class AppRequests {
   }
 
   /** The seed's rule: over 1 MB compressed, stream to Live in real-time-sized chunks; else one REST request. */
-  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
     const startedAt = this.deps.clock.monotonic();
     let transcript: string;
     try {
@@ -154,7 +155,7 @@ export class AppRequests {
       throw appError;
     }
     return this.deps.pipeline.fromTranscript(
-      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}), ...(options.clipboard !== undefined ? { clipboard: options.clipboard } : {}) },
+      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}), ...(options.noCheck ? { noCheck: true } : {}), ...(options.clipboard !== undefined ? { clipboard: options.clipboard } : {}) },
       onEvent,
       signal,
     );

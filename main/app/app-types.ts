@@ -44,6 +44,8 @@ export interface TextRequest {
   language?: string;
   intent?: IntentName;
   noCache?: boolean;
+  /** Skip the syntax check (the CLI's --no-check). */
+  noCheck?: boolean;
   clipboard?: string;
 }
 
@@ -66,7 +68,7 @@ export interface App {
   /** A new dictation cancels one still open for the same client (one voice at a time); default client 'local'. */
   startDictation(options?: { intent?: IntentName; language?: string; onEvent?: EventSink; clientId?: string }): DictationHandle;
   /** A recorded WAV: decoded, resampled, sent by the seed's rule (streamed to Live over 1 MB compressed, else one REST request). */
-  runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
+  runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
   /** Transcribes a recorded WAV only. */
   transcribeFile(wav: Uint8Array, signal?: AbortSignal): Promise<string>;
   recogniseIntent(text: string, language?: string): IntentOutcome;

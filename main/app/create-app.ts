@@ -17,6 +17,7 @@ import { MemoryMonitor, collectGarbageIfExposed } from '../monitor/memory-monito
 import { SystemMemoryReader } from '../monitor/memory-reader.js';
 import { SESSION_POOL } from '../monitor/recommendations.js';
 import { AudioWorkerPool } from '../audio/audio-worker-pool.js';
+import { QualityWorkerPool } from '../quality/quality-worker-pool.js';
 import { UtteranceBuffer } from '../audio/utterance-buffer.js';
 import { VoicePipeline } from '../pipeline/voice-pipeline.js';
 import { ContextLoader } from '../pipeline/context-loader.js';
@@ -113,6 +114,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     closers.add('audio workers', () => audio.close());
     const cacheWorkers = new CacheWorkerPool({ workerFile: join(options.workersDir, 'cache.js'), databaseFile: dbFile, ...(options.platform?.nativeBinding ? { nativeBinding: options.platform.nativeBinding } : {}) });
     closers.add('cache workers', () => cacheWorkers.close());
+    // The syntax check's worker: its default language's grammar loads now, others when first asked for (then stay warm).
+    const quality = new QualityWorkerPool({ workerFile: join(options.workersDir, 'quality.js') });
+    closers.add('quality workers', () => quality.close());
+    const warmGrammars = (languages: readonly string[]): void => {
+      if (settings.quality.check) quality.warm(languages).catch((error: unknown) => logger.warn({ err: error }, 'grammar load failed'));
+    };
+    warmGrammars([settings.language.default]);
     // The shared Redis tier needs the team secret (environment, else keychain): without it REDIS_URL alone turns nothing on.
     const teamSecret = await loadTeamSecret(teamSecretFromEnv(options.env ?? {}), options.platform?.secretStore, logger);
     const cache = createTieredCache<CachedValue>(settings.cache, { db, codec: cacheWorkers, logger, validate: isCachedValue, ...(teamSecret.secret ? { teamSecret: teamSecret.secret } : {}) });
@@ -216,6 +224,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       clock,
       logger,
       redact: (text) => redactSecrets(text).text,
+      check: { check: (code, language, hint, signal) => quality.check(code, language, hint, signal), warm: warmGrammars },
       settings: {
         get defaultLanguage() {
           return settings.language.default;
@@ -225,6 +234,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         },
         get speculation() {
           return settings.speculation;
+        },
+        get quality() {
+          return settings.quality;
         },
         get resultTtlMs() {
           return settings.cache.resultTtlMs;

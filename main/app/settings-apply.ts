@@ -26,6 +26,7 @@ export const LIVE_SETTINGS: readonly string[] = [
   'speculation',
   'vocabulary',
   'intent',
+  'quality',
   // Read at launch by definition (what to do at the next start) or applied by the Electron host after each update.
   'app.startHidden',
   'app.launchAtLogin',

@@ -197,6 +197,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   vocabulary: z.object({ projectDir: text(4_096).optional(), maxTerms: int(0, 1000).default(100) }).prefault({}),
   intent: z.object({ assistBelowConfidence: ratio().default(0.45), timeoutMs: ms(10, 5 * SECOND).default(500) }).prefault({}),
+  /** The syntax check of every answer (main/quality): on by default, and one automatic repair request when the code does not parse. */
+  quality: z.object({ check: z.boolean().default(true), repair: z.boolean().default(true) }).prefault({}),
   app: z
     .object({ dataDir: text(4_096).optional(), port: int(0, 65_535).default(0), startHidden: z.boolean().default(false), launchAtLogin: z.boolean().default(false) })
     .prefault({}),

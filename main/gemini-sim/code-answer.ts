@@ -6,18 +6,19 @@ import type { CodeAnswerRequest } from './types.js';
 const STOP = new Set(['a', 'an', 'the', 'that', 'which', 'to', 'in', 'of', 'and', 'for', 'with', 'write', 'create', 'make', 'me', 'please', 'function', 'method', 'class', 'code', 'using', 'language', 'typescript', 'javascript', 'python', 'rust', 'go', 'golang', 'it', 'is', 'be', 'by', 'i', 'need', 'give', 'can', 'you', 'um', 'uh', 'so', 'okay', 'want', 'some', 'script', 'bash', 'java', 'kotlin', 'sql', 'ruby', 'php', 'swift', 'scala', 'named', 'called']);
 
 /**
- * The requested language: the fence tag the prompt asks for (what a model follows), then an
- * explicit "Language: X" line, then a mention, else TypeScript.
+ * The requested language: an explicit "Language: X" line (the app's prompt has one, and a fault that
+ * answers in another language prepends one), then the fence tag the prompt asks for (conversions
+ * name only their target there), then a mention, else TypeScript.
  */
 export function requestedLanguage(text: string): string {
-  const fenced = /```([a-z+#]+)/i.exec(text)?.[1]?.toLowerCase();
-  if (fenced && fenced in LANGUAGE_PROFILES) return fenced;
-  const explicit = /language\s*[:=]\s*([^\n]+)/i.exec(text)?.[1];
+  const explicit = /^language\s*[:=]\s*([^\n]+)/im.exec(text)?.[1];
   if (explicit) {
     const id = explicit.trim().toLowerCase();
     if (id in LANGUAGE_PROFILES) return id;
     for (const [pattern, alias] of LANGUAGE_ALIASES) if (pattern.test(explicit)) return alias;
   }
+  const fenced = /```([a-z+#]+)/i.exec(text)?.[1]?.toLowerCase();
+  if (fenced && fenced in LANGUAGE_PROFILES) return fenced;
   for (const [pattern, id] of LANGUAGE_ALIASES) if (pattern.test(text)) return id;
   return 'typescript';
 }

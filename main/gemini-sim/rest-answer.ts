@@ -1,6 +1,7 @@
 // What a REST request gets back: a scripted transcript for audio, a code answer otherwise, with faults applied.
 import { AudioMeter, decodeWav, pcm16FromBytes, type DecodedAudio } from './audio.js';
 import { defaultCodeAnswer } from './code-answer.js';
+import { breakSyntax, inOtherLanguage } from './code-faults.js';
 import { detectTone } from './goertzel.js';
 import { decodeOggOpus } from './ogg-opus.js';
 import { thinkingOf } from './thinking.js';
@@ -95,6 +96,10 @@ export function answerFor(state: SimState, model: string, request: Json, record:
     const custom = state.codeAnswer;
     const input = { model, prompt, systemInstruction };
     text = custom === null ? defaultCodeAnswer(input) : typeof custom === 'string' ? custom : custom(input);
+    record.prompt = prompt.slice(0, 8_000);
+    const quality = state.faults.take(['syntax-error', 'wrong-language'], model);
+    if (quality?.kind === 'syntax-error') text = breakSyntax(text, quality.mode ?? 'brace');
+    else if (quality?.kind === 'wrong-language') text = inOtherLanguage(input, quality.language);
   }
 
   let finishReason: Answer['finishReason'] = 'STOP';

@@ -82,6 +82,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
     customVocabulary: null,
     textParts: 0,
     audioParts: 0,
+    prompt: '',
   };
   pushCapped(state.stats.rest.requests, record);
   let finished = false;

@@ -57,6 +57,10 @@ export type Fault = { count?: number; model?: string } & (
   | { kind: 'live-malformed-frame' }
   /** The transcript's last increment (`finished: true`) goes out on time, turnComplete (with usage) delayMs later (default 3 s). */
   | { kind: 'live-late-turn-complete'; delayMs?: number }
+  /** The code answer does not parse: its last closing brace dropped ('brace'), or a line of prose inside the block ('prose'). */
+  | { kind: 'syntax-error'; mode?: 'brace' | 'prose' }
+  /** The code answer is in another language than the one asked (default: TypeScript, or Python when TypeScript was asked). */
+  | { kind: 'wrong-language'; language?: string }
 );
 
 export type FaultKind = Fault['kind'];
@@ -102,6 +106,8 @@ export interface RequestStats {
   /** How many text and inline-audio parts the request's contents held. */
   textParts: number;
   audioParts: number;
+  /** The request's prompt text (first 8 000 characters), so a test can see what a follow-up asked. */
+  prompt: string;
 }
 
 export interface SimulatorStats {

@@ -1,5 +1,5 @@
 // What the voice pipeline needs from the outside, as small interfaces: the app wires the concrete parts in.
-import type { IntentName, IntentSlots, PipelineEvent, StageTimings } from '../../preload/contract.js';
+import type { CodeCheck, IntentName, IntentSlots, PipelineEvent, StageTimings } from '../../preload/contract.js';
 import type { GenerationChunk, LiveSession } from '../gemini/types.js';
 
 export interface IntentOutcome {
@@ -29,7 +29,7 @@ export interface IntentPort {
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
   build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[] }): { systemInstruction: string; prompt: string; language?: string };
-  extract(answer: string, language: string): { code: string; language: string; complete: boolean };
+  extract(answer: string, language: string): { code: string; language: string; complete: boolean; source?: 'fence' | 'unterminated-fence' | 'bare' | 'prose' | 'empty' };
 }
 
 export interface CachedValue {
@@ -39,6 +39,8 @@ export interface CachedValue {
   intent: IntentName;
   finishReason: string;
   createdAt: number;
+  /** The syntax check when it was written (only code that parses, or could not be checked, is cached). */
+  check?: CodeCheck;
 }
 
 export interface CacheHit {
@@ -73,6 +75,8 @@ export interface HistoryPatch {
   errorCode?: string | null;
   errorMessage?: string | null;
   complete?: boolean;
+  /** The syntax check's outcome and any repair. */
+  check?: CodeCheck;
 }
 
 export interface GeneratorPort {

@@ -10,6 +10,7 @@ import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/t
 import { emptySpeculationStats, SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { allStages, incompleteCode, incompleteMessage, specFields, usageFields } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
+import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
   MonitorPort, PromptPort, Redactor,
@@ -27,6 +28,8 @@ export interface PipelineSettings {
   resultTtlMs: number;
   cacheEnabled: boolean;
   budgets: Record<Stage, Budget>;
+  /** The syntax check and its one repair (settings.quality); off when absent. */
+  quality?: QualitySettings;
 }
 
 export interface PipelineDeps<K> {
@@ -43,6 +46,8 @@ export interface PipelineDeps<K> {
   settings: PipelineSettings;
   /** Applied to the transcript before it is stored or shown again (typed text can hold a pasted key). */
   redact?: Redactor;
+  /** The syntax check (main/quality's worker pool); without it nothing is checked. */
+  check?: CodeCheckPort;
 }
 
 export interface TranscriptInput {
@@ -51,6 +56,8 @@ export interface TranscriptInput {
   language?: string;
   intent?: IntentName;
   noCache?: boolean;
+  /** Skip the syntax check for this request (the CLI's --no-check). */
+  noCheck?: boolean;
   /** Context loading started earlier (at hotkey down), if any. */
   context?: Promise<LoadedContext>;
   /** Explicit clipboard text (tray quick commands act on it). */
@@ -154,9 +161,9 @@ export class VoicePipeline<K> {
           timings.total = clock.monotonic() - startedAt;
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
-            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings,
+            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
           };
-          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true });
+          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}) });
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
           monitor.record({ timings, cacheTier, errorCode: null, source: input.source, ...specFields(specStats) });
@@ -173,6 +180,11 @@ export class VoicePipeline<K> {
 
       if (!speculation) monitor.checkTokenCap();
       const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
+      const checkLanguage = prompt.language ?? language;
+      const checkPort = this.deps.check && this.deps.settings.quality?.check && !input.noCheck ? this.deps.check : null;
+      const extract = (text: string) => this.deps.prompts.extract(text, checkLanguage);
+      const watcher = checkPort ? new StreamingCheck(checkPort, checkLanguage, extract, signal, this.deps.logger) : null;
+      checkPort?.warm([checkLanguage]);
       const genStart = clock.monotonic();
       const stream = (genSignal: AbortSignal): AsyncIterable<GenerationChunk> => (speculation ? speculation.adopt(genSignal) : this.deps.generator.stream({ ...prompt, signal: genSignal }));
       let answer = '';
@@ -182,6 +194,7 @@ export class VoicePipeline<K> {
           if (chunk.type === 'text') {
             answer += chunk.text;
             onEvent({ type: 'code.chunk', text: chunk.text });
+            watcher?.push(chunk.text, answer);
           } else {
             finishReason = chunk.finishReason;
             usage = chunk.usage;
@@ -189,19 +202,28 @@ export class VoicePipeline<K> {
         }
       }, signal);
       timings.generation = clock.monotonic() - genStart;
-      const extracted = this.deps.prompts.extract(answer, prompt.language ?? language);
+      let extracted = extract(answer);
+      let check: PipelineResult['check'];
+      if (checkPort && watcher && finishReason === 'STOP' && extracted.complete) {
+        const reviewed = await reviewAnswer({
+          watcher, port: checkPort, language: checkLanguage, answer, extracted, finishReason, usage, prompt, extract,
+          repair: this.deps.settings.quality?.repair ?? false, checkTokenCap: () => monitor.checkTokenCap(), signal, logger: this.deps.logger,
+          generate: (request) => this.deps.generator.stream(request),
+        });
+        ({ answer, extracted, finishReason, usage, check } = reviewed);
+      }
       const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
       timings.total = clock.monotonic() - startedAt;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
-        cached: null, historyId, timings,
+        cached: null, historyId, timings, ...(check ? { check } : {}),
       };
       await this.recordSafely(requestId, {
-        intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete,
+        intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete, ...(check ? { check } : {}),
         ...(complete ? {} : { errorCode: incompleteCode(finishReason), errorMessage: incompleteMessage(finishReason) }),
       });
-      if (complete && key !== null && this.deps.cache) {
-        const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now() };
+      if (complete && cacheable(check) && key !== null && this.deps.cache) {
+        const value = { code: extracted.code, answer, language: extracted.language, intent: resolved.intent, finishReason, createdAt: Date.now(), ...(check ? { check } : {}) };
         this.deps.cache.set(key, value, this.deps.settings.resultTtlMs).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cache write failed'));
       }
       onEvent({ type: 'result', result });

@@ -29,7 +29,12 @@ export interface HistoryPatch {
   error?: { code: string; message: string };
   /** Already compressed by the caller (the audio worker). */
   audio?: { data: Uint8Array; format: string };
+  /** The syntax check's outcome and any repair (stored as JSON). */
+  check?: StoredCheck;
 }
+
+/** The contract's CodeCheck, as the store keeps it (the store does not validate its fields). */
+export type StoredCheck = Record<string, unknown>;
 
 export interface HistoryEntry {
   id: number;
@@ -46,6 +51,7 @@ export interface HistoryEntry {
   cacheTier: string | null;
   error: { code: string; message: string } | null;
   hasAudio: boolean;
+  check: StoredCheck | null;
 }
 
 export interface HistoryPage {
@@ -70,10 +76,11 @@ interface Row {
   error_code: string | null;
   error_message: string | null;
   has_audio: number;
+  check_json: string | null;
 }
 
 const columns = (p: string): string =>
-  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio`;
+  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio, ${p}check_json`;
 const COLUMNS = columns('');
 const MAX_PAGE = 200;
 
@@ -101,7 +108,18 @@ function toEntry(row: Row): HistoryEntry {
     cacheTier: row.cache_tier,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     hasAudio: row.has_audio === 1,
+    check: parseCheck(row.check_json),
   };
+}
+
+function parseCheck(json: string | null): StoredCheck | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null ? (value as StoredCheck) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Turns what a user typed into a safe FTS5 query: every word must match, as a prefix. */
@@ -135,7 +153,7 @@ export class HistoryStore {
       `UPDATE history SET updated_at = ?, status = coalesce(?, status), transcript = coalesce(?, transcript), intent = coalesce(?, intent),
         language = coalesce(?, language), code = coalesce(?, code), timings_json = coalesce(?, timings_json), cached = coalesce(?, cached),
         cache_tier = coalesce(?, cache_tier), error_code = coalesce(?, error_code), error_message = coalesce(?, error_message),
-        audio = coalesce(?, audio), audio_format = coalesce(?, audio_format) WHERE request_id = ?`,
+        audio = coalesce(?, audio), audio_format = coalesce(?, audio_format), check_json = coalesce(?, check_json) WHERE request_id = ?`,
     );
     this.byRequest = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE request_id = ?`);
     this.byId = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id = ?`);
@@ -193,6 +211,7 @@ export class HistoryStore {
         patch.error?.message ?? null,
         audio,
         patch.audio?.format ?? null,
+        patch.check === undefined ? null : JSON.stringify(patch.check),
         requestId,
       ],
       signal,

@@ -62,4 +62,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE cache_entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, stored_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, size INTEGER NOT NULL);
       CREATE INDEX cache_entries_expiry ON cache_entries(expires_at);`,
   },
+  {
+    version: 5,
+    name: 'history: syntax check outcome and repair',
+    // JSON of the contract's CodeCheck (status, language, parsesAs, error positions, repaired, before); NULL when not checked.
+    sql: `ALTER TABLE history ADD COLUMN check_json TEXT;`,
+  },
 ];

@@ -55,7 +55,8 @@ describe('npm run demo', () => {
       await page.mouse.up();
       await page.getByRole('button', { name: 'Copy code' }).waitFor();
       await expect(page.locator('.transcript-text').textContent()).resolves.toMatch(/\w+ \w+/);
-      await page.locator('.transcript-text .scripted-mark').waitFor();
+      await page.locator('.transcript .scripted-mark').waitFor();
+      await expect(page.locator('.transcript-text').textContent()).resolves.not.toMatch(/scripted/);
       await page.screenshot({ path: join(ROOT, 'test/e2e/artifacts/demo-spoken.png') });
     }
 

@@ -59,7 +59,7 @@ describe('voice-codegen for a terminal user', () => {
     expect(bad.stderr).toMatch(/Unknown language "klingon"/);
     expect(bad.stderr).toMatch(/typescript, javascript, python, go, rust, java/);
     for (const [alias, id] of [['ts', 'typescript'], ['py', 'python'], ['golang', 'go'], ['shell', 'bash']]) {
-      const r = await cli(['--intent-only', '--json', '--lang', alias as string, '--text', 'write a function that adds two numbers'], {});
+      const r = await cli(['--intent-only', '--json', '--lang', alias as string, '--text', 'write a python function that adds two numbers'], {});
       expect(r.code, alias).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ slots: { language: id } });
     }
@@ -76,7 +76,7 @@ describe('voice-codegen for a terminal user', () => {
   });
 
   it('gives terminal advice: the env variable for a rejected key, the host for an unreachable endpoint', async () => {
-    const rejected = await cli(['--text', 'write a function that adds two numbers', '--no-cache'], { GEMINI_API_KEY: 'not-a-real-key', VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
+    const rejected = await cli(['--text', 'write a python function that adds two numbers', '--no-cache'], { GEMINI_API_KEY: 'not-a-real-key', VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/rejected the API key\. Check GEMINI_API_KEY/);
     expect(rejected.stderr).not.toMatch(/Settings|microphone/i);
@@ -86,7 +86,7 @@ describe('voice-codegen for a terminal user', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const down = await cli(['--text', 'write a function that adds two numbers', '--no-cache'], { GEMINI_API_KEY: 'k', VOICE_CODEGEN_GEMINI_BASE_URL: `http://127.0.0.1:${port}` });
+    const down = await cli(['--text', 'write a python function that adds two numbers', '--no-cache'], { GEMINI_API_KEY: 'k', VOICE_CODEGEN_GEMINI_BASE_URL: `http://127.0.0.1:${port}` });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`127.0.0.1:${port}`);
     expect(down.stderr).not.toMatch(/Settings|Live connection/i);
@@ -107,7 +107,7 @@ describe('voice-codegen for a terminal user', () => {
   it('a request that does not act on code never waits on stdin, even when a pipe stays open', async () => {
     // stdin is a FIFO whose writer lives 60 s: reading it would hang the CLI past the 30 s limit.
     const fifo = join(dataDir, 'stdin.fifo');
-    const r = await shell(`mkfifo '${fifo}'; sleep 60 > '${fifo}' 2>/dev/null & w=$!; "$NODE" "$CLI" --text "write a function that adds two numbers" --no-cache < '${fifo}'; s=$?; kill $w; exit $s`);
+    const r = await shell(`mkfifo '${fifo}'; sleep 60 > '${fifo}' 2>/dev/null & w=$!; "$NODE" "$CLI" --text "write a python function that adds two numbers" --no-cache < '${fifo}'; s=$?; kill $w; exit $s`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/def add/);
   });
@@ -124,7 +124,7 @@ describe('voice-codegen for a terminal user', () => {
   });
 
   it('--json stage times are rounded to 0.1 ms', async () => {
-    const r = await cli(['--json', '--text', 'write a function that adds two numbers', '--no-cache']);
+    const r = await cli(['--json', '--text', 'write a python function that adds two numbers', '--no-cache']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; stages?: Record<string, number>; result?: { timings: Record<string, number> } });
     const stages = [lines.find((l) => l.type === 'timings')?.stages, lines.find((l) => l.type === 'result')?.result?.timings];

@@ -26,6 +26,7 @@ export class HistoryPortAdapter implements HistoryPort {
       ...(patch.cachedTier !== undefined ? { cached: patch.cachedTier !== null, ...(patch.cachedTier !== null ? { cacheTier: patch.cachedTier } : {}) } : {}),
       ...(failed ? { error: { code: patch.errorCode as string, message: patch.errorMessage ?? '' } } : {}),
       ...(patch.complete === true && !failed ? { status: 'done' as const } : {}),
+      ...(patch.check !== undefined ? { check: patch.check } : {}),
     });
   }
 

@@ -11,6 +11,6 @@ export const promptPort: PromptPort = {
   },
   extract: (answer, language) => {
     const extracted = extractCode(answer, language);
-    return { code: extracted.code, language: extracted.language ?? language, complete: extracted.complete };
+    return { code: extracted.code, language: extracted.language ?? language, complete: extracted.complete, source: extracted.source };
   },
 };

@@ -1,4 +1,4 @@
-// Parses the CLI's arguments (contract: --text | --audio, --lang, --json, --no-cache, --intent-only; --code) with messages that say what to do.
+// Parses the CLI's arguments (contract: --text | --audio, --lang, --json, --no-cache, --intent-only; --code, --no-check) with messages that say what to do.
 import { parseArgs } from 'node:util';
 import { LANGUAGE_IDS } from '../../config/schema.js';
 import { canonicalLanguage } from '../../intent/languages.js';
@@ -12,6 +12,8 @@ export interface CliArgs {
   code?: string;
   json: boolean;
   noCache: boolean;
+  /** Skip the syntax check (it runs by default). */
+  noCheck: boolean;
   intentOnly: boolean;
   help: boolean;
 }
@@ -25,11 +27,13 @@ export const USAGE = `Usage: voice-codegen (--text "REQUEST" | --audio FILE.wav)
                    "convert it to go", "document it"); piped stdin does the same: cat app.py | voice-codegen --text "explain this"
   --json           print every pipeline event and the stage timings as JSON lines
   --no-cache       skip the cache for this request
+  --no-check       do not check that the code parses (checked by default with tree-sitter; one repair request if not)
   --intent-only    print the recognised intent and exit (no code generation, no key needed for --text)
   -h, --help       show this help
 
 Code goes to stdout; what was heard (--audio), warnings and errors go to stderr.
-Exit codes: 0 done, 1 the request failed or the answer is incomplete, 2 a usage error.
+Exit codes: 0 code printed; 1 failed or incomplete answer; 2 bad arguments; 3 the code still does not parse
+after the repair request (the code is printed on stdout, the syntax errors as line:column on stderr).
 Needs GEMINI_API_KEY (or VOICE_CODEGEN_GEMINI_BASE_URL for a proxy or the simulator: \`npm run gemini-sim\` prints both).
 Data (cache, history, settings): VOICE_CODEGEN_DATA_DIR.`;
 
@@ -47,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         code: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        'no-check': { type: 'boolean', default: false },
         'intent-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,7 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const v = parsed.values;
-  const args: CliArgs = { json: v.json === true, noCache: v['no-cache'] === true, intentOnly: v['intent-only'] === true, help: v.help === true };
+  const args: CliArgs = { json: v.json === true, noCache: v['no-cache'] === true, noCheck: v['no-check'] === true, intentOnly: v['intent-only'] === true, help: v.help === true };
   if (typeof v.text === 'string') args.text = v.text;
   if (typeof v.audio === 'string') args.audio = v.audio;
   if (typeof v.code === 'string') args.code = v.code;

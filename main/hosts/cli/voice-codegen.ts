@@ -9,7 +9,7 @@ import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
 import { defaultDataDir } from '../../app/paths.js';
 import { AppError, toAppError } from '../../core/errors.js';
-import type { PipelineEvent } from '../../../preload/contract.js';
+import type { PipelineEvent, PipelineResult } from '../../../preload/contract.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
 import { cliErrorMessage, roundTimes } from './cli-messages.js';
 import { readBounded } from './read-bounded.js';
@@ -32,6 +32,16 @@ import { readAudioFile } from './read-audio.js';
 import { MAX_AUDIO_INPUT_BYTES } from '../../audio/audio-worker-pool.js';
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Exit code 3: the code does not parse (after its one repair request); the errors go to stderr as line:column. */
+function checkExit(result: PipelineResult): number | null {
+  const check = result.check;
+  if (!check || (check.status !== 'errors' && check.status !== 'wrong-language')) return null;
+  const what = check.status === 'wrong-language' ? `is ${check.parsesAs ?? 'another language'}, not ${check.language}` : `does not parse as ${check.language}`;
+  const lines = check.errors.map((e) => `${e.line}:${e.column}: ${e.message}\n`).join('');
+  process.stderr.write(`voice-codegen: the code ${what}${check.repaired ? ' (also after a repair request)' : ''}: ${check.errorCount} syntax error${check.errorCount === 1 ? '' : 's'}\n${lines}`);
+  return 3;
+}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -85,9 +95,9 @@ async function main(argv: string[]): Promise<number> {
         text = await app.transcribeFile(bytes, controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
         if (!args.json) process.stdout.write(`${result.code}\n`);
-        return result.complete ? 0 : 1;
+        return result.complete ? (checkExit(result) ?? 0) : 1;
       }
     }
     if (text === undefined) return 2;
@@ -103,10 +113,10 @@ async function main(argv: string[]): Promise<number> {
     if (code === undefined && stdinIsInput() && ACTS_ON_CODE.has(app.recogniseIntent(text, args.lang).intent)) {
       code = await readBounded(0, MAX_CODE_BYTES, 'stdin');
     }
-    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+    const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
     if (!args.json) process.stdout.write(result.code.endsWith('\n') ? result.code : `${result.code}\n`);
     if (!result.complete) process.stderr.write(`voice-codegen: the answer is incomplete (${result.finishReason}); it may be cut off.\n`);
-    return result.complete ? 0 : 1;
+    return result.complete ? (checkExit(result) ?? 0) : 1;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`voice-codegen: ${error.message}\n`);

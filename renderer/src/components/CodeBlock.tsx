@@ -7,9 +7,11 @@ export interface CodeBlockProps {
   language: string | null;
   label: string;
   streaming?: boolean;
+  /** 1-based lines the syntax check found errors on: marked in the margin. */
+  errorLines?: ReadonlySet<number>;
 }
 
-export function CodeBlock({ code, language, label, streaming = false }: CodeBlockProps) {
+export function CodeBlock({ code, language, label, streaming = false, errorLines }: CodeBlockProps) {
   const html = useMemo(() => highlightToHtml(code, language), [code, language]);
   const pre = useRef<HTMLPreElement>(null);
   // Follow the stream to its newest line, unless the user scrolled up to read.
@@ -20,6 +22,9 @@ export function CodeBlock({ code, language, label, streaming = false }: CodeBloc
   }, [html, streaming]);
   return (
     <pre ref={pre} className={`code-block${streaming ? ' is-streaming' : ''}`} tabIndex={0} aria-label={label} aria-busy={streaming}>
+      {[...(errorLines ?? [])].map((line) => (
+        <span key={line} className="error-line" style={{ top: `calc(var(--code-pad-top) + ${line - 1} * 1.5em)` }} aria-hidden="true" data-line={line} />
+      ))}
       <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />
     </pre>
   );

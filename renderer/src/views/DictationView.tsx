@@ -1,6 +1,8 @@
 // The dictation view: push-to-talk, level, live transcript, streamed highlighted code, cache badge, copy, timings, errors, typed requests.
 import type { AppInfo } from '../../../preload/contract';
+import { errorLines, withheldReason } from '../../../preload/check-text';
 import { CachedBadge } from '../components/CachedBadge';
+import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -95,10 +97,12 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       <div className="dictation-body">
       {showTranscript && !(compact && state.error) ? (
         <section className="transcript" aria-label="Transcript">
-          <h2 className="section-title">{state.transcript ? 'You said' : 'Hearing'}</h2>
+          <h2 className="section-title">
+            {state.transcript ? 'You said' : 'Hearing'}
+            {info?.simulated && state.source === 'voice' ? <span className="badge badge-sim scripted-mark" title={SCRIPTED_NOTICE}>scripted transcript</span> : null}
+          </h2>
           <p className={`transcript-text${state.transcript ? '' : ' is-partial'}`} aria-live="polite">
             {transcript || '…'}
-            {info?.simulated && state.source === 'voice' ? <span className="badge badge-sim scripted-mark" title={SCRIPTED_NOTICE}>scripted</span> : null}
           </p>
         </section>
       ) : null}
@@ -120,10 +124,12 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
             {language ? <span className="badge badge-lang">{language}</span> : null}
             {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
             {result && !result.complete ? <span className="badge badge-warn">incomplete ({result.finishReason})</span> : null}
+            {result?.check ? <CheckBadge check={result.check} /> : null}
             <span className="spacer" />
-            {result && result.code ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.code)} idleStatus={state.copied === 'copied' ? 'On the clipboard' : ''} /> : null}
+            {result && result.code ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.code)} idleStatus={state.copied === 'copied' ? copiedStatus(result) : ''} /> : null}
           </div>
-          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} />
+          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={!result} errorLines={errorLines(result?.check)} />
+          {result?.check ? <CheckErrors check={result.check} /> : null}
         </section>
       ) : null}
 
@@ -143,4 +149,10 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {compact ? null : <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />}
     </div>
   );
+}
+
+/** "On the clipboard", or why it was only copied: "2 syntax errors: copied, not pasted". */
+function copiedStatus(result: { check?: Parameters<typeof withheldReason>[0] }): string {
+  const withheld = withheldReason(result.check);
+  return withheld ? `${withheld}: copied, not pasted` : 'On the clipboard';
 }

@@ -1,6 +1,8 @@
 // History: search (FTS in main), the list with intent, language, time and timings, an open entry with copy again and delete, export.
 import { useEffect, useMemo } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
+import { errorLines } from '../../../preload/check-text';
+import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
 import { ClearHistoryButton } from '../components/ClearHistoryButton';
@@ -96,6 +98,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
             <div className="result-header">
               <h2 className="section-title">{intentLabel(selected.intent)}</h2>
               {selected.language ? <span className="badge badge-lang">{selected.language}</span> : null}
+              {selected.check ? <CheckBadge check={selected.check} /> : null}
               <span className="muted">{formatTime(selected.createdAt)}</span>
               <span className="spacer" />
               <button type="button" className="button ghost" onClick={() => controller.close()}>
@@ -104,7 +107,8 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
             </div>
             <p className="transcript-text">{selected.transcript}</p>
             {selected.errorCode ? <p className="text-danger">{selected.errorMessage ?? selected.errorCode}</p> : null}
-            {selected.code ? <CodeBlock code={selected.code} language={selected.language} label="Code from history" /> : selected.answer ? <p className="answer">{selected.answer}</p> : null}
+            {selected.code ? <CodeBlock code={selected.code} language={selected.language} label="Code from history" errorLines={errorLines(selected.check ?? undefined)} /> : selected.answer ? <p className="answer">{selected.answer}</p> : null}
+            {selected.check ? <CheckErrors check={selected.check} /> : null}
             {hasAnyTiming(selected.timings) && selected.timings ? <TimingBar timings={selected.timings} budgets={budgets} compact /> : null}
             <div className="detail-actions">
               {selected.code ? <CopyButton label="Copy again" onCopy={() => onCopy(selected.code ?? '')} /> : null}

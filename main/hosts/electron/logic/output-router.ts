@@ -1,5 +1,6 @@
 // Sends a finished result where settings.output.mode says: the clipboard, or a paste into the app that had focus at hotkey down.
 import type { PipelineResult } from '../../../../preload/contract.js';
+import { withheldReason } from '../../../../preload/check-text.js';
 import type { Logger } from '../../../core/logger.js';
 import type { InsertAvailability, InsertTarget } from '../insert/inserter.js';
 import type { PasteOutcome, PasteOutput } from '../insert/paste-output.js';
@@ -66,6 +67,12 @@ export class OutputRouter implements ResultOutput {
     const chosen = this.options.clipboard.select(result);
     // The copy rule holds for paste too: an incomplete or empty answer goes nowhere.
     if ('refused' in chosen) return { ...chosen.refused, pasted: false };
+    // Code that does not parse is never pasted into the user's editor: it is copied, and the message says why.
+    const withheld = withheldReason(result.check);
+    if (withheld !== null) {
+      const copied = await this.options.clipboard.deliver(result);
+      return { ...copied, pasted: false, message: copied.copied ? `${withheld}: copied, not pasted. ${copied.message}` : copied.message };
+    }
     if (output === undefined) {
       const copied = await this.options.clipboard.deliver(result);
       const why = this.options.paste?.availability.message ?? 'paste is not set up in this app.';

@@ -1,0 +1,53 @@
+// The Piscina pool running workers/quality.ts: syntax checks off the main thread, with the grammars kept warm in the worker.
+import { Piscina } from 'piscina';
+import { AppError, isAbortError } from '../core/errors.js';
+import type { SyntaxReport } from './check-report.js';
+import { hasGrammar } from './grammars.js';
+
+export interface QualityWorkerPoolOptions {
+  /** The built worker, dist/workers/quality.js (its grammars are in dist/workers/grammars). */
+  workerFile: string;
+  /** Another grammar folder (tests); default: `grammars` beside the worker file. */
+  grammarDir?: string;
+}
+
+export class QualityWorkerPool {
+  private readonly pool: Piscina;
+  private readonly warmed = new Set<string>();
+
+  constructor(options: QualityWorkerPoolOptions) {
+    // One thread that never idles out: its grammars stay loaded. Grammar loads are asynchronous (WebAssembly
+    // compilation), so a few tasks may share the thread and a check never waits behind a load of another language.
+    this.pool = new Piscina({
+      filename: options.workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, concurrentTasksPerWorker: 4,
+      ...(options.grammarDir ? { workerData: { grammarDir: options.grammarDir } } : {}),
+    });
+  }
+
+  /** Parses `code` as `language` in the worker; `hint` is the answer's fence tag (for the wrong-language check). */
+  async check(code: string, language: string, hint: string | undefined, signal?: AbortSignal): Promise<SyntaxReport> {
+    try {
+      return (await this.pool.run({ code, language, ...(hint ? { hint } : {}) }, { name: 'check', ...(signal ? { signal } : {}) })) as SyntaxReport;
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw new AppError('CANCELLED', 'The syntax check was cancelled.', { cause: error });
+      throw new AppError('INTERNAL', `The syntax check failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  /** Loads these grammars now (once each), so the first answer in a language is not slowed by its grammar. */
+  async warm(languages: readonly string[]): Promise<void> {
+    const todo = languages.filter((l) => hasGrammar(l) && !this.warmed.has(l));
+    if (todo.length === 0) return;
+    for (const language of todo) this.warmed.add(language);
+    try {
+      await this.pool.run({ languages: todo }, { name: 'warm' });
+    } catch (error) {
+      for (const language of todo) this.warmed.delete(language);
+      throw new AppError('INTERNAL', `Could not load the grammars for ${todo.join(', ')}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
