@@ -123,7 +123,10 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       current.balancer
         .run(
           async (endpoint, signal) => {
-            for await (const chunk of current.generator(endpoint).generate({ ...request, signal })) {
+            const onWaiting = (info: { until: number; delayMs: number; error: AppError }): void => {
+              if (!shown) queue.push({ type: 'waiting', ...info });
+            };
+            for await (const chunk of current.generator(endpoint).generate({ ...request, signal, onWaiting })) {
               if (chunk.type === 'text') shown = true;
               queue.push(chunk);
             }

@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.js';
 import { TimeoutError, withTimeout } from '../core/timeout.js';
 import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
 import { SpeculativeGeneration, type SpeculationStats } from './speculation.js';
-import { allStages, incompleteCode, incompleteMessage, specFields, usageFields } from './outcome.js';
+import { allStages, incompleteCode, incompleteMessage, specFields, usageFields, WaitClock } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
@@ -121,6 +121,7 @@ export class VoicePipeline<K> {
     let cacheTier: 'l1' | 'l2' | 'l3' | 'miss' | null = null;
     let usage: GenerationUsage | undefined;
     const specStats: SpeculationStats = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, ...input.speculationStats };
+    let wait: WaitClock | null = null;
     try {
       if (input.source !== 'voice') this.admit();
       throwIfAborted(signal);
@@ -174,24 +175,32 @@ export class VoicePipeline<K> {
       if (!speculation) monitor.checkTokenCap();
       const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
       const genStart = clock.monotonic();
+      const genWait = new WaitClock(() => clock.monotonic(), timings);
+      wait = genWait;
       const stream = (genSignal: AbortSignal): AsyncIterable<GenerationChunk> => (speculation ? speculation.adopt(genSignal) : this.deps.generator.stream({ ...prompt, signal: genSignal }));
       let answer = '';
       let finishReason = 'UNKNOWN' as FinishReason;
       await withTimeout('generation', GENERATION_HARD_TIMEOUT_MS, async (genSignal) => {
         for await (const chunk of stream(genSignal)) {
+          genWait.end();
           if (chunk.type === 'text') {
             answer += chunk.text;
             onEvent({ type: 'code.chunk', text: chunk.text });
+          } else if (chunk.type === 'waiting') {
+            // Gemini asked us to wait (RetryInfo): say so, and until when, before the wait.
+            genWait.start();
+            onEvent({ type: 'waiting', stage: 'generation', until: chunk.until, delayMs: chunk.delayMs, reason: chunk.error.toJSON() });
           } else {
             finishReason = chunk.finishReason;
             usage = chunk.usage;
           }
         }
       }, signal);
-      timings.generation = clock.monotonic() - genStart;
+      genWait.end();
+      timings.generation = clock.monotonic() - genStart - genWait.totalMs;
       const extracted = this.deps.prompts.extract(answer, prompt.language ?? language);
       const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
-      timings.total = clock.monotonic() - startedAt;
+      timings.total = clock.monotonic() - startedAt - genWait.totalMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
         cached: null, historyId, timings,
@@ -214,6 +223,8 @@ export class VoicePipeline<K> {
       if (appError.code === 'QUOTA') this.lastQuotaErrorAt = clock.monotonic();
       if (input.speculation && !input.speculation.cancelled) this.discard(input.speculation, specStats);
       timings.total = clock.monotonic() - startedAt;
+      wait?.end();
+      timings.total -= wait?.totalMs ?? 0;
       if (historyId !== null) {
         try {
           await history.update(requestId, { timings, errorCode: appError.code, errorMessage: appError.message });
