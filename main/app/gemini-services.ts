@@ -30,6 +30,8 @@ export interface GeminiServices {
   vocabulary(): readonly string[];
   setVocabulary(terms: readonly string[]): void;
   hasApiKey(): boolean;
+  /** Why no instance can serve right now (no key, every breaker open), or null: checked before recording starts. */
+  unavailable(): AppError | null;
   /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
   setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
   keyStorage(): 'encrypted' | 'memory' | 'env';
@@ -192,6 +194,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     vocabulary: () => bundle.pool.vocabulary,
     setVocabulary: (terms) => bundle.pool.setVocabulary(terms),
     hasApiKey: () => bundle.endpoints.some((e) => e.apiKey !== ''),
+    unavailable: () => bundle.balancer.unavailable(),
     async setApiKey(instance, apiKey) {
       const key = apiKey.trim();
       if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
