@@ -130,7 +130,7 @@ export const methods = {
   'history.export': { params: z.object({}).strict(), result: z.object({ json: z.string() }) },
   'settings.get': { params: z.object({}).strict(), result: publicSettingsSchema },
   'settings.update': { params: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), result: publicSettingsSchema },
-  'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']) }) },
+  'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']), verified: z.boolean().optional(), note: z.string().optional() }) },
   'dashboard.get': { params: z.object({}).strict(), result: z.record(z.string(), z.unknown()) },
   // 1 M characters: larger than any answer, and its JSON (at most ~6 MB escaped) fits the WebSocket's 8 MB frame limit.
   'clipboard.copy': { params: z.object({ text: z.string().max(1_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },

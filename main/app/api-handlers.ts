@@ -151,8 +151,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ...publicSettings(next, deps.keyStorage()), restartRequired };
     },
     'settings.setApiKey': async (params) => {
-      const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);
-      return { ok: true, stored };
+      const { stored, verified, note } = await deps.gemini.checkAndSetApiKey(params.instance, params.apiKey);
+      return { ok: true, stored, verified, ...(note ? { note } : {}) };
     },
     'dashboard.get': () => ({
       ...(deps.monitor.dashboard() as unknown as Record<string, unknown>),

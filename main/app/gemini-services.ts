@@ -10,6 +10,7 @@ import { resolveEndpoints } from '../gemini/endpoints.js';
 import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
+import { checkApiKey, type KeyCheck } from '../gemini/key-check.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
 import type { GeminiEndpoint, GenerationChunk, LiveSession } from '../gemini/types.js';
@@ -34,6 +35,11 @@ export interface GeminiServices {
   unavailable(): AppError | null;
   /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
   setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
+  /**
+   * Checks the key with one cheap real call first (5 s): a key Google rejects throws INVALID_KEY and is not saved;
+   * when Google cannot be asked (network), the key is saved and reported as not verified.
+   */
+  checkAndSetApiKey(instance: string, apiKey: string): Promise<{ stored: 'encrypted' | 'memory' } & KeyCheck>;
   keyStorage(): 'encrypted' | 'memory' | 'env';
   health(): InstanceHealth[];
   poolSize(): { size: number; idle: number; min: number; max: number };
@@ -213,6 +219,16 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       storage = stored;
       rebuild();
       return stored;
+    },
+    async checkAndSetApiKey(instance, apiKey) {
+      const key = apiKey.trim();
+      if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
+      const endpoints = resolveEndpoints(settings);
+      // The instance's own base URL and models (the first instance's for a new one): where the key will be used.
+      const endpoint = endpoints.find((e) => e.name === instance) ?? endpoints[0];
+      const check = endpoint ? await checkApiKey(endpoint, key) : { verified: false };
+      const stored = await this.setApiKey(instance, key);
+      return { stored, ...check };
     },
     keyStorage: () => storage,
     health: () => bundle.balancer.health(),
