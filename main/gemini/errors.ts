@@ -58,7 +58,9 @@ function fromStatus(status: number, payload: GoogleErrorPayload | undefined, cau
     return new AppError('INVALID_KEY', `Gemini refused this API key (permission denied: ${google || 'no reason given'}). ${KEY_HELP}`, { cause, details });
   }
   if (status === 404) {
-    return new AppError('BAD_REQUEST', `Gemini does not know this model or method (${google || 'not found'}). Check the model names in settings.`, { cause, details });
+    // Google's 404 names the model ("models/NAME is not found for API version v1beta..."): the UI names it too.
+    const model = /models\/([\w.-]{1,100}) is not found/.exec(google)?.[1];
+    return new AppError('BAD_REQUEST', `Gemini does not know this model or method (${google || 'not found'}). Check the model names in settings.`, { cause, details, ...(model ? { info: { model } } : {}) });
   }
   if (status === 429) {
     const retryAfterMs = retryDelayMs(payload);
