@@ -120,6 +120,8 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
       expect(log.indexOf('CODE'), JSON.stringify(log)).toBeGreaterThan(waitingAt);
       expect(log.findIndex((s) => s.startsWith('Writing code…'))).not.toBeLessThan(waitingAt);
       expect(log.some((s) => s.startsWith('Done')), JSON.stringify(log)).toBe(true);
+      // The wait is its own stage, shown apart from the budgets (the desktop view lists stages; the overlay shows chips).
+      if (name === 'desktop') await expect(page.locator('.timing-waiting').textContent()).resolves.toMatch(/^Waited (29\d\d|3\d{3}) ms for a retry/);
       await expect(page.getByRole('alert').count()).resolves.toBe(0);
     }
   });
