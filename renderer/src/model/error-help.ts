@@ -39,7 +39,7 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
     title: 'No Gemini API key',
     cause: 'Voice CodeGen needs a Gemini API key to transcribe and write code.',
     advice: 'Add a key in Settings → API key (get one at aistudio.google.com/apikey), or try the app without a key: quit and run "npm run demo" to use the simulated Gemini.',
-    actions: ['change-key'],
+    actions: ['open-settings'],
   }),
   INVALID_KEY: () => ({
     title: 'Google rejected the key',
@@ -50,7 +50,8 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
   QUOTA: (f) => ({
     title: f.wait ? `Gemini quota reached — try again in ${f.wait}` : 'Gemini quota reached',
     cause: 'Google limits how many requests a key may make per minute and per day.',
-    advice: f.wait ? `Google asks to wait: try again in ${f.wait}. Repeated requests are answered from the cache meanwhile.` : 'Wait a minute and try again, or add a key with more quota in Settings.',
+    // The wait is in the title (live): the advice does not repeat it.
+    advice: f.wait ? 'Google asks to wait; repeated requests are answered from the cache meanwhile, or add a key with more quota in Settings.' : 'Wait a minute and try again, or add a key with more quota in Settings.',
     actions: ['retry'],
   }),
   UNAVAILABLE: (f) => ({
@@ -109,9 +110,10 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
     actions: ['retry'],
     tone: 'warning',
   }),
-  NO_MICROPHONE: () => ({
+  NO_MICROPHONE: (f) => ({
     title: 'No microphone',
-    cause: 'The microphone could not be opened.',
+    // The capture layer words its own messages for users (denied, missing, busy): the cause is that message.
+    cause: f.error.message || 'The microphone could not be opened.',
     advice: 'In a browser, allow the microphone from the icon at the left of the address bar. You can type the request below meanwhile.',
     actions: ['retry'],
   }),
