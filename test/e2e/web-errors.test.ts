@@ -121,7 +121,7 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
       expect(log.findIndex((s) => s.startsWith('Writing code…'))).not.toBeLessThan(waitingAt);
       expect(log.some((s) => s.startsWith('Done')), JSON.stringify(log)).toBe(true);
       // The wait is its own stage, shown apart from the budgets (the desktop view lists stages; the overlay shows chips).
-      if (name === 'desktop') await expect(page.locator('.timing-waiting').textContent()).resolves.toMatch(/^Waited (29\d\d|3\d{3}) ms for a retry/);
+      if (name === 'desktop') await expect(page.locator('.timing-waiting').textContent()).resolves.toMatch(/^Waited (29\d\d|3\d{3}) ms before retrying Gemini/);
       await expect(page.getByRole('alert').count()).resolves.toBe(0);
     }
   });
@@ -241,5 +241,64 @@ describe('fail fast with the simulator stopped (Chromium, web host)', () => {
       await shoot(page, `${name}-error-unreachable-fail-fast`);
     }
     expect(pages.audioFrames()).toBe(framesBefore);
+  });
+});
+
+describe('unknown model, unavailable, rejected key (Chromium, web host)', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let sim: GeminiSimulator;
+  let app: StartedApp;
+  let pages: Awaited<ReturnType<typeof openPages>>;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
+    sim = await startGeminiSimulator({ profile: 'instant' });
+    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, NODE_ENV: 'production' });
+    browser = await launchChromium();
+    pages = await openPages(browser, app);
+  }, 120_000);
+
+  afterAll(async () => {
+    await pages?.context.close();
+    await browser?.cleanup();
+    await app?.stop();
+    await sim?.close();
+  });
+
+  /** Dismisses the overlay's error first: while an error shows, the overlay gives it the room of the text box. */
+  const dismiss = async (page: Page): Promise<void> => {
+    const button = page.getByRole('alert').getByRole('button', { name: 'Dismiss' });
+    if (await button.count()) await button.click();
+  };
+
+  it('each error says what it is about in plain words, with its action, at both sizes', async () => {
+    const host = new URL(sim.baseUrl).host;
+    // Ordered so that each leaves the instance usable for the next: a rejected key pauses it, so it comes last.
+    const cases = [
+      {
+        name: 'unknown-model',
+        fault: { kind: 'http-error', status: 404, count: 1, model: CODEGEN, message: `models/${CODEGEN} is not found for API version v1beta, or is not supported for streamGenerateContent.` },
+        title: `Gemini does not know the model ${CODEGEN}`,
+        button: 'Open Settings',
+      },
+      { name: 'unavailable', fault: { kind: 'http-error', status: 503, count: 3, model: CODEGEN }, title: 'Gemini is unavailable', cause: host, button: 'Try again' },
+      { name: 'invalid-key', fault: { kind: 'http-error', status: 400, count: 1, model: CODEGEN, message: 'API key not valid. Please pass a valid API key.' }, title: 'Google rejected the key', button: 'Change key' },
+    ] as const;
+    for (const c of cases) {
+      for (const [page, size] of [[pages.desktop, 'desktop'], [pages.overlay, 'overlay']] as const) {
+        // The rejected key pauses the instance: the overlay then shows the same error without asking Gemini again.
+        if (!(c.name === 'invalid-key' && size === 'overlay')) sim.injectFault(c.fault);
+        await dismiss(page);
+        await typeRequest(page, `write a python function that sorts a list (${c.name} ${size})`);
+        const alert = page.getByRole('alert');
+        await alert.getByRole('heading', { name: c.title }).waitFor();
+        if ('cause' in c) await expect(alert.textContent()).resolves.toContain(c.cause);
+        await expect(alert.getByRole('button', { name: c.button }).isVisible()).resolves.toBe(true);
+        await expectFitsAndAccessible(page, `${size} ${c.name}`);
+        await shoot(page, `${size}-error-${c.name}`);
+      }
+    }
+    await pages.desktop.getByRole('alert').getByRole('button', { name: 'Change key' }).click();
+    await pages.desktop.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
   });
 });

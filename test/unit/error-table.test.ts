@@ -29,6 +29,9 @@ describe('error table', () => {
 
   it('a rejected key says Google rejected it and offers Change key', () => {
     expect(errorHelp({ code: 'INVALID_KEY', message: '', retryable: false })).toMatchObject({ title: 'Google rejected the key', actions: ['change-key'] });
+    // Paused after the rejection: still the key's row, not "not answering".
+    expect(errorHelp({ code: 'NO_HEALTHY_INSTANCE', message: '', retryable: true, info: { cause: 'INVALID_KEY', host: 'h' } })).toMatchObject({ title: 'Google rejected the key', actions: ['change-key'] });
+    expect(errorHelp({ code: 'NO_HEALTHY_INSTANCE', message: '', retryable: true, retryAfterMs: 5000, info: { cause: 'QUOTA' } }, { now: 0, receivedAt: 0 }).title).toBe('Gemini quota reached — try again in 5 s');
   });
 
   it('unreachable names the host; unavailable says since when and when the next try is', () => {

@@ -32,7 +32,7 @@ function TimingChips({ timings, budgets }: { timings: StageTimings; budgets: Rec
       </ul>
       {typeof timings.waiting === 'number' && timings.waiting > 0 ? (
         <p className="timing-waiting muted" data-stage="waiting">
-          Waited {formatMs(timings.waiting)} for a retry Gemini asked for (its own stage: not counted in generation, total or the budgets).
+          Waited {formatMs(timings.waiting)} before retrying Gemini (its own stage: not counted in generation, total or the budgets).
         </p>
       ) : null}
     </section>
@@ -77,7 +77,7 @@ export function TimingBar({ timings, budgets, compact = false }: TimingBarProps)
       </ul>
       {typeof timings.waiting === 'number' && timings.waiting > 0 ? (
         <p className="timing-waiting muted" data-stage="waiting">
-          Waited {formatMs(timings.waiting)} for a retry Gemini asked for (its own stage: not counted in generation, total or the budgets).
+          Waited {formatMs(timings.waiting)} before retrying Gemini (its own stage: not counted in generation, total or the budgets).
         </p>
       ) : null}
     </section>

@@ -73,8 +73,8 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
     actions: ['retry'],
   }),
   NO_HEALTHY_INSTANCE: (f) => ({
-    title: f.error.info?.cause === 'QUOTA' && f.wait ? `Gemini quota reached — try again in ${f.wait}` : `Gemini at ${f.host} is not answering`,
-    cause: f.error.info?.cause === 'QUOTA' ? 'Google asked to wait before the next request.' : `Recent requests to ${f.host} failed${f.since ? ` since ${f.since}` : ''}, so new ones are paused.`,
+    title: `Gemini at ${f.host} is not answering`,
+    cause: `Recent requests to ${f.host} failed${f.since ? ` since ${f.since}` : ''}, so new ones are paused.`,
     advice: f.wait ? `The next try is allowed in ${f.wait}. ${NETWORK_ADVICE}` : NETWORK_ADVICE,
     actions: ['retry'],
   }),
@@ -163,7 +163,10 @@ export function errorHelp(error: AppErrorPayload, options: ErrorHelpOptions | st
     model: error.info?.model ?? null,
     since: error.info?.since === undefined ? null : clock(error.info.since),
   };
-  const entry = ERROR_TABLE[error.code] ?? ERROR_TABLE.INTERNAL;
+  // Paused because of the key or the quota: the user needs that row (Change key, the wait), not "not answering".
+  const cause = error.code === 'NO_HEALTHY_INSTANCE' ? error.info?.cause : undefined;
+  const code = cause === 'INVALID_KEY' || cause === 'NO_API_KEY' || cause === 'QUOTA' ? cause : error.code;
+  const entry = ERROR_TABLE[code] ?? ERROR_TABLE.INTERNAL;
   const help = (entry as Entry)(facts);
   return { ...help, tone: help.tone ?? 'error', ...(retryAt !== undefined && retryAt > now ? { countdownTo: retryAt } : {}) };
 }
