@@ -25,6 +25,8 @@ describe('error table', () => {
     expect(errorHelp(error, { receivedAt: 1_000_000, now: 1_005_000 }).title).toBe('Gemini quota reached — try again in 9 s');
     expect(errorHelp(error, { receivedAt: 1_000_000, now: 1_020_000 }).countdownTo).toBeUndefined();
     expect(waitingTitle(error, 1_014_000, 1_000_000)).toBe('Gemini quota reached — retrying in 14 s');
+    expect(waitingTitle(error, 1_014_000, 1_014_500)).toBe('Retrying now…');
+    expect(errorHelp(error, { receivedAt: 1_000_000, now: 1_020_000 }).title).toBe('Gemini quota reached');
   });
 
   it('a rejected key says Google rejected it and offers Change key', () => {

@@ -158,7 +158,8 @@ export function errorHelp(error: AppErrorPayload, options: ErrorHelpOptions | st
   const facts: Facts = {
     error,
     hotkey: o.hotkey ?? 'the hotkey',
-    wait: retryAt === undefined ? null : formatRetry(Math.max(0, retryAt - now)),
+    // Once the time has passed there is nothing left to wait for: the title then simply offers to try again.
+    wait: retryAt === undefined || retryAt <= now ? null : formatRetry(retryAt - now),
     host: error.info?.host ?? 'the Gemini endpoint',
     model: error.info?.model ?? null,
     since: error.info?.since === undefined ? null : clock(error.info.since),
@@ -173,7 +174,8 @@ export function errorHelp(error: AppErrorPayload, options: ErrorHelpOptions | st
 
 /** The status line while a request waits for an automatic retry ("Gemini quota reached — retrying in 14 s"). */
 export function waitingTitle(reason: AppErrorPayload, until: number, now: number): string {
-  const left = formatRetry(Math.max(0, until - now));
+  if (until <= now) return 'Retrying now…';
+  const left = formatRetry(until - now);
   if (reason.code === 'QUOTA') return `Gemini quota reached — retrying in ${left}`;
   if (reason.code === 'UNAVAILABLE') return `Gemini is busy — retrying in ${left}`;
   return `Gemini did not answer — retrying in ${left}`;
