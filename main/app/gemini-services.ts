@@ -192,7 +192,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     retired.push(old.pool.close().catch((error: unknown) => options.logger.warn({ err: error }, 'closing the old session pool failed')));
   };
 
-  return {
+  const services: GeminiServices = {
     generator,
     sessions,
     fileTranscriber,
@@ -227,7 +227,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       // The instance's own base URL and models (the first instance's for a new one): where the key will be used.
       const endpoint = endpoints.find((e) => e.name === instance) ?? endpoints[0];
       const check = endpoint ? await checkApiKey(endpoint, key) : { verified: false };
-      const stored = await this.setApiKey(instance, key);
+      const stored = await services.setApiKey(instance, key);
       return { stored, ...check };
     },
     keyStorage: () => storage,
@@ -242,4 +242,5 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       await Promise.all(retired);
     },
   };
+  return services;
 }
