@@ -44,6 +44,7 @@ export const appErrorSchema = z.object({
       since: z.number().optional(),
       retryAt: z.number().optional(),
       cause: z.string().max(40).optional(),
+      google: z.string().max(300).optional(),
     })
     .optional(),
 });

@@ -51,6 +51,8 @@ export interface ErrorInfo {
   retryAt?: number;
   /** The underlying error code behind a summary code (NO_HEALTHY_INSTANCE). */
   cause?: ErrorCode;
+  /** The service's own words (Google's error message), at most 300 characters. */
+  google?: string;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

@@ -52,10 +52,10 @@ function fromStatus(status: number, payload: GoogleErrorPayload | undefined, cau
   const google = payload?.message ?? '';
   const details = { status, googleStatus: payload?.status, googleMessage: google };
   if ((status === 400 && (/API key not valid/i.test(google) || hasReason(payload, 'API_KEY_INVALID'))) || status === 401) {
-    return new AppError('INVALID_KEY', `Gemini rejected the API key. ${KEY_HELP}`, { cause, details });
+    return new AppError('INVALID_KEY', `Gemini rejected the API key. ${KEY_HELP}`, { cause, details, ...(google ? { info: { google: google.slice(0, 300) } } : {}) });
   }
   if (status === 403) {
-    return new AppError('INVALID_KEY', `Gemini refused this API key (permission denied: ${google || 'no reason given'}). ${KEY_HELP}`, { cause, details });
+    return new AppError('INVALID_KEY', `Gemini refused this API key (permission denied: ${google || 'no reason given'}). ${KEY_HELP}`, { cause, details, ...(google ? { info: { google: google.slice(0, 300) } } : {}) });
   }
   if (status === 404) {
     // Google's 404 names the model ("models/NAME is not found for API version v1beta..."): the UI names it too.

@@ -32,7 +32,7 @@ export async function checkApiKey(endpoint: GeminiEndpoint, apiKey: string, opti
     const error = controller.signal.aborted ? (controller.signal.reason as AppError) : mapGeminiError(thrown);
     if (error.code === 'INVALID_KEY' || error.code === 'NO_API_KEY') {
       const google = typeof error.details?.googleMessage === 'string' && error.details.googleMessage !== '' ? error.details.googleMessage : error.message;
-      throw new AppError('INVALID_KEY', `Google rejected the key, so it was not saved: ${google}`, { cause: error, retryable: false, details: error.details, info: { host: endpointHost(endpoint) } });
+      throw new AppError('INVALID_KEY', `Google rejected the key, so it was not saved: ${google}`, { cause: error, retryable: false, details: error.details, info: { host: endpointHost(endpoint), google: google.slice(0, 300) } });
     }
     if (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'UNAVAILABLE' || error.code === 'INTERNAL' || error.code === 'CANCELLED') {
       return { verified: false, note: `Saved, not verified: ${endpointHost(endpoint)} could not be asked (${error.code === 'TIMEOUT' ? 'no answer within 5 s' : error.message}).` };

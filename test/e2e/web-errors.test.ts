@@ -252,7 +252,7 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
 
   beforeAll(async () => {
     if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
-    sim = await startGeminiSimulator({ profile: 'instant' });
+    sim = await startGeminiSimulator({ profile: 'instant', apiKeys: ['AIzaSimulatedKeyForTheKeyCheck0001'] });
     app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, NODE_ENV: 'production' });
     browser = await launchChromium();
     pages = await openPages(browser, app);
@@ -300,5 +300,20 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
     }
     await pages.desktop.getByRole('alert').getByRole('button', { name: 'Change key' }).click();
     await pages.desktop.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  });
+
+  it("Settings: a key Google rejects is refused at save with Google's message; the simulator's key is saved and verified", async () => {
+    const page = pages.desktop;
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const input = page.getByRole('textbox', { name: 'Gemini API key' });
+    await input.fill('not-a-real-key');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Google rejected the key' });
+    await alert.getByText('Google said: API key not valid. Please pass a valid API key.').waitFor();
+    await expectFitsAndAccessible(page, 'settings key refused');
+    await shoot(page, 'desktop-error-key-refused-at-save');
+    await input.fill(sim.apiKey);
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.getByText(/Key saved, .*Google accepted it\./).waitFor();
   });
 });

@@ -31,6 +31,8 @@ describe('error table', () => {
 
   it('a rejected key says Google rejected it and offers Change key', () => {
     expect(errorHelp({ code: 'INVALID_KEY', message: '', retryable: false })).toMatchObject({ title: 'Google rejected the key', actions: ['change-key'] });
+    const mapped = mapGeminiError(apiError(400, { error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } }));
+    expect(errorHelp(mapped.toJSON()).cause).toBe('Google said: API key not valid. Please pass a valid API key.');
     // Paused after the rejection: still the key's row, not "not answering".
     expect(errorHelp({ code: 'NO_HEALTHY_INSTANCE', message: '', retryable: true, info: { cause: 'INVALID_KEY', host: 'h' } })).toMatchObject({ title: 'Google rejected the key', actions: ['change-key'] });
     expect(errorHelp({ code: 'NO_HEALTHY_INSTANCE', message: '', retryable: true, retryAfterMs: 5000, info: { cause: 'QUOTA' } }, { now: 0, receivedAt: 0 }).title).toBe('Gemini quota reached — try again in 5 s');

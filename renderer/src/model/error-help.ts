@@ -41,9 +41,9 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
     advice: 'Add a key in Settings → API key (get one at aistudio.google.com/apikey), or try the app without a key: quit and run "npm run demo" to use the simulated Gemini.',
     actions: ['open-settings'],
   }),
-  INVALID_KEY: () => ({
+  INVALID_KEY: (f) => ({
     title: 'Google rejected the key',
-    cause: 'Gemini refused the API key in Settings (wrong, revoked, or not allowed for this API).',
+    cause: f.error.info?.google ? `Google said: ${f.error.info.google}` : 'Gemini refused the API key in Settings (wrong, revoked, or not allowed for this API).',
     advice: 'Copy the key again from aistudio.google.com/apikey and save it in Settings → API key.',
     actions: ['change-key'],
   }),
