@@ -163,9 +163,12 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
   };
 
   const fileTranscriber: FileTranscriberPort = {
-    async transcribe(audio, mimeType, signal) {
+    async transcribe(audio, mimeType, signal, onWaiting) {
       const current = bundle;
-      const result = await current.balancer.run((endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s }), { signal });
+      const result = await current.balancer.run(
+        (endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s, ...(onWaiting ? { onWaiting } : {}) }),
+        { signal },
+      );
       return result.text;
     },
   };

@@ -4,7 +4,7 @@ import { throwIfAborted } from '../core/abort.js';
 import { AppError } from '../core/errors.js';
 import { createGeminiClient } from './client.js';
 import { withRetry, type RetrySettings } from './retry.js';
-import type { GeminiEndpoint } from './types.js';
+import type { GeminiEndpoint, WaitingListener } from './types.js';
 
 export interface FileTranscriberOptions {
   endpoint: GeminiEndpoint;
@@ -20,6 +20,8 @@ export interface FileTranscribeRequest {
   /** Identifiers the speaker may say; sent as a hint so they are spelt as written. */
   vocabulary?: readonly string[];
   signal?: AbortSignal;
+  /** Told before a retry waits (a 429's RetryInfo, backoff). */
+  onWaiting?: WaitingListener;
 }
 
 export interface FileTranscript {
@@ -59,7 +61,12 @@ export class FileTranscriber {
           contents: [{ role: 'user', parts: [{ inlineData: { mimeType: request.mimeType, data } }, { text: instruction }] }],
           config: { abortSignal: request.signal },
         }),
-      { ...this.options.retry, signal: request.signal, random: this.options.random },
+      {
+        ...this.options.retry,
+        signal: request.signal,
+        random: this.options.random,
+        onRetry: ({ delayMs, error }) => request.onWaiting?.({ until: Date.now() + delayMs, delayMs, error }),
+      },
     );
     return { text: (response.text ?? '').trim(), responseId: response.responseId, model };
   }

@@ -37,19 +37,33 @@ export function incompleteMessage(reason: FinishReason): string {
 /** Measures the time a request spent waiting for retries (its own `waiting` stage, kept out of generation and total). */
 export class WaitClock {
   private startedAt: number | null = null;
+  private delayMs = Infinity;
+  /** What this clock measured. */
   totalMs = 0;
+  /** A wait measured before (the transcription's), which `timings.waiting` also counts. */
+  private readonly baseMs: number;
 
-  constructor(private readonly now: () => number, private readonly timings: StageTimings) {}
-
-  start(): void {
-    this.end();
-    this.startedAt = this.now();
+  constructor(private readonly now: () => number, private readonly timings: StageTimings) {
+    this.baseMs = timings.waiting ?? 0;
   }
 
+  /** Every wait of the request so far: the earlier stages' and this clock's. */
+  get allMs(): number {
+    return this.baseMs + this.totalMs;
+  }
+
+  /** A wait of `delayMs` starts now (the retry sleeps exactly that long unless cancelled). */
+  start(delayMs: number): void {
+    this.end();
+    this.startedAt = this.now();
+    this.delayMs = delayMs;
+  }
+
+  /** Called once the next thing arrived: the wait counts up to its delay, the retried call's own time does not. */
   end(): void {
     if (this.startedAt === null) return;
-    this.totalMs += this.now() - this.startedAt;
+    this.totalMs += Math.min(this.now() - this.startedAt, this.delayMs);
     this.startedAt = null;
-    this.timings.waiting = this.totalMs;
+    this.timings.waiting = this.baseMs + this.totalMs;
   }
 }

@@ -152,7 +152,7 @@ export class VoicePipeline<K> {
           timings.intent = clock.monotonic() - intentStart;
           cacheTier = hit.tier;
           onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
-          timings.total = clock.monotonic() - startedAt;
+          timings.total = clock.monotonic() - startedAt - (timings.waiting ?? 0);
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings,
@@ -188,7 +188,7 @@ export class VoicePipeline<K> {
             onEvent({ type: 'code.chunk', text: chunk.text });
           } else if (chunk.type === 'waiting') {
             // Gemini asked us to wait (RetryInfo): say so, and until when, before the wait.
-            genWait.start();
+            genWait.start(chunk.delayMs);
             onEvent({ type: 'waiting', stage: 'generation', until: chunk.until, delayMs: chunk.delayMs, reason: chunk.error.toJSON() });
           } else {
             finishReason = chunk.finishReason;
@@ -200,7 +200,7 @@ export class VoicePipeline<K> {
       timings.generation = clock.monotonic() - genStart - genWait.totalMs;
       const extracted = this.deps.prompts.extract(answer, prompt.language ?? language);
       const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
-      timings.total = clock.monotonic() - startedAt - genWait.totalMs;
+      timings.total = clock.monotonic() - startedAt - genWait.allMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
         cached: null, historyId, timings,
@@ -224,7 +224,7 @@ export class VoicePipeline<K> {
       if (input.speculation && !input.speculation.cancelled) this.discard(input.speculation, specStats);
       timings.total = clock.monotonic() - startedAt;
       wait?.end();
-      timings.total -= wait?.totalMs ?? 0;
+      timings.total -= wait?.allMs ?? input.timings?.waiting ?? 0;
       if (historyId !== null) {
         try {
           await history.update(requestId, { timings, errorCode: appError.code, errorMessage: appError.message });

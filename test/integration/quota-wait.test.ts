@@ -5,7 +5,9 @@ import type { SettingsInput } from '../../main/config/schema.js';
 import { startGeminiSimulator } from '../../main/gemini-sim/index.js';
 import type { PipelineEvent } from '../../preload/contract.js';
 import { eventLog, startHarness, type Harness } from '../support/app-harness.js';
-import { outcomeOf } from '../support/fault-helpers.js';
+import { outcomeOf, speakAndCollect } from '../support/fault-helpers.js';
+import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
+import { speechToolsAvailable } from '../support/speech.js';
 
 const CODEGEN = 'gemini-3.5-flash';
 const SETTINGS: SettingsInput = {
@@ -75,5 +77,35 @@ describe('waiting for a quota retry', () => {
     expect(first?.message).toContain(host);
     expect(first?.info?.host).toBe(host);
     expect(first?.message).not.toMatch(/Live/);
+  });
+});
+
+describe('waiting for a retry of the REST transcription fallback', () => {
+  let h: Harness | undefined;
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('Live drops, the fallback upload gets a 429 with RetryInfo 1 s: "waiting" (transcription) comes before the final transcript, and the request completes', async () => {
+    if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required (the README test line installs them)');
+    const TONE = 1250;
+    const final = 'write a go function that parses the walrus config file';
+    const audio = chunks100ms(speechPcm16('write a go function that parses the config file', { toneHz: TONE }));
+    h = await startHarness({ settings: { ...SETTINGS, gemini: { ...SETTINGS.gemini, breaker: { failureThreshold: 1000, cooldownMs: 0 } } } });
+    h.sim.setScripts([{ toneHz: TONE, partials: ['write a go function ', 'that parses the walrus config file'], final }]);
+    h.sim.setDefaultTranscript({ final });
+    h.sim.injectFault({ kind: 'live-drop-mid-turn' });
+    h.sim.injectFault({ kind: 'http-error', status: 429, retryDelaySeconds: 1, count: 1, model: 'gemini-3.5-transcribe' });
+    const { events, thrown } = await speakAndCollect(h, audio);
+    expect(thrown).toBeUndefined();
+    const types = events.map((e) => e.type);
+    const waitingAt = types.indexOf('waiting');
+    expect(waitingAt, JSON.stringify(types)).toBeGreaterThan(-1);
+    expect(events[waitingAt]).toMatchObject({ stage: 'transcription', delayMs: 1000, reason: { code: 'QUOTA' } });
+    expect(types.indexOf('transcript.final')).toBeGreaterThan(waitingAt);
+    const { result } = outcomeOf(events);
+    expect(result).toMatchObject({ complete: true, transcript: final });
+    expect(result?.timings.waiting).toBeGreaterThanOrEqual(900);
+    expect(result?.timings.transcription ?? Infinity).toBeLessThan(result?.timings.waiting ?? 0);
   });
 });

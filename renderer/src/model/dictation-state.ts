@@ -73,7 +73,7 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent, 
     case 'transcript.partial':
       return { ...state, partial: event.text };
     case 'transcript.final':
-      return { ...state, transcript: event.text, partial: event.text, phase: state.phase === 'error' ? state.phase : 'generating' };
+      return { ...state, transcript: event.text, partial: event.text, waiting: null, phase: state.phase === 'error' ? state.phase : 'generating' };
     case 'intent':
       return { ...state, intent: { name: event.intent, confidence: event.confidence, slots: event.slots }, phase: state.phase === 'error' || state.phase === 'waiting' ? state.phase : 'generating' };
     case 'code.chunk':
