@@ -18,6 +18,8 @@ export const stageTimingsSchema = z.object({
   intent: z.number().nonnegative().optional(),
   generation: z.number().nonnegative().optional(),
   total: z.number().nonnegative().optional(),
+  /** Time spent waiting for a retry Gemini asked for (RetryInfo): its own stage, outside the budgets and `total`. */
+  waiting: z.number().nonnegative().optional(),
 });
 export type StageTimings = z.infer<typeof stageTimingsSchema>;
 
@@ -34,6 +36,17 @@ export const appErrorSchema = z.object({
   message: z.string(),
   retryable: z.boolean(),
   retryAfterMs: z.number().optional(),
+  /** Facts the error table shows in plain words (main/core/errors.ts ErrorInfo). */
+  info: z
+    .object({
+      host: z.string().max(300).optional(),
+      model: z.string().max(300).optional(),
+      since: z.number().optional(),
+      retryAt: z.number().optional(),
+      cause: z.string().max(40).optional(),
+      google: z.string().max(300).optional(),
+    })
+    .optional(),
 });
 export type AppErrorPayload = z.infer<typeof appErrorSchema>;
 
@@ -83,6 +96,8 @@ export const pipelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), result: resultSchema }),
   z.object({ type: z.literal('error'), error: appErrorSchema }),
   z.object({ type: z.literal('timings'), stages: stageTimingsSchema }),
+  /** The request waits for an automatic retry until `until` (epoch ms): sent before the wait starts. */
+  z.object({ type: z.literal('waiting'), stage: z.enum(['transcription', 'generation']), until: z.number(), delayMs: z.number().nonnegative(), reason: appErrorSchema }),
 ]);
 export type PipelineEvent = z.infer<typeof pipelineEventSchema>;
 
@@ -140,7 +155,7 @@ export const methods = {
   'history.export': { params: z.object({}).strict(), result: z.object({ json: z.string() }) },
   'settings.get': { params: z.object({}).strict(), result: publicSettingsSchema },
   'settings.update': { params: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(), result: publicSettingsSchema },
-  'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']) }) },
+  'settings.setApiKey': { params: z.object({ instance: z.string().min(1).max(100).default('default'), apiKey: z.string().min(1).max(500) }).strict(), result: z.object({ ok: z.boolean(), stored: z.enum(['encrypted', 'memory']), verified: z.boolean().optional(), note: z.string().optional() }) },
   // The shared Redis cache's team secret: stored like API keys (keychain or this session), never sent back.
   'settings.setTeamSecret': {
     params: z.object({ secret: z.string().min(1).max(1024) }).strict(),

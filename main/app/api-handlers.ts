@@ -164,8 +164,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       return { ...publicSettings(next, deps.keyStorage()), sharedCache: deps.sharedCache.status(), restartRequired, restartFor, keysDropped, notices: [...new Set(notices)] };
     },
     'settings.setApiKey': async (params) => {
-      const stored = await deps.gemini.setApiKey(params.instance, params.apiKey);
-      return { ok: true, stored };
+      const { stored, verified, note } = await deps.gemini.checkAndSetApiKey(params.instance, params.apiKey);
+      return { ok: true, stored, verified, ...(note ? { note } : {}) };
     },
     'settings.setTeamSecret': async (params) => {
       const { stored, status } = await deps.sharedCache.setTeamSecret(params.secret);

@@ -102,6 +102,9 @@ export class AppRequests {
 
   /** Hotkey down: the pipeline starts listening; events go to onEvent and to every renderer. */
   startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink } = {}): DictationHandle {
+    // Fail fast: when no instance can serve (no key, every breaker open), say so at once instead of recording.
+    const unavailable = this.deps.gemini.unavailable();
+    if (unavailable) throw unavailable;
     registry.cancelDictationsOf(clientId);
     const controller = new AbortController();
     let requestId = 0;

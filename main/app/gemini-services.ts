@@ -11,6 +11,7 @@ import { CodeGenerator } from '../gemini/code-generator.js';
 import { mapGeminiError } from '../gemini/errors.js';
 import { ThinkingConfigs } from '../gemini/thinking.js';
 import { FileTranscriber } from '../gemini/file-transcriber.js';
+import { checkApiKey, type KeyCheck } from '../gemini/key-check.js';
 import { LiveTranscriber } from '../gemini/live-transcriber.js';
 import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
 import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type GenerationChunk, type LiveSession } from '../gemini/types.js';
@@ -32,8 +33,15 @@ export interface GeminiServices {
   /** replaceNow: terms were removed for privacy; no session set up with the old ones serves another utterance. */
   setVocabulary(terms: readonly string[], options?: { replaceNow?: boolean }): void;
   hasApiKey(): boolean;
+  /** Why no instance can serve right now (no key, every breaker open), or null: checked before recording starts. */
+  unavailable(): AppError | null;
   /** Stores a key (encrypted where the platform can) and uses it from the next request on. */
   setApiKey(instance: string, apiKey: string): Promise<'encrypted' | 'memory'>;
+  /**
+   * Checks the key with one cheap real call first (5 s): a key Google rejects throws INVALID_KEY and is not saved;
+   * when Google cannot be asked (network), the key is saved and reported as not verified.
+   */
+  checkAndSetApiKey(instance: string, apiKey: string): Promise<{ stored: 'encrypted' | 'memory' } & KeyCheck>;
   keyStorage(): 'encrypted' | 'memory' | 'env';
   /** Said in Settings when the platform has a key store that cannot encrypt (Linux without a keyring). */
   keyNotice(): string | undefined;
@@ -137,7 +145,10 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       current.balancer
         .run(
           async (endpoint, signal) => {
-            for await (const chunk of current.generator(endpoint).generate({ ...request, signal })) {
+            const onWaiting = (info: { until: number; delayMs: number; error: AppError }): void => {
+              if (!shown) queue.push({ type: 'waiting', ...info });
+            };
+            for await (const chunk of current.generator(endpoint).generate({ ...request, signal, onWaiting })) {
               if (chunk.type === 'text') shown = true;
               queue.push(chunk);
             }
@@ -166,9 +177,12 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
   };
 
   const fileTranscriber: FileTranscriberPort = {
-    async transcribe(audio, mimeType, signal) {
+    async transcribe(audio, mimeType, signal, onWaiting) {
       const current = bundle;
-      const result = await current.balancer.run((endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s }), { signal });
+      const result = await current.balancer.run(
+        (endpoint, s) => current.transcriber(endpoint).transcribe({ audio, mimeType, vocabulary: current.pool.vocabulary, signal: s, ...(onWaiting ? { onWaiting } : {}) }),
+        { signal },
+      );
       if (result.usage) report(result.usage);
       return result.text;
     },
@@ -215,7 +229,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     void closing.finally(() => retired.delete(closing));
   };
 
-  return {
+  const services: GeminiServices = {
     generator,
     sessions,
     fileTranscriber,
@@ -223,6 +237,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     vocabulary: () => bundle.pool.vocabulary,
     setVocabulary: (terms, opts) => bundle.pool.setVocabulary(terms, opts),
     hasApiKey: () => bundle.endpoints.some((e) => e.apiKey !== ''),
+    unavailable: () => bundle.balancer.unavailable(),
     async setApiKey(instance, apiKey) {
       const key = apiKey.trim();
       if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
@@ -240,6 +255,16 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       rebuild();
       return stored;
     },
+    async checkAndSetApiKey(instance, apiKey) {
+      const key = apiKey.trim();
+      if (key.length < 8) throw new AppError('VALIDATION', 'That does not look like a Gemini API key. Copy the whole key from Google AI Studio.');
+      const endpoints = resolveEndpoints(settings);
+      // The instance's own base URL and models (the first instance's for a new one): where the key will be used.
+      const endpoint = endpoints.find((e) => e.name === instance) ?? endpoints[0];
+      const check = endpoint ? await checkApiKey(endpoint, key) : { verified: false };
+      const stored = await services.setApiKey(instance, key);
+      return { stored, ...check };
+    },
     keyStorage: () => storage,
     keyNotice: () => (storage === 'memory' && options.secretStore && !options.secretStore.isEncryptionAvailable() ? NO_KEYRING_NOTICE : undefined),
     health: () => bundle.balancer.health(),
@@ -254,4 +279,5 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
       await Promise.all([...retired]);
     },
   };
+  return services;
 }

@@ -35,6 +35,24 @@ export interface AppErrorOptions {
   /** Milliseconds the caller should wait before retrying (from RetryInfo, for example). */
   retryAfterMs?: number;
   details?: Record<string, unknown>;
+  /** Facts the UI shows in plain words (the host that could not be reached, the unknown model...). */
+  info?: ErrorInfo;
+}
+
+/** What an error is about, for the UI's error table: every field optional, all plain values. */
+export interface ErrorInfo {
+  /** host[:port] of the endpoint that failed. */
+  host?: string;
+  /** A model name Gemini does not know. */
+  model?: string;
+  /** Since when (epoch ms) an instance has been failing. */
+  since?: number;
+  /** When (epoch ms) the next attempt is allowed. */
+  retryAt?: number;
+  /** The underlying error code behind a summary code (NO_HEALTHY_INSTANCE). */
+  cause?: ErrorCode;
+  /** The service's own words (Google's error message), at most 300 characters. */
+  google?: string;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -52,6 +70,7 @@ export class AppError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly info: ErrorInfo | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -60,16 +79,29 @@ export class AppError extends Error {
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
     this.retryAfterMs = options.retryAfterMs;
     this.details = options.details;
+    this.info = options.info;
   }
 
-  toJSON(): { code: ErrorCode; message: string; retryable: boolean; retryAfterMs?: number } {
+  toJSON(): { code: ErrorCode; message: string; retryable: boolean; retryAfterMs?: number; info?: ErrorInfo } {
     return {
       code: this.code,
       message: this.message,
       retryable: this.retryable,
       ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+      ...(this.info === undefined ? {} : { info: { ...this.info } }),
     };
   }
+}
+
+/** The same error with more facts for the UI (and, when given, a clearer message). */
+export function withInfo(error: AppError, info: ErrorInfo, message: string = error.message): AppError {
+  return new AppError(error.code, message, {
+    cause: error.cause ?? error,
+    retryable: error.retryable,
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    ...(error.details === undefined ? {} : { details: error.details }),
+    info: { ...error.info, ...info },
+  });
 }
 
 export function isAppError(value: unknown): value is AppError {

@@ -1,6 +1,7 @@
-// The Google-shaped REST routes: models/{model}:generateContent and :streamGenerateContent?alt=sse.
+// The Google-shaped REST routes: models/{model}:generateContent and :streamGenerateContent?alt=sse (models.get and countTokens in model-routes.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerFor, type Answer } from './rest-answer.js';
+import { handleModelRoute } from './model-routes.js';
 import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE, modelNotFoundMessage } from './google-errors.js';
 import { pushCapped, type SimState } from './state.js';
 import type { RequestStats } from './types.js';
@@ -52,6 +53,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   // '//v1beta/...' would parse as a protocol-relative URL: collapse slashes before parsing.
   const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
   const path = url.pathname.replace(/\/{2,}/g, '/');
+  if (await handleModelRoute(req, res, state, path, url)) return;
   const match = ROUTE.exec(path);
   if (!match || req.method !== 'POST') {
     sendJson(res, 404, googleError(404, `Method not found: ${req.method ?? 'GET'} ${path}`));

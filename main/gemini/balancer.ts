@@ -6,6 +6,7 @@ import { systemClock } from '../core/clock.js';
 import { AppError, toAppError, type ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { silentLogger } from '../core/logger.js';
+import { endpointHost, nameHost } from './errors.js';
 import type { GeminiEndpoint, LiveConnectOptions, LiveSession, LiveSessionFactory } from './types.js';
 
 export type BalancerStrategy = 'least-outstanding' | 'round-robin';
@@ -56,6 +57,8 @@ interface Instance {
   errorRate: number;
   latencyMs: number | null;
   lastError: AppError | null;
+  /** Epoch ms of the first failure since the last success (what the UI calls "since"). */
+  failingSince: number | null;
 }
 
 export class Balancer {
@@ -87,6 +90,7 @@ export class Balancer {
       errorRate: 0,
       latencyMs: null,
       lastError: null,
+      failingSince: null,
     }));
   }
 
@@ -116,7 +120,7 @@ export class Balancer {
         this.succeeded(instance, this.clock.monotonic() - startedAt);
         return result;
       } catch (thrown) {
-        const error = options.signal?.aborted ? abortReason(options.signal) : this.classify(thrown);
+        const error = options.signal?.aborted ? abortReason(options.signal) : this.located(instance, this.classify(thrown));
         this.failed(instance, error);
         if (!INSTANCE_FAULTS.has(error.code)) throw error;
         lastError = error;
@@ -201,10 +205,29 @@ export class Balancer {
     return best;
   }
 
+  /** Names the endpoint's host (and since when it fails) on errors about reaching it, for a message a user can act on. */
+  private located(instance: Instance, error: AppError): AppError {
+    if (error.code !== 'NETWORK' && error.code !== 'TIMEOUT' && error.code !== 'UNAVAILABLE') return error;
+    return nameHost(error, instance.endpoint, instance.failingSince ?? this.clock.now());
+  }
+
+  /**
+   * Why no instance can take a request right now (no key, every breaker open), without calling Gemini:
+   * the hotkey and the button show this at once instead of recording. Null when some instance can serve.
+   */
+  unavailable(): AppError | null {
+    if (this.instances.every((i) => i.endpoint.apiKey === '')) {
+      return new AppError('NO_API_KEY', 'No Gemini API key is set. Save one in Settings → API key, or set GEMINI_API_KEY.');
+    }
+    if (this.instances.some((i) => i.endpoint.apiKey !== '' && i.breaker.available)) return null;
+    return this.noHealthyInstance(undefined);
+  }
+
   private succeeded(instance: Instance, latencyMs: number): void {
     instance.requests++;
     instance.errorRate *= 1 - EWMA_WEIGHT;
     instance.latencyMs = instance.latencyMs === null ? latencyMs : instance.latencyMs + EWMA_WEIGHT * (latencyMs - instance.latencyMs);
+    instance.failingSince = null;
     instance.breaker.recordSuccess();
   }
 
@@ -216,6 +239,7 @@ export class Balancer {
       return;
     }
     instance.failures++;
+    instance.failingSince ??= this.clock.now();
     instance.errorRate += EWMA_WEIGHT * (1 - instance.errorRate);
     instance.lastError = error;
     if (error.code === 'QUOTA' && error.retryAfterMs !== undefined) instance.breaker.openFor(error.retryAfterMs, error);
@@ -231,8 +255,18 @@ export class Balancer {
       return `${h.name} (${h.state}${when}; ${why})`;
     });
     const retryIns = health.map((h) => h.retryInMs).filter((v): v is number => v !== null);
+    // The instance that comes back first speaks for all: its host, its cause, since when it fails.
+    const soonest = [...this.instances].sort((a, b) => (a.breaker.snapshot().retryAt ?? Infinity) - (b.breaker.snapshot().retryAt ?? Infinity))[0];
+    const hosts = new Set(this.instances.map((i) => endpointHost(i.endpoint)));
+    const info = {
+      ...(hosts.size === 1 ? { host: [...hosts][0] as string } : soonest ? { host: endpointHost(soonest.endpoint) } : {}),
+      ...(soonest?.lastError ? { cause: soonest.lastError.code } : cause ? { cause: cause.code } : {}),
+      ...(soonest?.failingSince != null ? { since: soonest.failingSince } : {}),
+      ...(retryIns.length > 0 ? { retryAt: this.clock.now() + Math.min(...retryIns) } : {}),
+    };
     return new AppError('NO_HEALTHY_INSTANCE', `No Gemini instance could take the request: ${causes.join('; ')}.`, {
       cause,
+      info,
       ...(retryIns.length > 0 ? { retryAfterMs: Math.min(...retryIns) } : {}),
       details: { instances: health.map((h) => ({ name: h.name, state: h.state, lastError: h.lastError, retryInMs: h.retryInMs })) },
     });

@@ -64,7 +64,13 @@ export class CodeGenerator {
           const next = await stream.next();
           return { first: next.done ? undefined : next.value, rest: stream };
         },
-        { ...this.options.retry, signal: link.signal, random: this.options.random },
+        {
+          ...this.options.retry,
+          signal: link.signal,
+          random: this.options.random,
+          // Said before the wait starts, so the UI can count down instead of claiming to write code.
+          onRetry: ({ delayMs, error }) => request.onWaiting?.({ until: Date.now() + delayMs, delayMs, error }),
+        },
       );
 
       let finishReason: FinishReason | undefined;

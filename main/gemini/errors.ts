@@ -1,6 +1,6 @@
 // Maps what the Gemini SDK throws (ApiError, fetch failures, SSE cuts, Live close codes) to AppErrors a user can act on.
-import { AppError, isAbortError } from '../core/errors.js';
-import type { LiveCloseInfo } from './types.js';
+import { AppError, isAbortError, withInfo } from '../core/errors.js';
+import type { GeminiEndpoint, LiveCloseInfo } from './types.js';
 
 interface GoogleErrorPayload {
   code?: number;
@@ -52,13 +52,15 @@ function fromStatus(status: number, payload: GoogleErrorPayload | undefined, cau
   const google = payload?.message ?? '';
   const details = { status, googleStatus: payload?.status, googleMessage: google };
   if ((status === 400 && (/API key not valid/i.test(google) || hasReason(payload, 'API_KEY_INVALID'))) || status === 401) {
-    return new AppError('INVALID_KEY', `Gemini rejected the API key. ${KEY_HELP}`, { cause, details });
+    return new AppError('INVALID_KEY', `Gemini rejected the API key. ${KEY_HELP}`, { cause, details, ...(google ? { info: { google: google.slice(0, 300) } } : {}) });
   }
   if (status === 403) {
-    return new AppError('INVALID_KEY', `Gemini refused this API key (permission denied: ${google || 'no reason given'}). ${KEY_HELP}`, { cause, details });
+    return new AppError('INVALID_KEY', `Gemini refused this API key (permission denied: ${google || 'no reason given'}). ${KEY_HELP}`, { cause, details, ...(google ? { info: { google: google.slice(0, 300) } } : {}) });
   }
   if (status === 404) {
-    return new AppError('BAD_REQUEST', `Gemini does not know this model or method (${google || 'not found'}). Check the model names in settings.`, { cause, details });
+    // Google's 404 names the model ("models/NAME is not found for API version v1beta..."): the UI names it too.
+    const model = /models\/([\w.-]{1,100}) is not found/.exec(google)?.[1];
+    return new AppError('BAD_REQUEST', `Gemini does not know this model or method (${google || 'not found'}). Check the model names in settings.`, { cause, details, ...(model ? { info: { model } } : {}) });
   }
   if (status === 429) {
     const retryAfterMs = retryDelayMs(payload);
@@ -121,4 +123,26 @@ export function mapLiveClose(info: LiveCloseInfo): AppError {
   if (code === 1006) return new AppError('NETWORK', 'The Live connection to Gemini dropped. Check your network.', { details });
   if (/deadline expired/i.test(reason)) return new AppError('UNAVAILABLE', 'The Live connection reached its time limit and was closed by Gemini; a new one is needed.', { details });
   return new AppError('UNAVAILABLE', `Gemini Live closed the connection (${code}${reason ? `: ${reason}` : ''}). Try again.`, { details });
+}
+
+const GOOGLE_HOST = 'generativelanguage.googleapis.com';
+
+/** host[:port] every call of this endpoint goes to. */
+export function endpointHost(endpoint: Pick<GeminiEndpoint, 'baseUrl'>): string {
+  if (!endpoint.baseUrl) return GOOGLE_HOST;
+  try {
+    return new URL(endpoint.baseUrl).host || GOOGLE_HOST;
+  } catch {
+    return endpoint.baseUrl.slice(0, 200);
+  }
+}
+
+/** Names the host on an error about reaching an endpoint; a network error's message then says which address failed. */
+export function nameHost(error: AppError, endpoint: Pick<GeminiEndpoint, 'baseUrl'>, since: number): AppError {
+  const host = endpointHost(endpoint);
+  if (error.code !== 'NETWORK') return withInfo(error, { host, since });
+  const refused = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|fetch failed/i.test(String(error.details?.reason ?? ''));
+  const what = refused ? 'could not connect' : 'the connection broke off';
+  const where = endpoint.baseUrl ? 'check VOICE_CODEGEN_GEMINI_BASE_URL (or the instance\'s base URL in settings) and your network' : 'check your network, VPN or proxy';
+  return withInfo(error, { host, since }, `Cannot reach Gemini at ${host} (${what}): ${where}.`);
 }

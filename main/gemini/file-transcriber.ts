@@ -4,7 +4,7 @@ import { throwIfAborted } from '../core/abort.js';
 import { AppError } from '../core/errors.js';
 import { createGeminiClient } from './client.js';
 import { withRetry, type RetrySettings } from './retry.js';
-import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage } from './types.js';
+import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type WaitingListener } from './types.js';
 
 export interface FileTranscriberOptions {
   endpoint: GeminiEndpoint;
@@ -20,6 +20,8 @@ export interface FileTranscribeRequest {
   /** Identifiers the speaker may say; sent as custom vocabulary (speech biasing) so they are spelt as written. */
   vocabulary?: readonly string[];
   signal?: AbortSignal;
+  /** Told before a retry waits (a 429's RetryInfo, backoff). */
+  onWaiting?: WaitingListener;
 }
 
 export interface FileTranscript {
@@ -61,7 +63,12 @@ export class FileTranscriber {
           contents: [{ role: 'user', parts: [{ inlineData: { mimeType: request.mimeType, data } }] }],
           config: { ...(vocabulary.length > 0 ? { audioTranscriptionConfig: { customVocabulary: vocabulary } } : {}), abortSignal: request.signal },
         }),
-      { ...this.options.retry, signal: request.signal, random: this.options.random },
+      {
+        ...this.options.retry,
+        signal: request.signal,
+        random: this.options.random,
+        onRetry: ({ delayMs, error }) => request.onWaiting?.({ until: Date.now() + delayMs, delayMs, error }),
+      },
     );
     return { text: (response.text ?? '').trim(), responseId: response.responseId, model, usage: tokenUsageOf('batch_transcription', model, response.usageMetadata) };
   }

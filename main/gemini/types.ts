@@ -1,6 +1,7 @@
 // Shared shapes of the Gemini layer: endpoints, Live sessions and utterances, generation chunks.
 import type { Disposable } from '../core/events.js';
 import type { GeminiModels } from '../config/schema.js';
+import type { AppError } from '../core/errors.js';
 
 /** One Gemini instance the balancer can use (settings' gemini.instances, resolved). */
 export interface GeminiEndpoint {
@@ -99,10 +100,16 @@ export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'OT
 
 export type GenerationChunk =
   | { type: 'text'; text: string }
-  | { type: 'done'; finishReason: FinishReason; usage: GenerationUsage | undefined; responseId?: string };
+  | { type: 'done'; finishReason: FinishReason; usage: GenerationUsage | undefined; responseId?: string }
+  /** Nothing was shown yet and a retry waits until `until` (epoch ms), e.g. for a 429's RetryInfo. */
+  | { type: 'waiting'; until: number; delayMs: number; error: AppError };
+
+/** Told before a retry waits (the pipeline turns it into a 'waiting' event for the UI). */
+export type WaitingListener = (info: { until: number; delayMs: number; error: AppError }) => void;
 
 export interface GenerateRequest {
   systemInstruction: string;
   prompt: string;
   signal?: AbortSignal;
+  onWaiting?: WaitingListener;
 }

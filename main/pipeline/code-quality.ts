@@ -164,6 +164,8 @@ export async function collectAnswer(stream: AsyncIterable<GenerationChunk>): Pro
   let usage: GenerationUsage | undefined;
   for await (const chunk of stream) {
     if (chunk.type === 'text') answer += chunk.text;
+    // A retry wait of the repair call: nothing to show, the request already has its result on screen.
+    else if (chunk.type === 'waiting') continue;
     else {
       finishReason = chunk.finishReason;
       usage = chunk.usage;

@@ -1,6 +1,6 @@
 // What the voice pipeline needs from the outside, as small interfaces: the app wires the concrete parts in.
 import type { CodeCheck, IntentName, IntentSlots, PipelineEvent, StageTimings } from '../../preload/contract.js';
-import type { GenerationChunk, LiveSession } from '../gemini/types.js';
+import type { GenerationChunk, LiveSession, WaitingListener } from '../gemini/types.js';
 
 export interface IntentOutcome {
   intent: IntentName;
@@ -92,7 +92,8 @@ export interface LiveSessionSource {
 }
 
 export interface FileTranscriberPort {
-  transcribe(audio: Uint8Array, mimeType: string, signal: AbortSignal): Promise<string>;
+  /** `onWaiting` is told before a retry waits (the request then says so instead of seeming stuck). */
+  transcribe(audio: Uint8Array, mimeType: string, signal: AbortSignal, onWaiting?: WaitingListener): Promise<string>;
 }
 
 /** Encodes kept utterance audio for the REST fallback (in a worker). */

@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.js';
 import { TimeoutError, withTimeout } from '../core/timeout.js';
 import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/types.js';
 import { emptySpeculationStats, SpeculativeGeneration, type SpeculationStats } from './speculation.js';
-import { allStages, incompleteCode, incompleteMessage, specFields, usageFields } from './outcome.js';
+import { allStages, incompleteCode, incompleteMessage, specFields, usageFields, WaitClock } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
 import type {
@@ -128,6 +128,7 @@ export class VoicePipeline<K> {
     let cacheTier: 'l1' | 'l2' | 'l3' | 'miss' | null = null;
     let usage: GenerationUsage | undefined;
     const specStats: SpeculationStats = { ...emptySpeculationStats(), ...input.speculationStats };
+    let wait: WaitClock | null = null;
     try {
       if (input.source !== 'voice') this.admit();
       throwIfAborted(signal);
@@ -158,7 +159,7 @@ export class VoicePipeline<K> {
           timings.intent = clock.monotonic() - intentStart;
           cacheTier = hit.tier;
           onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
-          timings.total = clock.monotonic() - startedAt;
+          timings.total = clock.monotonic() - startedAt - (timings.waiting ?? 0);
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
@@ -186,22 +187,30 @@ export class VoicePipeline<K> {
       const watcher = checkPort ? new StreamingCheck(checkPort, checkLanguage, extract, signal, this.deps.logger) : null;
       checkPort?.warm([checkLanguage]);
       const genStart = clock.monotonic();
+      const genWait = new WaitClock(() => clock.monotonic(), timings);
+      wait = genWait;
       const stream = (genSignal: AbortSignal): AsyncIterable<GenerationChunk> => (speculation ? speculation.adopt(genSignal) : this.deps.generator.stream({ ...prompt, signal: genSignal }));
       let answer = '';
       let finishReason = 'UNKNOWN' as FinishReason;
       await withTimeout('generation', GENERATION_HARD_TIMEOUT_MS, async (genSignal) => {
         for await (const chunk of stream(genSignal)) {
+          genWait.end();
           if (chunk.type === 'text') {
             answer += chunk.text;
             onEvent({ type: 'code.chunk', text: chunk.text });
             watcher?.push(chunk.text, answer);
+          } else if (chunk.type === 'waiting') {
+            // Gemini asked us to wait (RetryInfo): say so, and until when, before the wait.
+            genWait.start(chunk.delayMs);
+            onEvent({ type: 'waiting', stage: 'generation', until: chunk.until, delayMs: chunk.delayMs, reason: chunk.error.toJSON() });
           } else {
             finishReason = chunk.finishReason;
             usage = chunk.usage;
           }
         }
       }, signal);
-      timings.generation = clock.monotonic() - genStart;
+      genWait.end();
+      timings.generation = clock.monotonic() - genStart - genWait.totalMs;
       let extracted = extract(answer);
       let check: PipelineResult['check'];
       if (checkPort && watcher && finishReason === 'STOP' && extracted.complete) {
@@ -213,7 +222,7 @@ export class VoicePipeline<K> {
         ({ answer, extracted, finishReason, usage, check } = reviewed);
       }
       const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
-      timings.total = clock.monotonic() - startedAt;
+      timings.total = clock.monotonic() - startedAt - genWait.allMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
         cached: null, historyId, timings, ...(check ? { check } : {}),
@@ -236,6 +245,8 @@ export class VoicePipeline<K> {
       if (appError.code === 'QUOTA') this.lastQuotaErrorAt = clock.monotonic();
       if (input.speculation && !input.speculation.cancelled) this.discard(input.speculation, specStats);
       timings.total = clock.monotonic() - startedAt;
+      wait?.end();
+      timings.total -= wait?.allMs ?? input.timings?.waiting ?? 0;
       if (historyId !== null) {
         try {
           await history.update(requestId, { timings, errorCode: appError.code, errorMessage: appError.message });

@@ -12,6 +12,7 @@ import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSourc
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
+import { WaitClock } from './outcome.js';
 
 /** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
 const MAX_SPECULATIONS = 2;
@@ -81,12 +82,16 @@ export class VoiceRequest {
   private speculation: SpeculativeGeneration | null = null;
   private speculating: Promise<void> | null = null;
   private stableTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Waits for retries of the REST fallback: their own stage, kept out of the transcription time. */
+  private readonly waitTimings: StageTimings = {};
+  private readonly transcriptionWait: WaitClock;
   private readonly specStats: SpeculationStats = emptySpeculationStats();
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
+    this.transcriptionWait = new WaitClock(() => deps.clock.monotonic(), this.waitTimings);
     this.kept = deps.keptAudio();
     deps.pipeline.admit();
     onEvent({ type: 'listening' });
@@ -152,9 +157,12 @@ export class VoiceRequest {
         this.liveError = new AppError('TIMEOUT', 'No Live session was ready when the hotkey was released.');
       }
       transcript = await this.transcribe(signal);
+      this.transcriptionWait.end();
     } catch (error) {
       const appError = toAppError(error);
-      const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt, total: this.deps.clock.monotonic() - releasedAt };
+      this.transcriptionWait.end();
+      const waited = this.transcriptionWait.totalMs;
+      const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt - waited, total: this.deps.clock.monotonic() - releasedAt - waited, ...this.waitTimings };
       this.stopWatching();
       // A speculation still being set up must not start streaming after this: wait for it, then discard it.
       if (this.speculating) await this.speculating;
@@ -166,7 +174,7 @@ export class VoiceRequest {
       this.link.dispose();
       throw appError;
     }
-    const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt };
+    const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt - this.transcriptionWait.totalMs, ...this.waitTimings };
     // The Live session is done once the final transcript is in: give it back before generating.
     this.releaseSession();
     this.stopWatching();
@@ -271,7 +279,11 @@ export class VoiceRequest {
     const audio = this.kept.concat();
     return withTimeout('transcription', FALLBACK_TIMEOUT_MS, async (s) => {
       const encoded = await this.deps.encoder.encodeForUpload(audio, SAMPLE_RATE, s);
-      return this.deps.fileTranscriber.transcribe(encoded.data, encoded.mimeType, s);
+      return this.deps.fileTranscriber.transcribe(encoded.data, encoded.mimeType, s, (info) => {
+        // A retry waits (a 429's RetryInfo, backoff): say so with its end time, and keep the wait out of the transcription time.
+        this.transcriptionWait.start(info.delayMs);
+        this.onEvent({ type: 'waiting', stage: 'transcription', until: info.until, delayMs: info.delayMs, reason: info.error.toJSON() });
+      });
     }, signal);
   }
 

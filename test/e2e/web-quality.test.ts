@@ -1,5 +1,6 @@
 // The syntax check as a user sees it in real Chromium (web host, simulated Gemini): "parses as" on clean code; error
 // lines marked and listed when the code still does not parse after its repair request.
+import { DEFAULT_MODELS } from '../../main/config/models.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +62,7 @@ describe('web: the syntax check marks the result', () => {
   });
 
   it('code that still does not parse after the repair has its error line marked and listed', async () => {
-    sim.injectFault({ kind: 'syntax-error', mode: 'prose', count: 2, model: 'gemini-3.5-flash' });
+    sim.injectFault({ kind: 'syntax-error', mode: 'prose', count: 2, model: DEFAULT_MODELS.codegen });
     await ask('write a python function that averages the quokka weights');
     await expect(page.locator('.badge-check').textContent()).resolves.toBe('1 syntax error (after a repair request)');
     const marked = page.locator('.code-block .error-line');

@@ -7,12 +7,14 @@ export class ApiCallError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly info: AppErrorPayload['info'];
   constructor(payload: AppErrorPayload) {
     super(payload.message);
     this.name = 'ApiCallError';
     this.code = payload.code;
     this.retryable = payload.retryable;
     this.retryAfterMs = payload.retryAfterMs;
+    this.info = payload.info;
   }
 }
 

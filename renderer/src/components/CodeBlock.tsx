@@ -21,7 +21,7 @@ export function CodeBlock({ code, language, label, streaming = false, errorLines
     if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
   }, [html, streaming]);
   return (
-    <pre ref={pre} className={`code-block${streaming ? ' is-streaming' : ''}`} tabIndex={0} aria-label={label} aria-busy={streaming}>
+    <pre ref={pre} className={`code-block${streaming ? ' is-streaming' : ''}`} tabIndex={0} role="region" aria-label={label} aria-busy={streaming}>
       {[...(errorLines ?? [])].map((line) => (
         <span key={line} className="error-line" style={{ top: `calc(var(--code-pad-top) + ${line - 1} * 1.5em)` }} aria-hidden="true" data-line={line} />
       ))}

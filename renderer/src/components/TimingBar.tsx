@@ -29,6 +29,12 @@ function TimingChips({ timings, budgets }: { timings: StageTimings; budgets: Rec
             </li>
           );
         })}
+        {typeof timings.waiting === 'number' && timings.waiting > 0 ? (
+          <li className="timing-chip timing-waiting" data-stage="waiting">
+            wait <span className="timing-value">{formatMs(timings.waiting)}</span>
+            <span className="sr-only"> before retrying Gemini, outside the budgets</span>
+          </li>
+        ) : null}
       </ul>
     </section>
   );
@@ -70,6 +76,11 @@ export function TimingBar({ timings, budgets, compact = false }: TimingBarProps)
           );
         })}
       </ul>
+      {typeof timings.waiting === 'number' && timings.waiting > 0 ? (
+        <p className="timing-waiting muted" data-stage="waiting">
+          Waited {formatMs(timings.waiting)} before retrying Gemini (its own stage: not counted in generation, total or the budgets).
+        </p>
+      ) : null}
     </section>
   );
 }

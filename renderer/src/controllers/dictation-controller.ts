@@ -163,6 +163,15 @@ export class DictationController {
     }
   }
 
+  /** After a MAX_TOKENS cut: asks Gemini for the rest of the code shown, as a typed request. */
+  async continueAnswer(): Promise<void> {
+    const result = this.state.result;
+    if (!result || result.complete || !result.code) return;
+    // Bounded by the request's own limit (100 000 characters): the end of the code is what the rest follows.
+    const tail = result.code.slice(-90_000);
+    await this.submitText(`Continue this ${result.language} code exactly where it stops, without repeating it; answer with only the rest:\n${tail}`);
+  }
+
   /** Esc, or a new request: stops capture, cancels the request in main, frees its resources. */
   async cancel(): Promise<void> {
     if (!isBusy(this.state)) return;
@@ -252,7 +261,7 @@ export class DictationController {
 
   private fail(error: AppErrorPayload): void {
     this.generation++;
-    this.set({ ...this.state, phase: 'error', error, level: 0 });
+    this.set({ ...this.state, phase: 'error', error, errorAt: Date.now(), waiting: null, level: 0 });
   }
 
   private async stopCapture(): Promise<void> {

@@ -147,8 +147,11 @@ export class SettingsController extends StateStore<SettingsState> {
       return false;
     }
     try {
-      const { stored } = await this.api.call('settings.setApiKey', { instance: 'default', apiKey: key });
-      this.patch({ keyStatus: stored === 'encrypted' ? 'Key saved, encrypted by the system keychain.' : 'Key saved for this session only (no system keychain here).', error: null });
+      this.patch({ keyStatus: 'Checking the key with Google…', error: null });
+      const { stored, verified, note } = await this.api.call('settings.setApiKey', { instance: 'default', apiKey: key });
+      const where = stored === 'encrypted' ? 'Key saved, encrypted by the system keychain.' : 'Key saved for this session only (no system keychain here).';
+      const checked = verified === false ? `Not verified: ${note ?? 'Google could not be asked.'}` : 'Google accepted it.';
+      this.patch({ keyStatus: `${where} ${checked}`, error: null });
       return true;
     } catch (error) {
       this.patch({ keyStatus: null, error: toErrorPayload(error) });

@@ -1,7 +1,14 @@
 // The dictation view's state and the pure reducer that folds pipeline events into it.
 import type { AppErrorPayload, IntentSlots, PipelineEvent, PipelineResult, StageTimings } from '../../../preload/contract';
 
-export type DictationPhase = 'idle' | 'starting' | 'listening' | 'transcribing' | 'generating' | 'done' | 'error' | 'cancelled';
+export type DictationPhase = 'idle' | 'starting' | 'listening' | 'transcribing' | 'waiting' | 'generating' | 'done' | 'error' | 'cancelled';
+
+/** A request waiting for an automatic retry (Gemini asked it to, e.g. a 429 with RetryInfo). */
+export interface WaitingInfo {
+  until: number;
+  delayMs: number;
+  reason: AppErrorPayload;
+}
 
 export interface DictationState {
   phase: DictationPhase;
@@ -15,6 +22,9 @@ export interface DictationState {
   result: PipelineResult | null;
   timings: StageTimings;
   error: AppErrorPayload | null;
+  /** When the error arrived (epoch ms): a retry time it carries counts down from here. */
+  errorAt: number | null;
+  waiting: WaitingInfo | null;
   /** Input level, 0..1 (RMS). */
   level: number;
   copied: 'idle' | 'copied' | 'failed';
@@ -31,6 +41,8 @@ export const INITIAL_DICTATION: DictationState = {
   result: null,
   timings: {},
   error: null,
+  errorAt: null,
+  waiting: null,
   level: 0,
   copied: 'idle',
 };
@@ -46,11 +58,13 @@ export function isBusy(state: DictationState): boolean {
 }
 
 /** Folds one pipeline event for the current request into the state; terminal states ignore late events. */
-export function applyPipelineEvent(state: DictationState, event: PipelineEvent): DictationState {
+export function applyPipelineEvent(state: DictationState, event: PipelineEvent, now: number = Date.now()): DictationState {
   if (state.phase === 'cancelled' || state.phase === 'idle') return state;
   if (state.phase === 'done') {
     // Main echoes the result marked copied once it has put the code on the clipboard (the desktop overlay).
     if (event.type === 'result' && event.result.copied === true) return { ...state, copied: 'copied' };
+    // An incomplete answer (MAX_TOKENS, SAFETY...) is followed by its error: shown beside the partial code.
+    if (event.type === 'error' && state.result?.complete === false && state.error === null) return { ...state, error: event.error, errorAt: now };
     if (event.type !== 'timings') return state;
   }
   switch (event.type) {
@@ -59,15 +73,19 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent):
     case 'transcript.partial':
       return { ...state, partial: event.text };
     case 'transcript.final':
-      return { ...state, transcript: event.text, partial: event.text, phase: state.phase === 'error' ? state.phase : 'generating' };
+      return { ...state, transcript: event.text, partial: event.text, waiting: null, phase: state.phase === 'error' ? state.phase : 'generating' };
     case 'intent':
-      return { ...state, intent: { name: event.intent, confidence: event.confidence, slots: event.slots }, phase: state.phase === 'error' ? state.phase : 'generating' };
+      return { ...state, intent: { name: event.intent, confidence: event.confidence, slots: event.slots }, phase: state.phase === 'error' || state.phase === 'waiting' ? state.phase : 'generating' };
     case 'code.chunk':
-      return { ...state, streamed: state.streamed + event.text, phase: state.phase === 'error' ? state.phase : 'generating' };
+      return { ...state, streamed: state.streamed + event.text, waiting: null, phase: state.phase === 'error' ? state.phase : 'generating' };
+    case 'waiting':
+      // A retry waits: the countdown replaces "writing" until the first chunk (or an error) arrives.
+      return state.phase === 'error' || event.until <= now ? state : { ...state, phase: 'waiting', waiting: { until: event.until, delayMs: event.delayMs, reason: event.reason } };
     case 'result':
       return {
         ...state,
         phase: 'done',
+        waiting: null,
         result: event.result,
         transcript: event.result.transcript || state.transcript,
         intent: state.intent ?? { name: event.result.intent, confidence: 1, slots: {} },
@@ -75,7 +93,7 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent):
         copied: event.result.copied === true ? 'copied' : state.copied,
       };
     case 'error':
-      return { ...state, phase: 'error', error: event.error };
+      return { ...state, phase: 'error', error: event.error, errorAt: now, waiting: null };
     case 'timings':
       return { ...state, timings: { ...state.timings, ...event.stages } };
   }

@@ -15,9 +15,9 @@ import { TimingBar } from '../components/TimingBar';
 import type { DictationController } from '../controllers/dictation-controller';
 import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, type Budget, type Stage } from '../model/budgets';
-import { isBusy, streamingCode, streamingLanguage, type DictationPhase } from '../model/dictation-state';
+import { isBusy, streamingCode, streamingLanguage, type DictationPhase, type DictationState } from '../model/dictation-state';
+import { WaitingStatus } from '../components/WaitingStatus';
 import { formatAccelerator, intentLabel } from '../model/format';
-
 import { readBrowserClipboard } from '../platform/clipboard';
 
 const STATUS: Record<DictationPhase, string> = {
@@ -25,6 +25,7 @@ const STATUS: Record<DictationPhase, string> = {
   starting: 'Starting the microphone…',
   listening: 'Listening…',
   transcribing: 'Transcribing…',
+  waiting: 'Waiting for Gemini…',
   generating: 'Writing code…',
   done: 'Done',
   error: 'Stopped',
@@ -33,6 +34,13 @@ const STATUS: Record<DictationPhase, string> = {
 
 /** The demo must not pass a scripted transcript off as the user's words. */
 const SCRIPTED_NOTICE = 'Demo: the simulated Gemini does not hear you. Speech gets a scripted transcript; typed requests are answered as typed. With a Gemini key your own words are transcribed.';
+
+/** The status line: a countdown while a retry waits; "writing" only once code arrives. */
+function statusText(state: DictationState) {
+  if (state.phase === 'waiting' && state.waiting) return <WaitingStatus waiting={state.waiting} />;
+  if (state.phase === 'generating' && !state.streamed) return 'Asking Gemini…';
+  return STATUS[state.phase];
+}
 
 export interface DictationViewProps {
   controller: DictationController;
@@ -88,7 +96,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           {info?.simulated && !compact ? <p className="hint sim-notice">{SCRIPTED_NOTICE}</p> : null}
           <LevelMeter level={state.level} active={listening} />
           <p className="status" role="status" data-phase={state.phase}>
-            {STATUS[state.phase]}
+            {statusText(state)}
             {state.intent && !compact ? <span className="status-intent"> · {intentLabel(state.intent.name)}</span> : null}
           </p>
         </div>
@@ -110,9 +118,12 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {state.error ? (
         <ErrorNotice
           error={state.error}
+          receivedAt={state.errorAt}
           hotkey={hotkey}
+          compact={compact}
           onOpenSettings={onOpenSettings}
-          onRetry={state.source === 'text' && state.transcript ? () => void controller.submitText(state.transcript) : undefined}
+          onRetry={state.transcript ? () => void controller.submitText(state.transcript) : undefined}
+          onContinue={result && !result.complete && result.code ? () => void controller.continueAnswer() : undefined}
           onDismiss={() => controller.dismiss()}
         />
       ) : null}

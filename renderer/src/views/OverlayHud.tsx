@@ -5,10 +5,12 @@ import { CodeBlock } from '../components/CodeBlock';
 import { LevelMeter } from '../components/LevelMeter';
 import { PushToTalkButton } from '../components/PushToTalkButton';
 import { TextRequestForm } from '../components/TextRequestForm';
+import { WaitingStatus } from '../components/WaitingStatus';
 import type { DictationController } from '../controllers/dictation-controller';
 import { useStore } from '../controllers/use-store';
 import { isBusy, streamingCode, streamingLanguage, type DictationState } from '../model/dictation-state';
-import { errorHelp } from '../model/error-help';
+import { ERROR_ACTION_LABELS, useNow } from '../components/ErrorNotice';
+import { errorHelp, type ErrorAction } from '../model/error-help';
 
 export interface OverlayHudProps {
   controller: DictationController;
@@ -46,7 +48,9 @@ function statusOf(state: DictationState, elapsed: number): string {
     case 'transcribing':
       return 'Transcribing…';
     case 'generating':
-      return 'Writing code…';
+      return state.streamed ? 'Writing code…' : 'Asking Gemini…';
+    case 'waiting':
+      return 'Waiting for Gemini…';
     case 'done': {
       const result = state.result;
       if (!result) return 'Done';
@@ -55,7 +59,8 @@ function statusOf(state: DictationState, elapsed: number): string {
       return `${result.complete ? 'Done' : 'Incomplete'} · ${lineCount(result.code)} lines of ${result.language}${copied}`;
     }
     case 'error':
-      return state.error ? errorHelp(state.error).title : 'Stopped';
+      // HudError shows the title (with its live countdown) in the body's place.
+      return 'Stopped';
     case 'cancelled':
       return 'Cancelled';
     default:
@@ -72,19 +77,20 @@ export function OverlayHud({ controller, info, onOpenSettings }: OverlayHudProps
   const transcript = state.transcript || state.partial;
   const code = state.result ? state.result.code : streamingCode(state.streamed);
   const language = state.result?.language ?? streamingLanguage(state.streamed);
-  const kind = state.phase === 'error' ? 'error' : state.phase === 'done' ? 'done' : state.phase === 'generating' || (state.phase === 'transcribing' && code) ? 'writing' : listening || state.phase === 'transcribing' ? 'listening' : 'idle';
+  // An incomplete answer (MAX_TOKENS, SAFETY, RECITATION) arrives as a result and an error: the HUD shows the error, with Continue.
+  const kind = state.phase === 'error' || (state.phase === 'done' && state.error) ? 'error' : state.phase === 'done' ? 'done' : state.phase === 'generating' || state.phase === 'waiting' || (state.phase === 'transcribing' && code) ? 'writing' : listening || state.phase === 'transcribing' ? 'listening' : 'idle';
 
   return (
     <div className="hud" data-state={kind}>
       <div className="hud-bar">
         <span className={`hud-dot hud-dot-${kind}`} aria-hidden="true" />
-        <p className="hud-status" role="status" data-phase={state.phase}>
-          {statusOf(state, elapsed)}
+        <p className="status hud-status" role="status" data-phase={state.phase}>
+          {state.phase === 'waiting' && state.waiting ? <WaitingStatus waiting={state.waiting} /> : statusOf(state, elapsed)}
         </p>
         {info?.simulated ? <span className="badge badge-sim">simulated</span> : null}
         {kind === 'listening' || kind === 'writing' ? <span className="hud-keys"><kbd>Esc</kbd> cancels</span> : null}
-        {/* Stays mounted from idle to listening: unmounting it would end the hold. */}
-        {kind === 'idle' || kind === 'listening' ? (
+        {/* Stays mounted from idle to listening (unmounting it would end the hold); after a result or an error it starts the next dictation. */}
+        {kind !== 'writing' ? (
           <PushToTalkButton inline active={listening} mode={mode} onPress={() => void controller.startVoice()} onRelease={() => void controller.stopVoice()} />
         ) : null}
       </div>
@@ -113,14 +119,18 @@ export function OverlayHud({ controller, info, onOpenSettings }: OverlayHudProps
           <p className="hud-transcript" title={transcript}>
             {transcript}
           </p>
-          <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={kind === 'writing'} />
+          {code || kind === 'done' ? (
+            <section className="result hud-result" aria-label="Generated code">
+              <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={kind === 'writing'} />
+            </section>
+          ) : null}
         </>
       ) : null}
 
       {kind === 'done' && state.result ? (
         <div className="hud-actions">
           <button type="button" className="button primary" onClick={() => void controller.copy(state.result?.code ?? '')} disabled={!state.result.code}>
-            {state.copied === 'copied' ? 'Copied' : 'Copy code'}
+            Copy code
           </button>
           <button type="button" className="button ghost" onClick={() => controller.dismiss()}>
             Dismiss
@@ -128,28 +138,42 @@ export function OverlayHud({ controller, info, onOpenSettings }: OverlayHudProps
         </div>
       ) : null}
 
-      {kind === 'error' && state.error ? (
-        <>
-          <p className="hud-cause" title={state.error.message}>
-            {state.error.message}
-          </p>
-          <div className="hud-actions">
-            {errorHelp(state.error).action === 'open-settings' ? (
-              <button type="button" className="button primary" onClick={onOpenSettings}>
-                Open Settings
-              </button>
-            ) : null}
-            {errorHelp(state.error).action === 'retry' && state.source === 'text' && state.transcript ? (
-              <button type="button" className="button" onClick={() => void controller.submitText(state.transcript)}>
-                Try again
-              </button>
-            ) : null}
-            <button type="button" className="button ghost" onClick={() => controller.dismiss()}>
-              Dismiss
-            </button>
-          </div>
-        </>
-      ) : null}
+      {kind === 'error' && state.error ? <HudError state={state} controller={controller} onOpenSettings={onOpenSettings} /> : null}
+    </div>
+  );
+}
+
+/** The error state: the table's title (live countdown), one line of cause, the actions; Details live in the main window. */
+function HudError({ state, controller, onOpenSettings }: { state: DictationState; controller: DictationController; onOpenSettings: () => void }) {
+  const error = state.error;
+  const first = error ? errorHelp(error, { ...(state.errorAt ? { receivedAt: state.errorAt } : {}) }) : null;
+  const now = useNow(first?.countdownTo);
+  if (!error) return null;
+  const help = errorHelp(error, { ...(state.errorAt ? { receivedAt: state.errorAt } : {}), now });
+  const result = state.result;
+  const handlers: Record<ErrorAction, (() => void) | undefined> = {
+    'change-key': onOpenSettings,
+    'open-settings': onOpenSettings,
+    retry: state.transcript ? () => void controller.submitText(state.transcript) : undefined,
+    continue: result && !result.complete && result.code ? () => void controller.continueAnswer() : undefined,
+  };
+  const actions = help.actions.filter((a) => handlers[a] !== undefined);
+  return (
+    <div className={`hud-error tone-${help.tone}`} role="alert" data-code={error.code}>
+      <h2 className="hud-error-title">{help.title}</h2>
+      <p className="hud-cause" title={`${help.cause} ${help.advice}`}>
+        {help.cause} <span className="muted">{help.advice}</span>
+      </p>
+      <div className="hud-actions">
+        {actions.map((a, i) => (
+          <button key={a} type="button" className={`button${i === 0 ? ' primary' : ''}`} onClick={handlers[a]}>
+            {ERROR_ACTION_LABELS[a]}
+          </button>
+        ))}
+        <button type="button" className="button ghost" onClick={() => controller.dismiss()}>
+          Dismiss
+        </button>
+      </div>
     </div>
   );
 }
