@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 /** Upper case to match the alert event of preload/contract.ts. */
 export type AlertSeverity = 'WARNING' | 'CRITICAL';
 
-export type AlertKind = 'response_time' | 'stage_over_max' | 'error_rate';
+export type AlertKind = 'response_time' | 'stage_over_max' | 'error_rate' | 'quota' | 'breaker_open';
 
 export interface Alert {
   kind: AlertKind;

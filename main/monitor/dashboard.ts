@@ -2,6 +2,7 @@
 import type { Stage } from '../core/budgets.js';
 import type { Alert } from './alerts.js';
 import type { LatencySummary } from './latency-samples.js';
+import type { MinutePoint } from './minute-series.js';
 import type { CacheTier } from './prometheus.js';
 import type { PoolSize } from './report.js';
 import type { ResourceSample } from './resource-sampler.js';
@@ -23,4 +24,6 @@ export interface DashboardSnapshot {
   resources: ResourceSample | null;
   pools: Record<string, PoolSize>;
   recentAlerts: Alert[];
+  /** The last hour, minute by minute (only minutes with requests). */
+  series: MinutePoint[];
 }

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Settings } from '../config/schema.js';
 import { AlertGate, type Alert, type AlertInput } from './alerts.js';
 import { RecentWindow, type LatencySummary } from './latency-samples.js';
+import { MinuteSeries } from './minute-series.js';
 import { SlidingRate } from './sliding-rate.js';
 import { PeriodStats } from './period-stats.js';
 import { PrometheusMetrics, type CacheTier } from './prometheus.js';
@@ -38,7 +39,7 @@ export interface PerformanceMonitorOptions {
   /** Pass one to serve it yourself; otherwise the monitor creates (and closes) its own. */
   prometheus?: PrometheusMetrics;
   prices?: PriceTable;
-  /** The error-rate alert waits for this many requests in the window: 1 failure out of 2 is not a trend. */
+  /** The error-rate alert waits for this many requests in the window: 1 failure out of 2 is not a trend, but a desktop user makes few requests. */
   minRequestsForErrorRate?: number;
   random?: () => number;
 }
@@ -61,6 +62,8 @@ export class PerformanceMonitor {
   private readonly errorWindow: SlidingRate;
   private readonly period: PeriodStats;
   private readonly recent: Record<Stage, RecentWindow>;
+  /** The last hour minute by minute, for the dashboard's charts. */
+  private readonly minutes = new MinuteSeries();
   private readonly startedAt: number;
   private readonly life = { requests: 0, errors: 0, cache: { l1: 0, l2: 0, l3: 0, miss: 0 } as Record<CacheTier, number> };
   private readonly speculation = { started: 0, kept: 0, wasted: 0, wastedTokens: 0, wastedPromptTokens: 0, wastedOutputTokens: 0 };
@@ -80,7 +83,7 @@ export class PerformanceMonitor {
     this.sampler = options.sampler ?? new ProcessResourceSampler();
     this.ownsPrometheus = options.prometheus === undefined;
     this.prometheus = options.prometheus ?? new PrometheusMetrics();
-    this.minRequestsForErrorRate = options.minRequestsForErrorRate ?? 10;
+    this.minRequestsForErrorRate = options.minRequestsForErrorRate ?? 5;
     this.emitter = new TypedEmitter((error, event) => this.logger.error({ err: error, event }, 'monitor listener failed'));
     this.gate = new AlertGate(this.settings.alertCooldownMs, this.clock);
     this.errorWindow = new SlidingRate(this.settings.errorWindowMs);
@@ -117,6 +120,7 @@ export class PerformanceMonitor {
     period.requests++;
     this.life.requests++;
     this.prometheus.countRequest();
+    this.minutes.add(now, obs.stages, obs.errorCode !== undefined && obs.errorCode !== 'CANCELLED');
 
     for (const stage of STAGES) {
       const ms = obs.stages[stage];
@@ -216,6 +220,7 @@ export class PerformanceMonitor {
       resources: this.lastResources,
       pools: structuredClone(this.pools),
       recentAlerts: [...this.recentAlerts],
+      series: this.minutes.points(now),
     };
   }
 
@@ -249,6 +254,9 @@ export class PerformanceMonitor {
     this.period.addError(code);
     this.life.errors++;
     this.prometheus.countError(code);
+    // Gemini refusing requests is worth an alert the first time, not only once the error rate says so.
+    if (code === 'QUOTA') this.raise({ kind: 'quota', severity: 'WARNING', key: 'quota', value: 1, threshold: 0, message: "Gemini quota reached: requests wait for Google's retry delay. If it keeps happening, the key's plan is too small." });
+    if (code === 'NO_HEALTHY_INSTANCE') this.raise({ kind: 'breaker_open', severity: 'CRITICAL', key: 'breaker_open', value: 1, threshold: 0, message: 'Gemini is failing: after repeated errors no instance takes requests for now; the app tries again by itself.' });
     const window = this.errorWindow.read(now);
     const threshold = this.settings.errorRateAlert;
     if (window.total >= this.minRequestsForErrorRate && window.rate > threshold) {

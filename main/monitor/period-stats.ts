@@ -29,7 +29,7 @@ export class PeriodStats {
   private heapMax = 0;
   private alertsEmitted = 0;
   private alertsSuppressed = 0;
-  private readonly alertsByKind: Record<AlertKind, number> = { response_time: 0, stage_over_max: 0, error_rate: 0 };
+  private readonly alertsByKind: Record<AlertKind, number> = { response_time: 0, stage_over_max: 0, error_rate: 0, quota: 0, breaker_open: 0 };
   private readonly alerts: Alert[] = [];
 
   constructor(from: number, private readonly budgets: Readonly<Record<Stage, Budget>>, random?: () => number) {

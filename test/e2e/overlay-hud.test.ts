@@ -222,4 +222,28 @@ describe('the overlay HUD at its real sizes', () => {
     }
     sim.clearFaults();
   });
+
+  it('the dashboard after those errors: Gemini failing in plain words, the alerts, and the last hour per minute, the same after a reload', async () => {
+    const dash = await context.newPage();
+    await dash.setViewportSize({ width: 1280, height: 800 });
+    await dash.addInitScript(() => {
+      localStorage.setItem('vcg.onboarded', '1');
+      localStorage.setItem('vcg.privacyNoticeSeen', '1');
+    });
+    await dash.goto(`${app.launchUrl}&tab=dashboard`);
+    await dash.getByText(/^Gemini: failing, retry at \d/).waitFor();
+    const alerts = dash.locator('section[aria-labelledby="dash-alerts"]');
+    await alerts.getByText(/Gemini quota reached/).first().waitFor();
+    await alerts.getByText(/Gemini is failing/).first().waitFor();
+    const summary = dash.locator('section[aria-labelledby="dash-requests"] figcaption').first();
+    await expect.poll(() => summary.textContent()).toMatch(/^Last hour: \d+ requests and [1-9]\d* errors over \d+ active minutes\.$/);
+    const before = await summary.textContent();
+    await expect(dash.locator('body').textContent()).resolves.not.toMatch(/\b(closed|half-open)\b|Live sessions.*sessions/);
+    const violations = await runAxe(dash);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await dash.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800-gemini-failing.png'), fullPage: true });
+    await dash.reload();
+    await expect.poll(() => summary.textContent()).toBe(before);
+    await dash.close();
+  });
 });

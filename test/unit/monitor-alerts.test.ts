@@ -72,7 +72,7 @@ describe('error rate alert', () => {
     for (let i = 0; i < 19; i++) monitor.recordRequest({ stages: { total: 100 } });
     monitor.recordRequest({ stages: { total: 100 }, errorCode: 'NETWORK' });
     expect(alerts).toEqual([]);
-    monitor.recordRequest({ stages: { total: 100 }, errorCode: 'QUOTA' });
+    monitor.recordRequest({ stages: { total: 100 }, errorCode: 'TIMEOUT' });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'error_rate', severity: 'CRITICAL', threshold: 0.05 });
     expect(alerts[0]?.value).toBeCloseTo(2 / 21, 10);
@@ -150,5 +150,25 @@ describe('bad input', () => {
     expect(report.requests).toBe(2);
     expect(report.stages.transcription).toMatchObject({ count: 1, p95: 300, mean: 300 });
     expect(report.stages.total).toMatchObject({ count: 1, min: 400 });
+  });
+});
+
+describe('alerts a desktop user needs to see', () => {
+  it('a quota error and Gemini refusing every request (breakers open) each raise an alert at once', () => {
+    const { monitor, alerts } = setup();
+    monitor.recordRequest({ stages: { total: 100 }, errorCode: 'QUOTA' });
+    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['quota', 'WARNING']]);
+    monitor.recordRequest({ stages: { total: 5 }, errorCode: 'NO_HEALTHY_INSTANCE' });
+    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['quota', 'WARNING'], ['breaker_open', 'CRITICAL']]);
+    expect(alerts[1]?.message).toMatch(/Gemini is failing/);
+    expect(monitor.dashboard().recentAlerts.map((a) => a.kind)).toEqual(['quota', 'breaker_open']);
+  });
+
+  it('half of a few requests failing is an error-rate alert (a desktop user makes few requests)', () => {
+    const { monitor, alerts } = setup();
+    for (let i = 0; i < 3; i++) monitor.recordRequest({ stages: { total: 100 } });
+    monitor.recordRequest({ stages: { total: 100 }, errorCode: 'UNAVAILABLE' });
+    monitor.recordRequest({ stages: { total: 100 }, errorCode: 'UNAVAILABLE' });
+    expect(alerts.some((a) => a.kind === 'error_rate' && a.severity === 'CRITICAL')).toBe(true);
   });
 });

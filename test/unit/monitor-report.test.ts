@@ -87,10 +87,11 @@ describe('hourly report', () => {
     expect(report.speculation).toEqual({ started: 3, kept: 2, wasted: 1, wastedTokens: 150 });
     expect(report.resources).toEqual({ samples: 2, cpuPercentAvg: 20, cpuPercentMax: 30, rssBytesAvg: 200e6, rssBytesMax: 300e6, heapUsedBytesMax: 60e6 });
     expect(report.pools).toEqual({ [SESSION_POOL]: { size: 1, idle: 1, min: 1, max: 4 } });
-    // The failure is 1 of the 10 requests in the 5-minute window (one every 30 s): 10 % > 5 %.
-    expect(report.alerts).toMatchObject({ emitted: 2, suppressed: 1, byKind: { response_time: 2, stage_over_max: 0, error_rate: 1 } });
+    // The failure is 1 of the 10 requests in the 5-minute window (one every 30 s): 10 % > 5 %; a quota error is its own alert too.
+    expect(report.alerts).toMatchObject({ emitted: 3, suppressed: 1, byKind: { response_time: 2, stage_over_max: 0, error_rate: 1, quota: 1, breaker_open: 0 } });
     expect(report.alerts.recent.map((a) => [a.kind, a.severity, a.value])).toEqual([
       ['response_time', 'WARNING', 2200],
+      ['quota', 'WARNING', 1],
       ['error_rate', 'CRITICAL', 0.1],
     ]);
     expect(report.recommendations).toEqual(['transcription p95 900 ms (target 500 ms): raise the warm session pool from 1 to 2']);

@@ -1,7 +1,7 @@
 // What the renderer derives from main's data: dashboard snapshots of any shape, settings patches, budgets and error advice.
 import { describe, expect, it } from 'vitest';
 import { budgetsFrom, judge } from '../../renderer/src/model/budgets.js';
-import { appendSeries, readDashboard } from '../../renderer/src/model/dashboard-model.js';
+import { readDashboard } from '../../renderer/src/model/dashboard-model.js';
 import { errorHelp } from '../../renderer/src/model/error-help.js';
 import { buildPatch, draftFrom } from '../../renderer/src/model/settings-fields.js';
 
@@ -33,16 +33,33 @@ describe('dashboard model', () => {
     expect(m.cache?.total).toBe(4);
     expect(m.tierRates).toEqual([{ tier: 'l1', hits: 1, misses: 3, hitRate: 0.25, rejected: 0 }, { tier: 'l2', hits: 0, misses: 2, hitRate: 0, rejected: 2 }]);
     expect(m.memory).toMatchObject({ usage: 0.83, warning: 0.75, critical: 0.95, level: 'warning' });
-    expect(m.pools[0]).toEqual({ name: 'Live sessions', size: 2, idle: 1, min: 1, max: 4 });
+    expect(m.pools[0]).toEqual({ name: 'Warm Live sessions', size: 2, idle: 1, min: 1, max: 4 });
     expect(m.report?.recommendations).toEqual(['raise the pool']);
   });
 
-  it('turns cumulative counters into requests and errors per update', () => {
-    const a = readDashboard({ at: 10_000, requests: 5, errors: 1 });
-    const b = readDashboard({ at: 40_000, requests: 9, errors: 2 });
-    const s1 = appendSeries([], null, a);
-    const s2 = appendSeries(s1, a, b);
-    expect(s2).toEqual([{ t: 10, requests: 0, errors: 0 }, { t: 40, requests: 4, errors: 1 }]);
+  it("reads the monitor's last hour per minute (the same after a reload: it is the monitor's, not the page's)", () => {
+    const m = readDashboard({ at: 120_000, series: [{ at: 0, requests: 3, errors: 1, p50: { total: 300 }, p95: { total: 900, bogus: 1 } }, { at: 60_000, requests: 'x' }, 'junk'] });
+    expect(m.minutes).toEqual([
+      { at: 0, requests: 3, errors: 1, p50: { total: 300 }, p95: { total: 900 } },
+      { at: 60_000, requests: 0, errors: 0, p50: {}, p95: {} },
+    ]);
+  });
+
+  it('says in plain words how Gemini is: working, failing with the time of the next try, partly working', () => {
+    const clock = (ms: number): string => `T+${ms / 1000}s`;
+    const at = 1_000_000;
+    const failing = readDashboard({ at, instances: [{ name: 'default', state: 'open', retryInMs: 14_000 }] }, null, undefined, clock);
+    expect(failing.gemini).toEqual({ tone: 'bad', text: 'Gemini: failing, retry at T+1014s' });
+    expect(failing.instances[0]?.state).toBe('failing, retry at T+1014s');
+    expect(readDashboard({ at, instances: [{ name: 'a', state: 'closed' }] }, null, undefined, clock).gemini).toEqual({ tone: 'ok', text: 'Gemini: working' });
+    const partly = readDashboard({ at, instances: [{ name: 'a', state: 'closed' }, { name: 'b', state: 'half-open' }] }, null, undefined, clock);
+    expect(partly.gemini).toEqual({ tone: 'warn', text: 'Gemini: 1 of 2 instances working' });
+    expect(partly.instances.map((i) => i.state)).toEqual(['working', 'trying again']);
+  });
+
+  it('shows the warm Live session pool once, however it is reported', () => {
+    const m = readDashboard({ pools: { sessions: { size: 1, idle: 1, min: 1, max: 4 } }, pool: { size: 2, idle: 1, min: 1, max: 4 } });
+    expect(m.pools.map((p) => p.name)).toEqual(['Warm Live sessions']);
   });
 });
 

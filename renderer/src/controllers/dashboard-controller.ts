@@ -1,13 +1,12 @@
 // Dashboard data: one 'dashboard.get' at open, then live 'dashboard.update', 'memory.state' and 'alert' events.
 import type { Api, AppErrorPayload } from '../../../preload/contract';
-import { appendSeries, readDashboard, type DashboardModel, type SeriesPoint } from '../model/dashboard-model';
+import { readDashboard, type DashboardModel } from '../model/dashboard-model';
 import { toErrorPayload } from '../model/error-help';
 import { StateStore } from './state-store';
 
 export interface DashboardState {
   raw: Record<string, unknown> | null;
   model: DashboardModel;
-  series: SeriesPoint[];
   memory: DashboardModel['memory'];
   liveAlerts: Array<{ severity: string; message: string; at: number | null }>;
   error: AppErrorPayload | null;
@@ -21,7 +20,7 @@ export class DashboardController extends StateStore<DashboardState> {
     private readonly api: Api,
     private readonly thresholds: () => { warning: number; critical: number } = () => ({ warning: 0.8, critical: 0.9 }),
   ) {
-    super({ raw: null, model: readDashboard(null, null, thresholds()), series: [], memory: null, liveAlerts: [], error: null, loading: false });
+    super({ raw: null, model: readDashboard(null, null, thresholds()), memory: null, liveAlerts: [], error: null, loading: false });
     this.disposers.push(api.on('dashboard.update', (snapshot) => this.accept(snapshot)));
     this.disposers.push(
       api.on('memory.state', (m) => {
@@ -57,7 +56,7 @@ export class DashboardController extends StateStore<DashboardState> {
     const s = this.getState();
     const raw = { ...(s.raw ?? {}), ...snapshot };
     const model = readDashboard(raw, s.memory, this.thresholds());
-    this.patch({ raw, model, series: appendSeries(s.series, s.raw ? s.model : null, model) });
+    this.patch({ raw, model });
   }
 
   dispose(): void {

@@ -27,6 +27,10 @@ export interface DashboardModel {
   resources: { cpuPercent: number | null; rssBytes: number | null; heapUsedBytes: number | null } | null;
   pools: Array<{ name: string; size: number; idle: number | null; min: number | null; max: number | null }>;
   alerts: Array<{ severity: string; message: string; at: number | null }>;
+  /** The last hour minute by minute, as the monitor keeps it (a reload shows the same). */
+  minutes: MinutePoint[];
+  /** Gemini's state in plain words, from the instances' breakers. */
+  gemini: { tone: 'ok' | 'warn' | 'bad'; text: string } | null;
   report: { from: number | null; to: number | null; requests: number | null; errorRate: number | null; p95Total: number | null; recommendations: string[] } | null;
 }
 
@@ -134,13 +138,22 @@ function readTokenKinds(raw: unknown): TokenKindRow[] {
     .sort((a, b) => (order.indexOf(a.kind) + 1 || 99) - (order.indexOf(b.kind) + 1 || 99));
 }
 
-function readInstances(raw: unknown): DashboardModel['instances'] {
+/** 12:04: when an open breaker lets the next request through. */
+export function shortClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function readInstances(raw: unknown, at: number | null, clock: (ms: number) => string): DashboardModel['instances'] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter(isRec).map((i) => ({ name: str(i['name']) ?? '?', state: str(i['state']) ?? '?', latencyMs: num(i['latencyMs']), errorRate: num(i['errorRate']), outstanding: num(i['outstanding']) }));
+  return raw.filter(isRec).map((i) => {
+    const retryIn = num(i['retryInMs']);
+    const state = instanceStateText(str(i['state']) ?? '?', retryIn !== null && at !== null ? at + retryIn : null, clock);
+    return { name: str(i['name']) ?? '?', state, latencyMs: num(i['latencyMs']), errorRate: num(i['errorRate']), outstanding: num(i['outstanding']) };
+  });
 }
 
 /** `memoryFallback` comes from memory.state events when the snapshot has no memory field. */
-export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['memory'] = null, thresholds: MemoryThresholds = { warning: 0.8, critical: 0.9 }): DashboardModel {
+export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['memory'] = null, thresholds: MemoryThresholds = { warning: 0.8, critical: 0.9 }, clock: (ms: number) => string = shortClock): DashboardModel {
   const r = raw ?? {};
   const tokens = isRec(r['tokens']) ? r['tokens'] : null;
   const resources = isRec(r['resources']) ? r['resources'] : null;
@@ -152,8 +165,13 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
       })
     : [];
   const livePool = r['pool'];
-  if (isRec(livePool) && num(livePool['size']) !== null && !pools.some((p) => p.name === 'Live sessions')) {
-    pools.unshift({ name: 'Live sessions', size: num(livePool['size']) as number, idle: num(livePool['idle']), min: num(livePool['min']), max: num(livePool['max']) });
+  // The monitor's copy of the session pool (sampled every few seconds) and the live one are the same pool: one row.
+  const sessions = pools.findIndex((p) => p.name === 'sessions');
+  if (isRec(livePool) && num(livePool['size']) !== null) {
+    if (sessions >= 0) pools.splice(sessions, 1);
+    pools.unshift({ name: 'Warm Live sessions', size: num(livePool['size']) as number, idle: num(livePool['idle']), min: num(livePool['min']), max: num(livePool['max']) });
+  } else if (sessions >= 0) {
+    (pools[sessions] as { name: string }).name = 'Warm Live sessions';
   }
   const rawAlerts = Array.isArray(r['recentAlerts']) ? r['recentAlerts'] : Array.isArray(r['alerts']) ? r['alerts'] : [];
   const alerts = rawAlerts.filter(isRec).map((a) => ({ severity: str(a['severity']) ?? 'WARNING', message: str(a['message']) ?? '', at: num(a['at']) }));
@@ -167,30 +185,63 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
     stages: readStages(r['stages']),
     cache: readCache(r['cache']),
     tierRates: readTierRates(r['cacheTiers']),
-    instances: readInstances(r['instances']),
+    instances: readInstances(r['instances'], num(r['at']), clock),
     memory: readMemory(r['memory'], memoryFallback, thresholds),
     resources: resources ? { cpuPercent: num(resources['cpuPercent']), rssBytes: num(resources['rssBytes']), heapUsedBytes: num(resources['heapUsedBytes']) } : null,
     pools,
     alerts: alerts.slice(-10).reverse(),
+    minutes: readMinutes(r['series']),
+    gemini: readGemini(r['instances'], num(r['at']), clock),
     report: readReport(r['lastReport'] ?? r['report']),
   };
 }
 
-export interface SeriesPoint {
-  /** Seconds since the epoch (uPlot's x unit). */
-  t: number;
+export interface MinutePoint {
+  /** Start of the minute, ms. */
+  at: number;
   requests: number;
   errors: number;
+  p50: Partial<Record<Stage, number>>;
+  p95: Partial<Record<Stage, number>>;
 }
 
-/** Adds a point of requests and errors since the previous snapshot (the snapshot's counters are totals since start). */
-export function appendSeries(series: readonly SeriesPoint[], previous: DashboardModel | null, next: DashboardModel, limit = 120): SeriesPoint[] {
-  if (next.requests === null || next.at === null) return [...series];
-  const dReq = previous?.requests != null ? Math.max(0, next.requests - previous.requests) : 0;
-  const dErr = previous?.errors != null && next.errors !== null ? Math.max(0, next.errors - previous.errors) : 0;
-  const point = { t: next.at / 1000, requests: dReq, errors: dErr };
-  const last = series[series.length - 1];
-  const out = last && last.t >= point.t ? series.slice(0, -1) : [...series];
-  out.push(point);
-  return out.slice(-limit);
+function readStageMap(raw: unknown): Partial<Record<Stage, number>> {
+  const out: Partial<Record<Stage, number>> = {};
+  if (!isRec(raw)) return out;
+  for (const stage of STAGES) {
+    const v = num(raw[stage]);
+    if (v !== null) out[stage] = v;
+  }
+  return out;
+}
+
+function readMinutes(raw: unknown): MinutePoint[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isRec).flatMap((p) => {
+    const at = num(p['at']);
+    if (at === null) return [];
+    return [{ at, requests: num(p['requests']) ?? 0, errors: num(p['errors']) ?? 0, p50: readStageMap(p['p50']), p95: readStageMap(p['p95']) }];
+  });
+}
+
+/** A breaker's state as a user reads it: working, failing (and when the app tries again), trying again. */
+export function instanceStateText(state: string, retryAt: number | null, clock: (ms: number) => string): string {
+  if (state === 'closed') return 'working';
+  if (state === 'half-open') return 'trying again';
+  if (state === 'open') return retryAt !== null ? `failing, retry at ${clock(retryAt)}` : 'failing';
+  return state;
+}
+
+function readGemini(raw: unknown, at: number | null, clock: (ms: number) => string): DashboardModel['gemini'] {
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const list = raw.filter(isRec).map((i) => ({ state: str(i['state']) ?? '?', retryIn: num(i['retryInMs']) }));
+  const open = list.filter((i) => i.state === 'open');
+  const retryAt = (i: { retryIn: number | null }): number | null => (i.retryIn !== null && at !== null ? at + i.retryIn : null);
+  if (open.length === list.length) {
+    const soonest = open.map(retryAt).filter((v): v is number => v !== null).sort((a, b) => a - b)[0] ?? null;
+    return { tone: 'bad', text: `Gemini: ${instanceStateText('open', soonest, clock)}` };
+  }
+  const working = list.filter((i) => i.state === 'closed').length;
+  if (working < list.length) return { tone: 'warn', text: `Gemini: ${working} of ${list.length} instances working` };
+  return { tone: 'ok', text: 'Gemini: working' };
 }

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Meter } from '../components/Meter';
-import { RequestsChart } from '../components/RequestsChart';
+import { MinuteChart, type ChartLine } from '../components/MinuteChart';
 import type { DashboardController } from '../controllers/dashboard-controller';
 import { useStore } from '../controllers/use-store';
 import { judge, STAGE_LABELS, type Budget, type Stage } from '../model/budgets';
@@ -12,6 +12,16 @@ export interface DashboardViewProps {
   controller: DashboardController;
   budgets: Record<Stage, Budget>;
 }
+
+const REQUEST_LINES: readonly ChartLine[] = [
+  { label: 'Requests per minute', color: '#7cc4ff', value: (p) => p.requests },
+  { label: 'Errors per minute', color: '#ff8a80', value: (p) => p.errors },
+];
+const LATENCY_LINES: readonly ChartLine[] = [
+  { label: 'Total p50 (ms)', color: '#7bd88f', value: (p) => p.p50.total ?? null },
+  { label: 'Total p95 (ms)', color: '#ffd27a', value: (p) => p.p95.total ?? null },
+  { label: 'Generation p95 (ms)', color: '#c39bff', value: (p) => p.p95.generation ?? null, dash: [4, 4] },
+];
 
 function Empty({ children = 'No data yet.' }: { children?: string }) {
   return <p className="muted empty">{children}</p>;
@@ -44,7 +54,19 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
             <div><dt>Errors</dt><dd>{m.errors !== null ? formatCount(m.errors) : '–'}</dd></div>
             <div><dt>Error rate (window)</dt><dd>{m.errorRate !== null ? formatPercent(m.errorRate, 1) : '–'}</dd></div>
           </dl>
-          <RequestsChart series={state.series} />
+          {m.gemini ? <p className={`gemini-state tone-${m.gemini.tone}`} role="status">{m.gemini.text}</p> : null}
+          <MinuteChart
+            points={m.minutes}
+            lines={REQUEST_LINES}
+            now={m.at}
+            summary={m.minutes.length === 0 ? 'No requests in the last hour.' : `Last hour: ${m.minutes.reduce((a, p) => a + p.requests, 0)} requests and ${m.minutes.reduce((a, p) => a + p.errors, 0)} errors over ${m.minutes.length} active minutes.`}
+          />
+          <MinuteChart
+            points={m.minutes}
+            lines={LATENCY_LINES}
+            now={m.at}
+            summary={m.minutes.length === 0 ? 'Stage times appear after the first request.' : `Total time per minute, p50 and p95, and generation p95, in ms, over the last hour.`}
+          />
         </section>
 
         <section className="card" aria-labelledby="dash-stages">
