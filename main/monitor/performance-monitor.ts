@@ -256,7 +256,7 @@ export class PerformanceMonitor {
     this.prometheus.countError(code);
     // Gemini refusing requests is worth an alert the first time, not only once the error rate says so.
     if (code === 'QUOTA') this.raise({ kind: 'quota', severity: 'WARNING', key: 'quota', value: 1, threshold: 0, message: "Gemini quota reached: requests wait for Google's retry delay. If it keeps happening, the key's plan is too small." });
-    if (code === 'NO_HEALTHY_INSTANCE') this.raise({ kind: 'breaker_open', severity: 'CRITICAL', key: 'breaker_open', value: 1, threshold: 0, message: 'Gemini is failing: after repeated errors no instance takes requests for now; the app tries again by itself.' });
+    if (code === 'NO_HEALTHY_INSTANCE') this.raise({ kind: 'breaker_open', severity: 'WARNING', key: 'breaker_open', value: 1, threshold: 0, message: 'Gemini is failing: after repeated errors no instance takes requests for now; the app tries again by itself.' });
     const window = this.errorWindow.read(now);
     const threshold = this.settings.errorRateAlert;
     if (window.total >= this.minRequestsForErrorRate && window.rate > threshold) {

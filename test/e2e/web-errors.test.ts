@@ -4,7 +4,7 @@
 import { DEFAULT_MODELS } from '../../main/config/models.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
@@ -39,6 +39,11 @@ function recordStatus(): void {
     if (document.querySelector('section.result') && !log.includes('CODE')) log.push('CODE');
   };
   new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/** The error notice of the request (main window or overlay), not an app-wide alert banner that may show beside it. */
+function errorAlert(page: Page): Locator {
+  return page.locator('[role="alert"][data-code]');
 }
 
 async function expectFitsAndAccessible(page: Page, what: string): Promise<void> {
@@ -126,7 +131,7 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
       expect(log.some((s) => s.startsWith('Done')), JSON.stringify(log)).toBe(true);
       // The wait is its own stage, shown apart from the budgets (the desktop view lists stages; the overlay shows chips).
       if (name === 'desktop') await expect(page.locator('.timing-waiting').textContent()).resolves.toMatch(/^Waited (29\d\d|3\d{3}) ms before retrying Gemini/);
-      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      await expect(errorAlert(page).count()).resolves.toBe(0);
     }
   });
 
@@ -134,7 +139,7 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
     for (const [page, name] of [[pages.desktop, 'desktop'], [pages.overlay, 'overlay']] as const) {
       sim.injectFault({ kind: 'finish-reason', reason: 'MAX_TOKENS', model: CODEGEN });
       await typeRequest(page, `write a go function that checks if a number is prime (${name})`);
-      const alert = page.getByRole('alert');
+      const alert = errorAlert(page);
       await alert.getByText('Incomplete: the answer hit the length limit').waitFor();
       await expect(alert.getAttribute('class')).resolves.toContain('tone-warning');
       await expect(alert.getByRole('button', { name: 'Continue' }).isVisible()).resolves.toBe(true);
@@ -153,7 +158,7 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
     sim.injectFault({ kind: 'http-error', status: 429, retryDelaySeconds: 45, count: 1, model: CODEGEN });
     const { desktop, overlay } = pages;
     await typeRequest(desktop, 'write a python function that adds two numbers');
-    const alert = desktop.getByRole('alert');
+    const alert = errorAlert(desktop);
     await alert.getByRole('heading', { name: /^Gemini quota reached — try again in 4[45] s$/ }).waitFor();
     await expect(alert.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
     await expect(alert.textContent()).resolves.not.toMatch(/Writing code/);
@@ -178,7 +183,7 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
       const button = page.getByRole('button', { name: 'Hold to talk' });
       await button.hover();
       await page.mouse.down();
-      await page.getByRole('alert').getByRole('heading', { name: /^Gemini quota reached — try again in \d+ s$/ }).waitFor();
+      await errorAlert(page).getByRole('heading', { name: /^Gemini quota reached — try again in \d+ s$/ }).waitFor();
       await page.waitForTimeout(500);
       await page.mouse.up();
       await expect(page.evaluate(() => window.__phases)).resolves.not.toContain('listening');
@@ -216,7 +221,7 @@ describe('fail fast with the simulator stopped (Chromium, web host)', () => {
     // Each failure counts against the instance; the breaker opens after a few (settings.gemini.breaker.failureThreshold).
     for (let i = 0; i < 5; i++) {
       await typeRequest(desktop, `write a python function that reverses a string ${i}`);
-      const alert = desktop.getByRole('alert');
+      const alert = errorAlert(desktop);
       await alert.waitFor();
       await expect(alert.getByRole('heading').textContent()).resolves.toContain(host);
       await expect(alert.textContent()).resolves.not.toMatch(/Live connection/);
@@ -226,7 +231,7 @@ describe('fail fast with the simulator stopped (Chromium, web host)', () => {
       }
       if (/is not answering/.test((await alert.getByRole('heading').textContent()) ?? '')) break;
     }
-    await desktop.getByRole('alert').getByRole('heading', { name: `Gemini at ${host} is not answering` }).waitFor();
+    await errorAlert(desktop).getByRole('heading', { name: `Gemini at ${host} is not answering` }).waitFor();
     const framesBefore = pages.audioFrames();
     for (const [page, name] of [[desktop, 'desktop'], [overlay, 'overlay']] as const) {
       await page.evaluate(() => {
@@ -235,7 +240,7 @@ describe('fail fast with the simulator stopped (Chromium, web host)', () => {
       });
       await page.getByRole('button', { name: 'Hold to talk' }).hover();
       await page.mouse.down();
-      const alert = page.getByRole('alert');
+      const alert = errorAlert(page);
       await alert.getByRole('heading', { name: `Gemini at ${host} is not answering` }).waitFor();
       await page.waitForTimeout(500);
       await page.mouse.up();
@@ -271,7 +276,7 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
 
   /** Dismisses the overlay's error first: while an error shows, the overlay gives it the room of the text box. */
   const dismiss = async (page: Page): Promise<void> => {
-    const button = page.getByRole('alert').getByRole('button', { name: 'Dismiss' });
+    const button = errorAlert(page).getByRole('button', { name: 'Dismiss' });
     if (await button.count()) await button.click();
   };
 
@@ -294,7 +299,7 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
         if (!(c.name === 'invalid-key' && size === 'overlay')) sim.injectFault(c.fault);
         await dismiss(page);
         await typeRequest(page, `write a python function that sorts a list (${c.name} ${size})`);
-        const alert = page.getByRole('alert');
+        const alert = errorAlert(page);
         await alert.getByRole('heading', { name: c.title }).waitFor();
         if ('cause' in c) await expect(alert.textContent()).resolves.toContain(c.cause);
         await expect(alert.getByRole('button', { name: c.button }).isVisible()).resolves.toBe(true);
@@ -302,7 +307,7 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
         await shoot(page, `${size}-error-${c.name}`);
       }
     }
-    await pages.desktop.getByRole('alert').getByRole('button', { name: 'Change key' }).click();
+    await errorAlert(pages.desktop).getByRole('button', { name: 'Change key' }).click();
     await pages.desktop.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
   });
 
@@ -312,7 +317,7 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
     const input = page.getByRole('textbox', { name: 'Gemini API key' });
     await input.fill('not-a-real-key');
     await page.getByRole('button', { name: 'Save key' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Google rejected the key' });
+    const alert = errorAlert(page).filter({ hasText: 'Google rejected the key' });
     await alert.getByText('Google said: API key not valid. Please pass a valid API key.').waitFor();
     await expectFitsAndAccessible(page, 'settings key refused');
     await shoot(page, 'desktop-error-key-refused-at-save');

@@ -13,6 +13,7 @@ import { startAppProcess, type StartedApp } from '../support/start-app.js';
 
 const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
 const TONE_HZ = 1320;
+const BACKUP_KEY = 'AIza-e2e-backup-key-0123456789';
 const SPOKEN = 'write a python function that reverses a string';
 
 describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Gemini)', () => {
@@ -46,7 +47,8 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required for the microphone fixture');
     mkdirSync(ARTIFACTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-flow-'));
-    sim = await startGeminiSimulator({ profile: 'realistic' });
+    // The backup instance's key (Settings test below) is one the simulator accepts: keys are checked with a real call on save.
+    sim = await startGeminiSimulator({ profile: 'realistic', apiKeys: ['sim-key', BACKUP_KEY] });
     sim.setScripts([{ toneHz: TONE_HZ, partials: ['write a python ', 'function that ', 'reverses a string'], final: SPOKEN }]);
     app = await startAppProcess(['--web'], {
       GEMINI_API_KEY: sim.apiKey,
@@ -211,7 +213,7 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
   });
 
   it('Settings edits the list of Gemini instances: a new one with its key shows "key set", and no key ever reaches the page', async () => {
-    const KEY = 'AIza-e2e-backup-key-0123456789';
+    const KEY = BACKUP_KEY;
     const frames: string[] = [];
     page.on('websocket', (ws) => ws.on('framereceived', (f) => void (typeof f.payload === 'string' && frames.push(f.payload))));
     await page.reload();

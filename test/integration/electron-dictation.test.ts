@@ -49,6 +49,8 @@ describe('the desktop shell on the real app', () => {
     h = await startHarness({
       host: 'electron',
       prewarm: true,
+      // A key shaped like Google's: the key saved in the test below is checked with a real call before it is stored.
+      sim: { apiKeys: [KEY] },
       platform: { clipboard: { readText: () => clipboard.readText(), writeText: (t) => clipboard.writeText(t) }, secretStore: secrets },
     });
     audio = chunks100ms(speechPcm16(SPOKEN, { toneHz: 1100 }));
@@ -192,7 +194,7 @@ describe('the desktop shell on the real app', () => {
     const guard = new IpcGuard({ router: h.app.router, onAudio: () => undefined, logger: silentLogger });
     const own = { url: MAIN_URL, isTopFrame: true };
     const saved = await guard.invoke('settings.setApiKey', own, [{ instance: 'default', apiKey: KEY }], 'window:1');
-    expect(saved).toMatchObject({ ok: true });
+    expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
     // Bound to the instance's endpoint: pointing the instance elsewhere does not carry the key there.
     await expect(secrets.describe()).resolves.toMatchObject({ names: [expect.stringMatching(/^gemini:default:/)] });
     const readers: MethodName[] = ['app.info', 'settings.get', 'dashboard.get', 'history.search', 'history.export'];

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/logger.js';
 import { MAIN_URL, OVERLAY_URL } from '../../main/hosts/electron/logic/app-origin.js';
+import { AudioIntake } from '../../main/hosts/audio-intake.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
 import { registerIpcOn, type IpcEventLike, type IpcMainLike } from '../../main/hosts/electron/logic/ipc-registration.js';
 import { IPC_AUDIO_CHANNEL, methods, type PipelineEvent } from '../../preload/contract.js';
@@ -65,7 +66,9 @@ describe('the Electron IPC audio path (real handlers, fake ipcMain)', () => {
     audio = chunks100ms(speechPcm16(SPOKEN, { toneHz: TONE_HZ }));
     h = await startHarness({ host: 'electron', prewarm: true });
     h.sim.setScripts([{ toneHz: TONE_HZ, final: SPOKEN }]);
-    guard = new IpcGuard({ router: h.app.router, onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId), logger: silentLogger });
+    // The renderer streams 100 ms chunks as they are captured: the intake's clock moves 100 ms per chunk (2x real time is the limit).
+    let clock = 0;
+    guard = new IpcGuard({ router: h.app.router, onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId), logger: silentLogger, audioIntake: new AudioIntake({ now: () => (clock += 100) }) });
     unregister = registerIpcOn(ipc, guard);
     h.app.events.subscribe((name, payload) => {
       if (name !== 'pipeline.event') return;

@@ -40,7 +40,7 @@ describe('Electron without a usable keyring', { timeout: 30_000 }, () => {
     app = await createApp({ env: { VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl }, logger: silentLogger, host: 'electron', dataDir: dir, workersDir: WORKERS_DIR, prewarm: false, platform: { secretStore } });
 
     const saved = await app.router.call('settings.setApiKey', { instance: 'default', apiKey: sim.apiKey }, { clientId: 'w' });
-    expect(saved, JSON.stringify(saved)).toEqual({ ok: true, result: { ok: true, stored: 'memory' } });
+    expect(saved, JSON.stringify(saved)).toEqual({ ok: true, result: { ok: true, stored: 'memory', verified: true } });
     const result = await app.runText({ text: 'write a function that adds two numbers', noCache: true }, () => undefined);
     expect(result.complete).toBe(true);
     expect(existsSync(secretsFile)).toBe(false);

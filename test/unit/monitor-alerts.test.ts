@@ -159,7 +159,7 @@ describe('alerts a desktop user needs to see', () => {
     monitor.recordRequest({ stages: { total: 100 }, errorCode: 'QUOTA' });
     expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['quota', 'WARNING']]);
     monitor.recordRequest({ stages: { total: 5 }, errorCode: 'NO_HEALTHY_INSTANCE' });
-    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['quota', 'WARNING'], ['breaker_open', 'CRITICAL']]);
+    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['quota', 'WARNING'], ['breaker_open', 'WARNING']]);
     expect(alerts[1]?.message).toMatch(/Gemini is failing/);
     expect(monitor.dashboard().recentAlerts.map((a) => a.kind)).toEqual(['quota', 'breaker_open']);
   });
