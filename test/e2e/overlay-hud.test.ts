@@ -61,6 +61,17 @@ describe('the overlay HUD at its real sizes', () => {
     await page.screenshot({ path: join(ARTIFACTS, `hud-${name}-${size.width}x${size.height}.png`) });
     return size;
   };
+  /** The main window (onboarding and the privacy notice already seen) at 1280x800. */
+  const openMain = async (query = ''): Promise<Page> => {
+    const main = await context.newPage();
+    await main.setViewportSize({ width: 1280, height: 800 });
+    await main.addInitScript(() => {
+      localStorage.setItem('vcg.onboarded', '1');
+      localStorage.setItem('vcg.privacyNoticeSeen', '1');
+    });
+    await main.goto(`${app.launchUrl}${query}`);
+    return main;
+  };
   const typeRequest = async (text: string): Promise<void> => {
     await page.getByRole('textbox').fill(text);
     await page.getByRole('textbox').press('Enter');
@@ -131,13 +142,7 @@ describe('the overlay HUD at its real sizes', () => {
     await page.locator('.hud[data-state="idle"]').waitFor();
   });
   it('the main window at 1280x800 shows the text box and the code of a 30-line answer without scrolling the page', async () => {
-    const main = await context.newPage();
-    await main.setViewportSize({ width: 1280, height: 800 });
-    await main.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
-    await main.goto(app.launchUrl);
+    const main = await openMain();
     await main.getByLabel('Or type a request').fill('a typescript function that builds a lookup table');
     await main.getByLabel('Or type a request').press('Enter');
     await main.getByRole('button', { name: 'Copy code' }).waitFor();
@@ -157,13 +162,7 @@ describe('the overlay HUD at its real sizes', () => {
   });
 
   it('keyboard first in the main window: Space talks from anywhere but a field, / focuses the text box, Alt+C copies, ? lists the shortcuts; no Electron notation or paths in browser mode', async () => {
-    const main = await context.newPage();
-    await main.setViewportSize({ width: 1280, height: 800 });
-    await main.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
-    await main.goto(app.launchUrl);
+    const main = await openMain();
     await main.getByRole('button', { name: 'Hold to talk' }).waitFor();
     await expect.poll(() => main.locator('#ptt-hint').textContent()).toMatch(/Hold Space \(outside a text field\)/);
     const hint = (await main.locator('#ptt-hint').textContent()) ?? '';
@@ -224,13 +223,7 @@ describe('the overlay HUD at its real sizes', () => {
   });
 
   it('the dashboard after those errors: Gemini failing in plain words, the alerts, and the last hour per minute, the same after a reload', async () => {
-    const dash = await context.newPage();
-    await dash.setViewportSize({ width: 1280, height: 800 });
-    await dash.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
-    await dash.goto(`${app.launchUrl}&tab=dashboard`);
+    const dash = await openMain('&tab=dashboard');
     await dash.getByText(/^Gemini: failing, retry at \d/).waitFor();
     const alerts = dash.locator('section[aria-labelledby="dash-alerts"]');
     await alerts.getByText(/Gemini quota reached/).first().waitFor();

@@ -1,33 +1,15 @@
 // The overlay's size follows what it shows, between its minimum and maximum, on the screen under the cursor (through the shell's fake window).
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../main/core/logger.js';
-import { EventForwarder } from '../../main/hosts/electron/logic/event-forwarder.js';
-import { createNavigationGuard } from '../../main/hosts/electron/logic/navigation-guard.js';
 import { HUD, OVERLAY_MAX, OVERLAY_MIN, codeShape, overlaySize, type OverlayState } from '../../main/hosts/electron/logic/overlay-size.js';
 import { OverlaySizer } from '../../main/hosts/electron/logic/overlay-sizer.js';
-import { WindowManager } from '../../main/hosts/electron/logic/window-manager.js';
 import type { PipelineEvent, PipelineResult } from '../../preload/contract.js';
-import { FakeWindow } from './fake-browser-window.js';
+import { fakeWindowManager, type FakeWindow } from './fake-browser-window.js';
 
 const SCREEN = { x: 1920, y: 0, width: 1920, height: 1040 };
 const THIRTY_LINES = Array.from({ length: 30 }, (_, i) => `  const value${i} = compute(input, ${i}); // line ${i + 1}`).join('\n');
 
 function shell(workArea = SCREEN) {
-  const created: FakeWindow[] = [];
-  const manager = new WindowManager({
-    create: (options) => {
-      const win = new FakeWindow(options, created.length + 1);
-      created.push(win);
-      return win;
-    },
-    preloadPath: '/app/dist/preload/index.cjs',
-    devTools: false,
-    cursorWorkArea: () => workArea,
-    forwarder: new EventForwarder(),
-    guard: createNavigationGuard({ logger: silentLogger }),
-    logger: silentLogger,
-    onClientClosed: () => undefined,
-  });
+  const { manager, created } = fakeWindowManager(workArea);
   const sizer = new OverlaySizer({ windows: manager, workArea: () => workArea });
   const send = (event: PipelineEvent): void => sizer.onEvent('pipeline.event', { requestId: 7, event });
   return { manager, created, send };

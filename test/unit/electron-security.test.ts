@@ -5,13 +5,10 @@ import { silentLogger } from '../../main/core/logger.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/hosts/web/csp.js';
 import { APP_ORIGIN, isOwnUrl, MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { resolveAppRequest } from '../../main/hosts/electron/logic/app-protocol.js';
-import { EventForwarder } from '../../main/hosts/electron/logic/event-forwarder.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
-import { createNavigationGuard } from '../../main/hosts/electron/logic/navigation-guard.js';
 import { secureSession, type SessionLike } from '../../main/hosts/electron/logic/security-wiring.js';
-import { WindowManager } from '../../main/hosts/electron/logic/window-manager.js';
 import { IPC_INVOKE_PREFIX } from '../../preload/contract.js';
-import { FakeWindow } from './fake-browser-window.js';
+import { fakeWindowManager as windowManager } from './fake-browser-window.js';
 
 const OWN = { url: MAIN_URL, isTopFrame: true };
 
@@ -87,26 +84,6 @@ describe('IPC guard', () => {
   });
 });
 
-function windowManager() {
-  const created: FakeWindow[] = [];
-  const closedClients: string[] = [];
-  const guard = createNavigationGuard({ logger: silentLogger });
-  const manager = new WindowManager({
-    create: (options) => {
-      const win = new FakeWindow(options, created.length + 1);
-      created.push(win);
-      return win;
-    },
-    preloadPath: '/app/dist/preload/index.cjs',
-    devTools: false,
-    cursorWorkArea: () => ({ x: 1920, y: 0, width: 1920, height: 1040 }),
-    forwarder: new EventForwarder(),
-    guard,
-    logger: silentLogger,
-    onClientClosed: (id) => closedClients.push(id),
-  });
-  return { manager, created, guard, closedClients };
-}
 
 const HARDENED = {
   preload: '/app/dist/preload/index.cjs',

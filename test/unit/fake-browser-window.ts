@@ -1,5 +1,8 @@
 // A fake of Electron's BrowserWindow and webContents for the window logic: records what the logic asked of them.
-import type { BrowserWindowLike } from '../../main/hosts/electron/logic/window-manager.js';
+import { silentLogger } from '../../main/core/logger.js';
+import { EventForwarder } from '../../main/hosts/electron/logic/event-forwarder.js';
+import { createNavigationGuard, type NavigationGuard } from '../../main/hosts/electron/logic/navigation-guard.js';
+import { WindowManager, type BrowserWindowLike } from '../../main/hosts/electron/logic/window-manager.js';
 import type { Rect, WindowOptions } from '../../main/hosts/electron/logic/window-options.js';
 
 type Listener = (...args: never[]) => void;
@@ -81,3 +84,25 @@ export class FakeWindow implements BrowserWindowLike {
   }
 }
 
+
+/** The shell's WindowManager over fake windows, on a second 1920x1040 screen (or the work area given). */
+export function fakeWindowManager(workArea: Rect = { x: 1920, y: 0, width: 1920, height: 1040 }): { manager: WindowManager; created: FakeWindow[]; guard: NavigationGuard; closedClients: string[] } {
+  const created: FakeWindow[] = [];
+  const closedClients: string[] = [];
+  const guard = createNavigationGuard({ logger: silentLogger });
+  const manager = new WindowManager({
+    create: (options) => {
+      const win = new FakeWindow(options, created.length + 1);
+      created.push(win);
+      return win;
+    },
+    preloadPath: '/app/dist/preload/index.cjs',
+    devTools: false,
+    cursorWorkArea: () => workArea,
+    forwarder: new EventForwarder(),
+    guard,
+    logger: silentLogger,
+    onClientClosed: (id) => closedClients.push(id),
+  });
+  return { manager, created, guard, closedClients };
+}
