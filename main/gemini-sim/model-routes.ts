@@ -1,5 +1,6 @@
 // Google-shaped models.get (GET /v1beta/models/{model}) and countTokens (POST .../models/{model}:countTokens), with Google's errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from './http-io.js';
 import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE } from './google-errors.js';
 import type { SimState } from './state.js';
 
@@ -8,26 +9,6 @@ const COUNT_ROUTE = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):countTokens$/;
 const MAX_COUNT_BODY_BYTES = 4 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** Reads at most `limit` bytes; null when the body is larger or the request failed. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size <= limit) parts.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(parts)));
-    req.on('error', () => resolve(null));
-  });
-}
 
 /** The models the simulator answers for: the Gemini families (generation, transcription, Live). */
 function knownModel(model: string): boolean {

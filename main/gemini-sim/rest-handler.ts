@@ -1,5 +1,6 @@
 // The Google-shaped REST routes: models/{model}:generateContent and :streamGenerateContent?alt=sse (models.get and countTokens in model-routes.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from './http-io.js';
 import { answerFor, type Answer } from './rest-answer.js';
 import { handleModelRoute } from './model-routes.js';
 import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE, modelNotFoundMessage } from './google-errors.js';
@@ -12,25 +13,6 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const CHUNK_CHARS = 48;
 
 type Json = Record<string, unknown>;
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size <= MAX_BODY_BYTES) parts.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(parts)));
-    req.on('error', () => resolve(null));
-  });
-}
 
 /** Waits, but returns early (false) when the client went away. */
 function wait(ms: number, res: ServerResponse): Promise<boolean> {
@@ -63,7 +45,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   const kind = match[3] as RequestStats['kind'];
   const header = req.headers['x-goog-api-key'];
   const key = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('key');
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   const receivedAt = Date.now();
   state.stats.rest.requestsByModel[model] = (state.stats.rest.requestsByModel[model] ?? 0) + 1;
   const record: RequestStats = {
