@@ -116,6 +116,9 @@ export const historyEntrySchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   check: codeCheckSchema.nullable().optional(),
+  /** How many requests this answer served (cache hits repeat the entry instead of adding a copy), and the last one. */
+  uses: z.number().int().optional(),
+  lastUsedAt: z.number().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

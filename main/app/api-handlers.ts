@@ -51,7 +51,7 @@ export interface HandlerDeps {
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
     id: e.id, createdAt: e.createdAt, status: e.status, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
-    timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
+    timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null, uses: e.uses, lastUsedAt: e.lastUsedAt,
     // The syntax check as stored (issue 24); a row the schema does not accept shows none.
     check: e.check ? (codeCheckSchema.safeParse(e.check).data ?? null) : null,
   };

@@ -63,6 +63,8 @@ export interface HistoryPort {
   update(requestId: string, patch: HistoryPatch): Promise<void>;
   /** The last `limit` requests, oldest first. */
   recent(limit: number): readonly { transcript: string; code: string | null }[];
+  /** A cache hit: counts a use of the entry that already holds this answer and drops the request's own row; its id, or undefined. */
+  reuse?(requestId: string, answer: { code: string; language: string }): Promise<number | undefined>;
 }
 
 export interface HistoryPatch {

@@ -160,11 +160,13 @@ export class VoicePipeline<K> {
           cacheTier = hit.tier;
           onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
           timings.total = clock.monotonic() - startedAt - (timings.waiting ?? 0);
+          // History holds each answer once: a hit counts a use of the entry it repeats (or completes its own row).
+          const reused = await this.reuseHistory(requestId, hit.value);
+          if (reused === undefined) await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}) });
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
-            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
+            finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId: reused ?? historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
           };
-          await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}) });
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
           monitor.record({ timings, cacheTier, errorCode: null, source: input.source, ...specFields(specStats) });
@@ -318,6 +320,17 @@ export class VoicePipeline<K> {
   }
 
   /** The final history write: a store failure is logged, never allowed to throw away a finished answer. */
+  /** A failed reuse is logged and the request keeps its own row: the answer is never lost over history. */
+  private async reuseHistory(requestId: string, answer: { code: string; language: string }): Promise<number | undefined> {
+    if (!this.deps.history.reuse || !answer.code) return undefined;
+    try {
+      return await this.deps.history.reuse(requestId, answer);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'history reuse failed; keeping the request as its own entry');
+      return undefined;
+    }
+  }
+
   private async recordSafely(requestId: string, patch: Parameters<HistoryPort['update']>[1]): Promise<void> {
     try {
       await this.deps.history.update(requestId, patch);

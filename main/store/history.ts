@@ -52,6 +52,10 @@ export interface HistoryEntry {
   error: { code: string; message: string } | null;
   hasAudio: boolean;
   check: StoredCheck | null;
+  /** How many requests this answer served: 1, plus one per cache hit that repeated it. */
+  uses: number;
+  /** The last time a cache hit repeated it (null: never). */
+  lastUsedAt: number | null;
 }
 
 export interface HistoryPage {
@@ -77,10 +81,12 @@ interface Row {
   error_message: string | null;
   has_audio: number;
   check_json: string | null;
+  uses: number;
+  last_used_at: number | null;
 }
 
 const columns = (p: string): string =>
-  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio, ${p}check_json`;
+  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio, ${p}check_json, ${p}uses, ${p}last_used_at`;
 const COLUMNS = columns('');
 const MAX_PAGE = 200;
 
@@ -109,6 +115,8 @@ function toEntry(row: Row): HistoryEntry {
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     hasAudio: row.has_audio === 1,
     check: parseCheck(row.check_json),
+    uses: row.uses,
+    lastUsedAt: row.last_used_at,
   };
 }
 
@@ -217,6 +225,23 @@ export class HistoryStore {
       signal,
     );
     if (result.changes === 0) throw new AppError('STORAGE', `No history entry for request ${requestId}: begin() must run first.`, { details: { requestId } });
+  }
+
+  /**
+   * A cache hit repeats an answer history already has: that entry counts one more use (and when), and the row
+   * begun for this request goes, so history holds each answer once. Returns the entry's id, or undefined when
+   * no finished entry has this code (the request's own row then stays and is completed as usual).
+   */
+  async reuse(requestId: string, answer: { code: string; language: string }, signal?: AbortSignal): Promise<number | undefined> {
+    const found = this.db.get<{ id: number }>(
+      `SELECT id FROM history WHERE status = 'done' AND code = ? AND language IS ? AND request_id <> ? ORDER BY id DESC LIMIT 1`,
+      [answer.code, answer.language, requestId],
+    );
+    if (!found) return undefined;
+    const now = this.clock.now();
+    await this.db.run(`UPDATE history SET uses = uses + 1, last_used_at = ?, updated_at = ? WHERE id = ?`, [now, now, found.id], signal);
+    await this.db.run(`DELETE FROM history WHERE request_id = ?`, [requestId], signal);
+    return found.id;
   }
 
   get(idOrRequestId: number | string): HistoryEntry | undefined {

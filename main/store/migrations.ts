@@ -68,4 +68,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // JSON of the contract's CodeCheck (status, language, parsesAs, error positions, repaired, before); NULL when not checked.
     sql: `ALTER TABLE history ADD COLUMN check_json TEXT;`,
   },
+  {
+    version: 6,
+    name: 'history: a cache hit counts a use of the entry it repeats',
+    sql: `
+      ALTER TABLE history ADD COLUMN uses INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE history ADD COLUMN last_used_at INTEGER;`,
+  },
 ];

@@ -88,3 +88,26 @@ async function call(h: Harness, method: string, params: unknown): Promise<unknow
   if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
   return outcome.result;
 }
+
+describe('history holds each answer once', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ settings: { intent: { timeoutMs: 150, assistBelowConfidence: 0.45 } } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a cache hit updates the entry it repeats (uses, last used) instead of adding a copy', async () => {
+    const first = await h.app.runText({ text: 'write a function that sorts users by age in python' }, () => undefined);
+    const again = await h.app.runText({ text: 'Write a function that sorts users by age in Python.' }, () => undefined);
+    expect(again.cached).toMatchObject({ tier: 'l1' });
+    expect(again.historyId).toBe(first.historyId);
+    const page = await call(h, 'history.search', {});
+    const entries = (page as { entries: Array<{ id: number; transcript: string; uses?: number; lastUsedAt?: number | null }>; total: number }).entries;
+    expect(entries.filter((e) => /sorts users by age/i.test(e.transcript))).toHaveLength(1);
+    const entry = (await call(h, 'history.get', { id: first.historyId })) as { uses: number; lastUsedAt: number | null };
+    expect(entry.uses).toBe(2);
+    expect(entry.lastUsedAt).toBeGreaterThan(0);
+  });
+});

@@ -30,6 +30,10 @@ export class HistoryPortAdapter implements HistoryPort {
     });
   }
 
+  reuse(requestId: string, answer: { code: string; language: string }): Promise<number | undefined> {
+    return this.store.reuse(requestId, answer);
+  }
+
   /** Oldest first, as the prompt lists them ("the most recent earlier request" is the last one). */
   recent(limit: number): readonly { transcript: string; code: string | null }[] {
     return this.store.list({ limit }).items.map((e) => ({ transcript: e.transcript, code: e.code })).reverse();

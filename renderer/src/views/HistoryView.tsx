@@ -79,6 +79,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
                   {entry.language ? <span>{entry.language}</span> : null}
                   <span>{formatTime(entry.createdAt)}</span>
                   {entry.cachedTier ? <span>cached {entry.cachedTier.toUpperCase()}</span> : null}
+                  {entry.uses && entry.uses > 1 ? <span>used {entry.uses} times{entry.lastUsedAt ? `, last ${formatTime(entry.lastUsedAt)}` : ''}</span> : null}
                   {historyProblemLabel(entry) ? <span className="text-danger">{historyProblemLabel(entry)}</span> : null}
                 </span>
                 <span className="history-timings">{timingSummary(entry)}</span>
