@@ -20,3 +20,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     req.on('error', () => resolve(null));
   });
 }
+
+/** The body as a JSON object, or null when it is not one (Google answers "Invalid JSON payload received."). */
+export function parseJsonObject(body: Buffer): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

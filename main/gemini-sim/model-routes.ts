@@ -1,6 +1,6 @@
 // Google-shaped models.get (GET /v1beta/models/{model}) and countTokens (POST .../models/{model}:countTokens), with Google's errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, sendJson } from './http-io.js';
+import { parseJsonObject, readBody, sendJson } from './http-io.js';
 import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE } from './google-errors.js';
 import type { SimState } from './state.js';
 
@@ -65,14 +65,8 @@ export async function handleModelRoute(req: IncomingMessage, res: ServerResponse
   if (!knownModel(model)) return sendJson(res, 404, notFound(model)), true;
   if (get) return sendJson(res, 200, modelResource(model)), true;
   if (body === null) return sendJson(res, 400, googleError(400, 'Request payload size exceeds the limit.')), true;
-  let request: Json;
-  try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
-    request = parsed as Json;
-  } catch {
-    return sendJson(res, 400, googleError(400, 'Invalid JSON payload received.')), true;
-  }
+  const request: Json | null = parseJsonObject(body);
+  if (request === null) return sendJson(res, 400, googleError(400, 'Invalid JSON payload received.')), true;
   const tokens = textTokens(request);
   sendJson(res, 200, { totalTokens: tokens, promptTokensDetails: [{ modality: 'TEXT', tokenCount: tokens }] });
   return true;

@@ -1,6 +1,6 @@
 // The Google-shaped REST routes: models/{model}:generateContent and :streamGenerateContent?alt=sse (models.get and countTokens in model-routes.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, sendJson } from './http-io.js';
+import { parseJsonObject, readBody, sendJson } from './http-io.js';
 import { answerFor, type Answer } from './rest-answer.js';
 import { handleModelRoute } from './model-routes.js';
 import { googleError, INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE, modelNotFoundMessage } from './google-errors.js';
@@ -91,14 +91,8 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
   if (!key) return fail(403, MISSING_KEY_MESSAGE);
   if (!state.config.apiKeys.has(key)) return fail(400, INVALID_KEY_MESSAGE, { reason: 'API_KEY_INVALID' });
   if (body === null) return fail(400, 'Request payload size exceeds the limit.');
-  let request: Json;
-  try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
-    request = parsed as Json;
-  } catch {
-    return fail(400, 'Invalid JSON payload received.');
-  }
+  const request: Json | null = parseJsonObject(body);
+  if (request === null) return fail(400, 'Invalid JSON payload received.');
   if (/live|native-audio/.test(model) || !/gemini|transcribe/.test(model)) return fail(404, modelNotFoundMessage(model, kind));
   if (!Array.isArray(request.contents) || request.contents.length === 0) return fail(400, '* GenerateContentRequest.contents: contents is not specified');
   if (kind === 'streamGenerateContent' && url.searchParams.get('alt') !== 'sse') {
