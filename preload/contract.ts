@@ -50,6 +50,24 @@ export const appErrorSchema = z.object({
 });
 export type AppErrorPayload = z.infer<typeof appErrorSchema>;
 
+/** Edit by voice: the selected text a request changes (at most 64 KB of UTF-8; larger is a clear error). */
+export const EDIT_SELECTION_MAX_BYTES = 65_536;
+export const editTargetSchema = z
+  .object({
+    /** The selected text, exactly as captured (line endings and indentation kept). */
+    selection: z.string().max(EDIT_SELECTION_MAX_BYTES),
+    /** The selection's language when the caller knows it (editor pane, file extension, profile). */
+    language: z.string().max(40).optional(),
+    /** The app the selection is in, for "editing 14 lines in APP". */
+    app: z.string().max(200).optional(),
+  })
+  .strict();
+export type EditTarget = z.infer<typeof editTargetSchema>;
+
+/** What the overlay's (or a result area's) buttons ask main to do with a finished result. */
+export const RESULT_ACTIONS = ['paste', 'apply', 'copy', 'open-main', 'dismiss'] as const;
+export type ResultAction = (typeof RESULT_ACTIONS)[number];
+
 export const cachedInfoSchema = z.object({ tier: z.enum(['l1', 'l2', 'l3']), ageMs: z.number().nonnegative() });
 
 /** The syntax check of a result's code (main/quality): parses, errors (positions), wrong language, or not checked. */
@@ -84,6 +102,8 @@ export const resultSchema = z.object({
   copied: z.boolean().optional(),
   /** The syntax check; absent when checking is off (settings quality.check, the CLI's --no-check). */
   check: codeCheckSchema.optional(),
+  /** An edit: the selection before and its full replacement after (what Apply pastes over the selection). */
+  edit: z.object({ before: z.string(), after: z.string(), app: z.string().optional() }).optional(),
 });
 export type PipelineResult = z.infer<typeof resultSchema>;
 
@@ -93,6 +113,8 @@ export const pipelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('transcript.final'), text: z.string() }),
   z.object({ type: z.literal('intent'), intent: z.enum(INTENT_NAMES), slots: slotsSchema, confidence: z.number() }),
   z.object({ type: z.literal('code.chunk'), text: z.string() }),
+  /** An edit request started: the selection it changes (the diff view shows before against the streamed code). */
+  z.object({ type: z.literal('edit'), before: z.string(), lines: z.number().int().nonnegative(), app: z.string().optional() }),
   z.object({ type: z.literal('result'), result: resultSchema }),
   z.object({ type: z.literal('error'), error: appErrorSchema }),
   z.object({ type: z.literal('timings'), stages: stageTimingsSchema }),
@@ -141,16 +163,19 @@ export const publicSettingsSchema = z.record(z.string(), z.unknown());
 /** Request/response methods: params schema and result schema for each. */
 export const methods = {
   'app.info': { params: z.object({}).strict(), result: appInfoSchema },
-  'dictation.start': { params: z.object({ intent: z.enum(INTENT_NAMES).optional(), language: z.string().max(40).optional() }).strict(), result: z.object({ requestId }) },
+  'dictation.start': { params: z.object({ intent: z.enum(INTENT_NAMES).optional(), language: z.string().max(40).optional(), edit: editTargetSchema.optional() }).strict(), result: z.object({ requestId }) },
   'dictation.stop': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
   'request.cancel': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
   'request.text': {
-    params: z.object({ text: z.string().min(1).max(100_000), language: z.string().max(40).optional(), intent: z.enum(INTENT_NAMES).optional(), noCache: z.boolean().optional() }).strict(),
+    params: z.object({ text: z.string().min(1).max(100_000), language: z.string().max(40).optional(), intent: z.enum(INTENT_NAMES).optional(), noCache: z.boolean().optional(), edit: editTargetSchema.optional() }).strict(),
     result: z.object({ requestId }),
   },
   // clipboard: browser mode, where the page read the clipboard on the user's click (with the browser's permission);
   // absent, main reads the system clipboard (Electron). Capped like main's own read (1 M characters).
-  'request.quick': { params: z.object({ command: z.enum(QUICK_COMMANDS), targetLanguage: z.string().max(40).optional(), clipboard: z.string().max(1_000_000).optional() }).strict(), result: z.object({ requestId }) },
+  'request.quick': { params: z.object({ command: z.enum(QUICK_COMMANDS), targetLanguage: z.string().max(40).optional(), clipboard: z.string().max(1_000_000).optional(), selection: z.string().max(EDIT_SELECTION_MAX_BYTES).optional() }).strict(), result: z.object({ requestId }) },
+  // The overlay's buttons (paste, apply an edit, copy, open in the main window, dismiss); hosts without a desktop
+  // answer NOT_AVAILABLE for the ones they cannot do.
+  'result.action': { params: z.object({ requestId, action: z.enum(RESULT_ACTIONS) }).strict(), result: z.object({ ok: z.boolean(), message: z.string().max(300).optional() }) },
   'history.search': { params: z.object({ query: shortText.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(), result: z.object({ entries: z.array(historyEntrySchema), total: z.number().int() }) },
   'history.get': { params: z.object({ id: z.number().int() }).strict(), result: historyEntrySchema.nullable() },
   'history.delete': { params: z.object({ id: z.number().int() }).strict(), result: z.object({ ok: z.boolean() }) },

@@ -46,7 +46,11 @@ export interface HandlerDeps {
   sharedCache: Pick<SharedCacheControl<CachedValue>, 'status' | 'setTeamSecret'>;
   /** What loading the stored settings repaired (shown in Settings until the next successful save). */
   settingsWarnings?: { current: string[] };
+  /** What the overlay's result buttons do (the Electron shell sets it); absent: this host has no desktop to act on. */
+  resultAction: { current: ResultActionHandler | undefined };
 }
+
+export type ResultActionHandler = (requestId: number, action: import('../../preload/contract.js').ResultAction) => Promise<{ ok: boolean; message?: string }> | { ok: boolean; message?: string };
 
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
@@ -78,6 +82,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         ...(corruption ? { dataDirNotice: `Your database was damaged and was moved aside to ${corruption.movedTo}; Voice CodeGen started with a fresh one, so your settings were reset to their defaults too (API keys are kept elsewhere and are not affected). Your old history and settings are in that file.` } : {}),
       };
     },
+    'result.action': (params) =>
+      deps.resultAction.current?.(params.requestId, params.action) ?? { ok: false, message: 'This window cannot paste into other apps: copy the code instead.' },
     'dictation.start': (params, ctx) => {
       const handle = requests.startDictation(registry, ctx.clientId, { ...(params.intent ? { intent: params.intent } : {}), ...(params.language ? { language: params.language } : {}) });
       const id = handle.requestId;

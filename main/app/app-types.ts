@@ -1,6 +1,6 @@
 // The app object every host drives: the router for renderers, pipeline entry points for the CLI and hotkeys, and lifecycle.
 import type { EventSink } from '../pipeline/ports.js';
-import type { IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
+import type { EditTarget, IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
 import type { Settings } from '../config/schema.js';
 import type { ApiRouter } from './api-router.js';
 import type { AppEvents } from './app-events.js';
@@ -47,6 +47,8 @@ export interface TextRequest {
   /** Skip the syntax check (the CLI's --no-check). */
   noCheck?: boolean;
   clipboard?: string;
+  /** Edit by voice: the request changes this selection (its result carries `edit` with before and after). */
+  edit?: EditTarget;
 }
 
 export interface DictationHandle {
@@ -76,6 +78,8 @@ export interface App {
   onAudio(requestId: number, pcm16: Uint8Array, clientId: string): void;
   /** A renderer went away: cancel what it had open. */
   clientClosed(clientId: string): void;
+  /** The desktop shell's handler for the overlay's result buttons (result.action); the web host has none. */
+  setResultActionHandler(handler: import('./api-handlers.js').ResultActionHandler | undefined): void;
   metricsText(): Promise<string>;
   close(): Promise<void>;
 }

@@ -39,7 +39,7 @@ import { RequestRegistry } from './request-registry.js';
 import { ensureDataDir } from './paths.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
-import { createHandlers } from './api-handlers.js';
+import { createHandlers, type ResultActionHandler } from './api-handlers.js';
 import { AppRequests } from './app-requests.js';
 import type { App, CreateAppOptions } from './app-types.js';
 import type { CacheKey } from '../cache/keys.js';
@@ -268,7 +268,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       closers.add('pool gauge', () => clearInterval(poolTimer));
     }
 
+    const resultAction: { current: ResultActionHandler | undefined } = { current: undefined };
     const handlers = createHandlers({
+      resultAction,
       options, logger, settings, settingsStore, stored: storedSettings, reports, history, monitor, memory, cache, gemini, requests, registry, events,
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
@@ -310,6 +312,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         if (open && open.clientId === clientId && open.push) open.push(pcm16);
       },
       clientClosed: (clientId) => registry.cancelClient(clientId),
+      setResultActionHandler: (handler) => {
+        resultAction.current = handler;
+      },
       metricsText: () => monitor.prometheus.metrics(),
       close: () => closers.closeAll((name, error) => logger.error({ err: error, part: name }, 'error while closing')),
     };

@@ -211,6 +211,7 @@ class FakeBackend {
     'settings.setTeamSecret': () => ({ ok: true, stored: 'memory', sharedCache: { enabled: true, secret: 'memory', message: 'Shared cache on: entries are signed with the team secret (namespace 0123456789abcdef).' } }),
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
+    'result.action': () => ({ ok: false, message: 'This window cannot paste into other apps: copy the code instead.' }),
   };
 }
 

@@ -28,6 +28,8 @@ export interface DictationState {
   /** Input level, 0..1 (RMS). */
   level: number;
   copied: 'idle' | 'copied' | 'failed';
+  /** An edit request: the selection it changes (null for new code). */
+  edit: { before: string; lines: number; app?: string } | null;
 }
 
 export const INITIAL_DICTATION: DictationState = {
@@ -41,6 +43,7 @@ export const INITIAL_DICTATION: DictationState = {
   result: null,
   timings: {},
   error: null,
+  edit: null,
   errorAt: null,
   waiting: null,
   level: 0,
@@ -96,6 +99,9 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent, 
       return { ...state, phase: 'error', error: event.error, errorAt: now, waiting: null };
     case 'timings':
       return { ...state, timings: { ...state.timings, ...event.stages } };
+    case 'edit':
+      // The selection an edit changes: kept for the diff view (before against the streamed code).
+      return { ...state, edit: { before: event.before, lines: event.lines, ...(event.app ? { app: event.app } : {}) } };
   }
 }
 
