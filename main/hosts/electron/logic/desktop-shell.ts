@@ -12,6 +12,8 @@ import { DictationController, type DictationStarter, type HotkeyMode, type Hotke
 import { OutputRouter, type OutputMode, type PasteSetupResult } from './output-router.js';
 import { QuickCommandRunner } from './quick-commands.js';
 import { RecentResults } from './recent-results.js';
+import { OverlayChords, releasingChordsOnHide, type ChordPlatform } from './overlay-chords.js';
+import { ResultActions, type ActionOutcome } from './result-actions.js';
 import { outcomeTitle, ResultDelivery } from './result-delivery.js';
 import { buildTrayMenu, shorten } from './tray-menu.js';
 
@@ -19,6 +21,8 @@ export interface DesktopSettings {
   hotkey: { accelerator: string; mode: HotkeyMode };
   /** mode: where results go (absent: 'clipboard'). */
   output: { copyFullAnswer: boolean; mode?: OutputMode };
+  /** absent: the overlay hides 1.5 s after a result. */
+  overlay?: { autoHideSeconds: number };
 }
 
 export interface DesktopShellOptions {
@@ -38,6 +42,10 @@ export interface DesktopShellOptions {
   quit: () => void;
   fallbackAccelerators?: readonly string[];
   overlayLingerMs?: number;
+  /** Which platform's shortcuts the overlay's chords must avoid (default: this process's). */
+  platform?: ChordPlatform;
+  /** Applies an edit over its selection (the edit path); absent: an edit's result can be copied or pasted only. */
+  applyEdit?: (requestId: number) => Promise<ActionOutcome>;
 }
 
 /** Alternatives tried when the chosen hotkey is taken; F-keys rarely collide with other apps. */
@@ -50,20 +58,41 @@ export class DesktopShell {
   readonly delivery: ResultDelivery;
   readonly dictation: DictationController;
   readonly quick: QuickCommandRunner;
+  readonly chords: OverlayChords;
+  /** What the overlay's buttons and chords do (the host hands it to app.setResultActionHandler). */
+  readonly actions: ResultActions;
   /** The unavailable-paste notice is shown once per run. */
   private pasteWarned = false;
 
   constructor(private readonly options: DesktopShellOptions) {
-    const { app, clipboard, windows, notifications, logger } = options;
+    const { app, clipboard, notifications, logger } = options;
+    this.chords = new OverlayChords({
+      hotkeys: options.hotkeys,
+      platform: options.platform ?? (process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'),
+      userHotkeys: () => [options.settings().hotkey.accelerator, ...(this.dictation.status.accelerator ? [this.dictation.status.accelerator] : [])],
+      act: (requestId, action) => {
+        this.actions.run(requestId, action).catch((error: unknown) => logger.error({ error: String(error), action }, 'overlay chord failed'));
+      },
+      announce: (requestId, keys) => options.windows.broadcast('overlay.keys', { requestId, keys }),
+      logger,
+    });
+    // Every part hides the overlay through this: its chords are released with it.
+    const windows = releasingChordsOnHide(options.windows, this.chords);
+    const lingerMs = (): number => options.overlayLingerMs ?? (options.settings().overlay ? (options.settings().overlay?.autoHideSeconds ?? 0) * 1000 : 1_500);
     this.output = new ClipboardOutput({ clipboard, logger, copyFullAnswer: () => options.settings().output.copyFullAnswer });
     this.router = new OutputRouter({
       clipboard: this.output, logger, mode: () => options.settings().output.mode ?? 'clipboard',
       ...(options.paste ? { paste: options.paste } : {}),
     });
     this.delivery = new ResultDelivery({
-      output: this.router, recent: this.recent, windows, notifications, logger,
-      ...(options.overlayLingerMs !== undefined ? { overlayLingerMs: options.overlayLingerMs } : {}),
+      output: this.router, recent: this.recent, windows, notifications, logger, chords: this.chords, overlayLingerMs: lingerMs,
       onChange: () => this.renderTray(),
+    });
+    this.actions = new ResultActions({
+      recent: this.recent, windows, notifications, logger, lingerMs,
+      pasteHere: (text) => this.router.pasteHere(text),
+      copyAgain: (text) => this.output.copyAgain(text),
+      ...(options.applyEdit ? { apply: options.applyEdit } : {}),
     });
     this.dictation = new DictationController({
       starter: options.starter, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,
@@ -151,6 +180,7 @@ export class DesktopShell {
   /** At quit: stops dictation and puts back a clipboard still waiting for its restore. */
   async dispose(): Promise<void> {
     this.quick.cancel();
+    this.chords.release();
     this.dictation.dispose();
     await this.router.dispose();
   }
