@@ -153,6 +153,9 @@ class FakeBackend {
     this.emit(requestId, { type: 'timings', stages: result.timings });
   }
 
+  dictionary: Array<{ term: string; spoken: string | null }> = [];
+  snippets: Array<{ name: string; body: string }> = [];
+
   readonly handlers: MethodHandlers = {
     'app.info': () => ({ host: 'web', version: '0.1.0', simulated: true, hasApiKey: true, hotkey: 'CommandOrControl+Shift+Space', hotkeyMode: 'push-to-talk', note: 'Browser mode: renderer test harness.', ...this.infoOverride }),
     'dictation.start': () => {
@@ -212,6 +215,33 @@ class FakeBackend {
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
     'result.action': () => ({ ok: false, message: 'This window cannot paste into other apps: copy the code instead.' }),
+    // The personal dictionary and snippets, in memory (the real ones are tested against SQLite in test/integration).
+    'dictionary.list': () => ({ entries: this.dictionary.map((e) => ({ ...e, uses: 0 })), total: this.dictionary.length }),
+    'dictionary.add': ({ term, spoken }) => {
+      this.dictionary.push({ term, spoken: spoken ?? null });
+      return { ok: true };
+    },
+    'dictionary.remove': ({ term }) => {
+      const before = this.dictionary.length;
+      this.dictionary = this.dictionary.filter((e) => e.term !== term);
+      return { removed: before - this.dictionary.length };
+    },
+    'dictionary.import': ({ text }) => {
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      for (const line of lines) this.dictionary.push({ term: line.split(',')[0] as string, spoken: line.split(',')[1] ?? null });
+      return { read: lines.length, added: lines.length };
+    },
+    'dictionary.export': () => ({ text: this.dictionary.map((e) => (e.spoken ? `${e.term},${e.spoken}` : e.term)).join('\n') }),
+    'snippets.list': () => ({ snippets: this.snippets.map((s) => ({ ...s, uses: 0 })) }),
+    'snippets.save': ({ name, body }) => {
+      this.snippets = [...this.snippets.filter((s) => s.name !== name), { name, body }];
+      return { ok: true };
+    },
+    'snippets.remove': ({ name }) => {
+      const before = this.snippets.length;
+      this.snippets = this.snippets.filter((s) => s.name !== name);
+      return { removed: before - this.snippets.length };
+    },
   };
 }
 
