@@ -20,6 +20,7 @@ import { HistoryView } from './views/HistoryView';
 import { OnboardingView } from './views/OnboardingView';
 import { OverlayHud } from './views/OverlayHud';
 import { SettingsView } from './views/SettingsView';
+import { PersonalController } from './controllers/personal-controller';
 
 type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
 
@@ -65,6 +66,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
     [api, startCapture, settings],
   );
   const history = useMemo(() => new HistoryController(api), [api]);
+  const personal = useMemo(() => new PersonalController(api), [api]);
   const dashboard = useMemo(
     () =>
       new DashboardController(api, () => {
@@ -243,11 +245,11 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
         ) : (
           <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="panel">
             {activeTab === 'dictation' ? (
-              <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} />
+              <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} onAddTerm={(term, spoken) => personal.add(term, spoken)} />
             ) : null}
             {activeTab === 'history' ? <HistoryView controller={history} budgets={budgets} onCopy={(text) => copyText(api, text)} /> : null}
             {activeTab === 'dashboard' ? <DashboardView controller={dashboard} budgets={budgets} /> : null}
-            {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} /> : null}
+            {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} personal={personal} /> : null}
           </div>
         )}
       </main>

@@ -726,6 +726,39 @@ describe('renderer views against the web host (scripted backend)', () => {
     await page.close();
   });
 
+  it('settings → dictionary: add a term with what it sounds like, import a file, remove, export; snippets; keyboard first, axe clean', async () => {
+    const page = await open('?tab=settings');
+    const term = page.getByRole('textbox', { name: 'Term', exact: true });
+    await term.waitFor();
+    await term.focus();
+    await page.keyboard.type('kubectl');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dictionary-spoken');
+    await page.keyboard.type('cube control');
+    await page.keyboard.press('Enter');
+    await page.getByText('Added kubectl.').waitFor();
+    expect(backend.calls.filter((c) => c.method === 'dictionary.add').pop()?.params).toEqual({ term: 'kubectl', spoken: 'cube control' });
+    await expect(term.inputValue()).resolves.toBe('');
+    await page.getByRole('cell', { name: 'cube control', exact: true }).waitFor();
+    await page.getByLabel('Import terms from a file (one per line, or CSV: term,sounds like)').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('Postgres,post gres\nTypeScript\n') });
+    await page.getByText('Imported 2 entries (2 new).').waitFor();
+    await page.getByRole('button', { name: 'Remove TypeScript' }).click();
+    await page.getByText('Removed TypeScript.').waitFor();
+    await page.getByRole('button', { name: 'Export dictionary' }).click();
+    await page.getByRole('link', { name: 'Download export' }).waitFor();
+    await page.getByRole('textbox', { name: 'Snippet name' }).fill('debug template');
+    await page.getByRole('textbox', { name: 'Snippet text' }).fill('console.debug({{clipboard}});');
+    await page.getByRole('button', { name: 'Save snippet' }).click();
+    await page.getByText('Saved the snippet debug template. Say "insert my debug template".').waitFor();
+    await page.getByRole('button', { name: 'Remove snippet debug template' }).waitFor();
+    await expectAccessible(page, 'settings dictionary');
+    await expectLayoutFits(page, 'settings dictionary 1280x800');
+    await shoot(page, 'desktop-settings-dictionary');
+    backend.dictionary = [];
+    backend.snippets = [];
+    await page.close();
+  });
+
   it('no Content-Security-Policy violation (no eval, no inline script) and no uncaught error anywhere', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
