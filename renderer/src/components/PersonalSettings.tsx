@@ -23,7 +23,7 @@ export function PersonalSettings({ controller }: { controller: PersonalControlle
         onImport={(text) => void controller.importText(text)}
         onExport={() => void controller.exportAll()}
       />
-      <SnippetsSection snippets={state.snippets} onSave={(name, body) => controller.saveSnippet(name, body)} onRemove={(name) => void controller.removeSnippet(name)} />
+      <SnippetsSection snippets={state.snippets} notice={state.snippetNotice} onSave={(name, body) => controller.saveSnippet(name, body)} onRemove={(name) => void controller.removeSnippet(name)} />
     </div>
   );
 }

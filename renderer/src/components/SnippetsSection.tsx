@@ -4,11 +4,12 @@ import type { Snippet } from '../../../preload/contract';
 
 export interface SnippetsSectionProps {
   snippets: Snippet[];
+  notice: string | null;
   onSave: (name: string, body: string) => Promise<boolean>;
   onRemove: (name: string) => void;
 }
 
-export function SnippetsSection({ snippets, onSave, onRemove }: SnippetsSectionProps) {
+export function SnippetsSection({ snippets, notice, onSave, onRemove }: SnippetsSectionProps) {
   const [name, setName] = useState('');
   const [body, setBody] = useState('');
   const submit = async (e: FormEvent): Promise<void> => {
@@ -39,6 +40,9 @@ export function SnippetsSection({ snippets, onSave, onRemove }: SnippetsSectionP
           Save snippet
         </button>
       </form>
+      <p role="status" className="field-help">
+        {notice ?? ''}
+      </p>
       {snippets.length === 0 ? (
         <p className="muted">No snippets yet.</p>
       ) : (

@@ -10,13 +10,15 @@ export interface PersonalState {
   error: AppErrorPayload | null;
   /** Said in the section's status line ("Added kubectl.", "Imported 5,000 entries."). */
   notice: string | null;
+  /** The snippets section's own status line. */
+  snippetNotice: string | null;
   /** The last export, for the download link. */
   exported: { text: string; at: number } | null;
 }
 
 export class PersonalController extends StateStore<PersonalState> {
   constructor(private readonly api: Api) {
-    super({ entries: [], snippets: [], loading: false, error: null, notice: null, exported: null });
+    super({ entries: [], snippets: [], loading: false, error: null, notice: null, snippetNotice: null, exported: null });
   }
 
   async load(): Promise<void> {
@@ -64,28 +66,28 @@ export class PersonalController extends StateStore<PersonalState> {
     return this.act(async () => {
       await this.api.call('snippets.save', { name: name.trim(), body });
       return `Saved the snippet ${name.trim()}. Say "insert my ${name.trim()}".`;
-    });
+    }, 'snippetNotice');
   }
 
   async removeSnippet(name: string): Promise<boolean> {
     return this.act(async () => {
       await this.api.call('snippets.remove', { name });
       return `Removed the snippet ${name}.`;
-    });
+    }, 'snippetNotice');
   }
 
   dismissError(): void {
     this.patch({ error: null });
   }
 
-  private async act(run: () => Promise<string>): Promise<boolean> {
+  private async act(run: () => Promise<string>, line: 'notice' | 'snippetNotice' = 'notice'): Promise<boolean> {
     try {
       const notice = await run();
-      this.patch({ notice, error: null });
+      this.patch({ [line]: notice, error: null });
       await this.load();
       return true;
     } catch (error) {
-      this.patch({ error: toErrorPayload(error), notice: null });
+      this.patch({ error: toErrorPayload(error), [line]: null });
       return false;
     }
   }
