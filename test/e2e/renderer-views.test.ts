@@ -121,6 +121,14 @@ class FakeBackend {
 
   /** Streams an answer for a transcript, or serves a repeat from the "cache". */
   async generate(requestId: number, transcript: string, transcriptionMs?: number): Promise<void> {
+    // "add X to my dictionary": main answers it locally and returns the words heard for the user to check.
+    const toAdd = /^add (.+) to my dictionary$/i.exec(transcript);
+    if (toAdd) {
+      this.emit(requestId, { type: 'transcript.final', text: transcript });
+      const timings = { total: 3 };
+      this.emit(requestId, { type: 'result', result: { code: '', language: 'text', answer: '', intent: 'generic', transcript, complete: true, finishReason: 'STOP', cached: null, historyId: null, timings, dictionaryAdd: { term: toAdd[1] as string } } });
+      return;
+    }
     const wantsTs = /typescript|email/i.test(transcript);
     const language = wantsTs ? 'typescript' : 'python';
     const code = wantsTs ? TS_CODE : PY_CODE;
@@ -756,6 +764,26 @@ describe('renderer views against the web host (scripted backend)', () => {
     await shoot(page, 'desktop-settings-dictionary');
     backend.dictionary = [];
     backend.snippets = [];
+    await page.close();
+  });
+
+  it('"add X to my dictionary" shows the spelling heard to correct, and saves only on confirmation', async () => {
+    const page = await open();
+    await page.getByLabel('Or type a request').fill('add cube cuddle to my dictionary');
+    await page.getByLabel('Or type a request').press('Enter');
+    const spelling = page.getByRole('textbox', { name: 'Spelling' });
+    await spelling.waitFor();
+    await expect(spelling.inputValue()).resolves.toBe('cube cuddle');
+    expect(backend.calls.some((c) => c.method === 'dictionary.add')).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('confirm-term');
+    await spelling.fill('kubectl');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('cube cuddle');
+    await page.keyboard.press('Enter');
+    await page.getByText('Added kubectl to your dictionary.').waitFor();
+    expect(backend.calls.filter((c) => c.method === 'dictionary.add').pop()?.params).toEqual({ term: 'kubectl', spoken: 'cube cuddle' });
+    await expectAccessible(page, 'dictionary confirm');
+    backend.dictionary = [];
     await page.close();
   });
 
