@@ -22,19 +22,21 @@ describe('personal dictionary and snippets in the app', () => {
     if (!outcome.ok) throw new Error(`${method}: ${outcome.error.code} ${outcome.error.message}`);
     return outcome.result;
   };
-  const generations = (): number => h.sim.stats().rest.requests.filter((r) => r.kind === 'streamGenerateContent' || r.kind === 'generateContent').length;
-  const dictate = async (final: string) => {
-    h.sim.setScripts([{ toneHz: TONE_HZ, final }]);
+  const dictate = async (final: string, partials?: string[], holdMs = 0) => {
+    h.sim.setScripts([{ toneHz: TONE_HZ, final, ...(partials ? { partials } : {}) }]);
     const log = eventLog();
     const dictation = h.app.startDictation({ onEvent: log.sink });
     for (const chunk of audio) dictation.push(chunk);
+    // Held after speaking: time for a speculative generation to start on a stable partial, were it allowed.
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     return { result: await dictation.finish(), log };
   };
 
   beforeAll(async () => {
     if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required (the README test line installs them)');
     // A web host: it keeps Live sessions warm and refreshes the vocabulary after changes, as the desktop app does.
-    h = await startHarness({ prewarm: true, host: 'web', settings: { speculation: { enabled: false } } });
+    // Speculation on and eager, as in speculation.test.ts: a spoken snippet must not start a speculative generation either.
+    h = await startHarness({ prewarm: true, host: 'web', settings: { speculation: { enabled: true, stableMs: 100, minConfidence: 0.3 } } });
     audio = chunks100ms(speechPcm16('cube control get pods', { toneHz: TONE_HZ }));
   });
   afterAll(async () => {
@@ -73,10 +75,10 @@ describe('personal dictionary and snippets in the app', () => {
     expect(typed.snippet).toEqual({ name: 'debug template' });
     expect(typed.complete).toBe(true);
     expect(log.types()).toEqual(['transcript.final', 'intent', 'result', 'timings']);
-    const spoken = await dictate('insert my debug template');
+    const spoken = await dictate('insert my debug template', ['insert my ', 'debug template'], 1_500);
+    expect(spoken.log.types()).toContain('transcript.partial');
     expect(spoken.result.code).toBe(typed.code);
     expect(h.sim.stats().rest.requests.length).toBe(before);
-    expect(generations()).toBe(1);
     const history = (await call('history.search', { query: 'debug template' })) as { entries: Array<{ code: string | null }> };
     expect(history.entries[0]?.code).toBe(typed.code);
   });
