@@ -40,9 +40,8 @@ export async function personalStep(deps: PersonalStepDeps, input: PersonalStepIn
   if (input.source === 'quick' || input.text.length === 0) return undefined;
   const { clock } = deps;
   const timings: StageTimings = { ...input.timings };
-  const spoken = input.source === 'voice' || input.source === 'file';
-  // By voice only: the word to add is the one most likely misheard, so it comes back for the user to check and save.
-  const toAdd = spoken ? deps.personal.dictionaryAddRequest(input.heard) : undefined;
+  // The word to add is the one most likely misheard, so it comes back for the user to check and save (typed too).
+  const toAdd = deps.personal.dictionaryAddRequest(input.heard);
   if (toAdd !== undefined) {
     onEvent({ type: 'transcript.final', text: input.heard });
     timings.total = clock.monotonic() - input.startedAt;

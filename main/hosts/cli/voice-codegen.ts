@@ -44,6 +44,12 @@ function checkExit(result: PipelineResult): number | null {
   return 3;
 }
 
+/** "add X to my dictionary" is answered locally with the words heard; the CLI saves nothing and says how to. */
+function dictionaryHint(term: string): number {
+  process.stderr.write(`voice-codegen: nothing was added. To add "${term}": voice-codegen dict add "${term}" [--sounds-like "..."]\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   // `voice-codegen dict ...`: the personal dictionary, on the same data folder, without Gemini.
   if (argv[0] === 'dict') {
@@ -103,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
         print({ type: 'transcript.final', text });
       } else {
         const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+        if (result.dictionaryAdd) return dictionaryHint(result.dictionaryAdd.term);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? (checkExit(result) ?? 0) : 1;
       }
@@ -123,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       code = await readBounded(0, MAX_CODE_BYTES, 'stdin');
     }
     const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+    if (result.dictionaryAdd) return dictionaryHint(result.dictionaryAdd.term);
     if (!args.json) process.stdout.write(result.code.endsWith('\n') ? result.code : `${result.code}\n`);
     if (!result.complete) process.stderr.write(`voice-codegen: the answer is incomplete (${result.finishReason}); it may be cut off.\n`);
     return result.complete ? (checkExit(result) ?? 0) : 1;
