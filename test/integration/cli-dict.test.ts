@@ -40,6 +40,11 @@ describe('voice-codegen dict', () => {
     const r = await cli(['--intent-only', '--json', '--text', 'cube control get pods']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ type: 'intent', transcript: 'kubectl get pods', intent: 'generate_shell' });
+    // Asking the request path to add a word saves nothing and asks no Gemini: it says how to add it.
+    const before = sim.stats().rest.requests.length;
+    const asked = await cli(['--text', 'add Terraform to my dictionary'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
+    expect(asked).toMatchObject({ code: 0, stdout: '', stderr: 'voice-codegen: nothing was added. To add "Terraform": voice-codegen dict add "Terraform" [--sounds-like "..."]\n' });
+    expect(sim.stats().rest.requests.length).toBe(before);
   });
 
   it('dict list, import, export and remove work on the same data', async () => {
