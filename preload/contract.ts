@@ -104,6 +104,10 @@ export const resultSchema = z.object({
   check: codeCheckSchema.optional(),
   /** An edit: the selection before and its full replacement after (what Apply pastes over the selection). */
   edit: z.object({ before: z.string(), after: z.string(), app: z.string().optional() }).optional(),
+  /** A snippet expanded locally (no Gemini call): `code` is its text. */
+  snippet: z.object({ name: z.string().max(200) }).optional(),
+  /** "add X to my dictionary" by voice: nothing is saved until the user checks the spelling (dictionary.add). */
+  dictionaryAdd: z.object({ term: z.string().max(200) }).optional(),
 });
 export type PipelineResult = z.infer<typeof resultSchema>;
 
@@ -160,6 +164,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 /** Settings as the renderer sees them: keys are never sent, only whether one is set. */
 export const publicSettingsSchema = z.record(z.string(), z.unknown());
 
+export const dictionaryEntrySchema = z.object({ term: z.string(), spoken: z.string().nullable(), uses: z.number().int() });
+export type DictionaryEntry = z.infer<typeof dictionaryEntrySchema>;
+export const snippetSchema = z.object({ name: z.string(), body: z.string(), uses: z.number().int() });
+export type Snippet = z.infer<typeof snippetSchema>;
+
 /** Request/response methods: params schema and result schema for each. */
 export const methods = {
   'app.info': { params: z.object({}).strict(), result: appInfoSchema },
@@ -192,6 +201,16 @@ export const methods = {
   'dashboard.get': { params: z.object({}).strict(), result: z.record(z.string(), z.unknown()) },
   // 1 M characters: larger than any answer, and its JSON (at most ~6 MB escaped) fits the WebSocket's 8 MB frame limit.
   'clipboard.copy': { params: z.object({ text: z.string().max(1_000_000) }).strict(), result: z.object({ ok: z.boolean() }) },
+  // The personal dictionary (terms with optional spoken forms) and snippets (main/personal).
+  'dictionary.list': { params: z.object({}).strict(), result: z.object({ entries: z.array(dictionaryEntrySchema), total: z.number().int() }) },
+  'dictionary.add': { params: z.object({ term: z.string().min(1).max(100), spoken: z.string().max(200).optional() }).strict(), result: z.object({ ok: z.boolean() }) },
+  'dictionary.remove': { params: z.object({ term: z.string().min(1).max(100) }).strict(), result: z.object({ removed: z.number().int() }) },
+  // 2 MB: the import limit of main/personal/dictionary-text.ts (20,000 entries).
+  'dictionary.import': { params: z.object({ text: z.string().max(2 * 1024 * 1024) }).strict(), result: z.object({ read: z.number().int(), added: z.number().int() }) },
+  'dictionary.export': { params: z.object({}).strict(), result: z.object({ text: z.string() }) },
+  'snippets.list': { params: z.object({}).strict(), result: z.object({ snippets: z.array(snippetSchema) }) },
+  'snippets.save': { params: z.object({ name: z.string().min(1).max(80), body: z.string().min(1).max(16_000) }).strict(), result: z.object({ ok: z.boolean() }) },
+  'snippets.remove': { params: z.object({ name: z.string().min(1).max(80) }).strict(), result: z.object({ removed: z.number().int() }) },
 } as const;
 
 export type MethodName = keyof typeof methods;

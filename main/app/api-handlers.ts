@@ -20,6 +20,8 @@ import { applySettingsPatch, droppedKeys, keyNotices, publicSettings, storableSe
 import { loadConfig } from '../config/load.js';
 import type { SharedCacheControl } from './shared-cache.js';
 import { applyLiveSettings, restartPaths } from './settings-apply.js';
+import { personalHandlers } from './personal-handlers.js';
+import type { PersonalService } from '../personal/personal-service.js';
 
 export interface HandlerDeps {
   options: CreateAppOptions;
@@ -48,6 +50,8 @@ export interface HandlerDeps {
   settingsWarnings?: { current: string[] };
   /** What the overlay's result buttons do (the Electron shell sets it); absent: this host has no desktop to act on. */
   resultAction: { current: ResultActionHandler | undefined };
+  /** The personal dictionary and snippets (dictionary.*, snippets.*). */
+  personal: PersonalService;
 }
 
 export type ResultActionHandler = (requestId: number, action: import('../../preload/contract.js').ResultAction) => Promise<{ ok: boolean; message?: string }> | { ok: boolean; message?: string };
@@ -69,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     deps.logger.debug({ err: error, requestId }, 'request ended with an error (reported to the renderer)');
   };
   return {
+    ...personalHandlers(deps.personal),
     'app.info': () => {
       const corruption = deps.corruption();
       return {

@@ -74,6 +74,8 @@ export interface App {
   /** Transcribes a recorded WAV only. */
   transcribeFile(wav: Uint8Array, signal?: AbortSignal): Promise<string>;
   recogniseIntent(text: string, language?: string): IntentOutcome;
+  /** The transcript with the personal dictionary's spoken forms replaced ("cube control get pods" -> "kubectl get pods"). */
+  applyDictionary(text: string): string;
   /** Audio frames from a renderer for an open dictation. */
   onAudio(requestId: number, pcm16: Uint8Array, clientId: string): void;
   /** A renderer went away: cancel what it had open. */

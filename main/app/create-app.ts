@@ -39,6 +39,9 @@ import { RequestRegistry } from './request-registry.js';
 import { ensureDataDir } from './paths.js';
 import { VocabularyService } from '../vocabulary/vocabulary-service.js';
 import { VocabularyWorkerPool } from '../vocabulary/vocabulary-worker-pool.js';
+import { PersonalStore } from '../store/personal-store.js';
+import { PersonalService } from '../personal/personal-service.js';
+import { rankAsCounts } from '../personal/dictionary-rank.js';
 import { createHandlers, type ResultActionHandler } from './api-handlers.js';
 import { AppRequests } from './app-requests.js';
 import type { App, CreateAppOptions } from './app-types.js';
@@ -181,6 +184,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     monitor.on('dashboard', (snapshot) => events.emit('dashboard.update', snapshot as unknown as Record<string, unknown>));
 
     // Identifiers the user is likely to say, sent as the Live sessions' custom vocabulary (spares are replaced in the background).
+    // The personal dictionary (spoken forms, ranked terms for the vocabulary) and snippets; the CLI may change them too.
+    const personalRefresh: { current: () => void } = { current: () => undefined };
+    const personal = new PersonalService({
+      store: new PersonalStore(db), clock, logger,
+      onChange: () => personalRefresh.current(),
+      ...(options.platform?.clipboard ? { readClipboard: (s: AbortSignal) => (options.platform?.clipboard as NonNullable<typeof options.platform.clipboard>).readText(s) } : {}),
+    });
+    closers.add('personal', () => personal.flush());
     const vocabWorkers = new VocabularyWorkerPool({ workerFile: join(options.workersDir, 'vocabulary.js'), logger });
     closers.add('vocabulary workers', () => vocabWorkers.close());
     const clipboard = options.platform?.clipboard;
@@ -189,6 +200,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
       recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
       onChange: (terms, change) => gemini.setVocabulary(terms, change),
+      dictionaryCounts: (max) => rankAsCounts(personal.topTerms(max)),
       maxTerms: settings.vocabulary.maxTerms,
       ...(chosenProjectDir(settings) ? { projectDir: chosenProjectDir(settings) } : {}),
       logger,
@@ -199,6 +211,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       vocabulary.refresh(new AbortController().signal).catch((error: unknown) => logger.warn({ err: error }, 'vocabulary refresh failed'));
     };
     if (options.host !== 'cli') refreshVocabulary();
+    if (options.host !== 'cli') personalRefresh.current = refreshVocabulary;
+    // The CLI keeps no vocabulary fresh; a recording it transcribes still carries the dictionary's best terms.
+    const cliVocabulary = async (signal?: AbortSignal): Promise<void> => {
+      if (options.host === 'cli') await vocabulary.refresh(signal).catch((error: unknown) => logger.warn({ err: error }, 'vocabulary refresh failed'));
+    };
 
     const historyPort = new HistoryPortAdapter(history);
     const context = new ContextLoader({
@@ -225,6 +242,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       logger,
       redact: (text) => redactSecrets(text).text,
       check: { check: (code, language, hint, signal) => quality.check(code, language, hint, signal), warm: warmGrammars },
+      personal,
       settings: {
         get defaultLanguage() {
           return settings.language.default;
@@ -270,7 +288,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
     const resultAction: { current: ResultActionHandler | undefined } = { current: undefined };
     const handlers = createHandlers({
-      resultAction,
+      resultAction, personal,
       options, logger, settings, settingsStore, stored: storedSettings, reports, history, monitor, memory, cache, gemini, requests, registry, events,
       version: options.version ?? packageVersion(),
       corruption: () => corruption,
@@ -304,9 +322,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         }
       },
       startDictation: (opts) => requests.startDictation(registry, opts?.clientId ?? 'local', opts),
-      runAudioFile: (wav, opts, onEvent, signal) => requests.runAudioFile(wav, opts, onEvent, signal),
-      transcribeFile: (wav, signal) => requests.transcribeFile(wav, signal),
+      runAudioFile: async (wav, opts, onEvent, signal) => {
+        await cliVocabulary(signal);
+        return requests.runAudioFile(wav, opts, onEvent, signal);
+      },
+      transcribeFile: async (wav, signal) => {
+        await cliVocabulary(signal);
+        return requests.transcribeFile(wav, signal);
+      },
       recogniseIntent: (text, language) => requests.recogniseIntent(text, language),
+      applyDictionary: (text) => personal.applyDictionary(text),
       onAudio: (requestId, pcm16, clientId) => {
         const open = registry.get(requestId);
         if (open && open.clientId === clientId && open.push) open.push(pcm16);

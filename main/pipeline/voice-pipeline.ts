@@ -11,6 +11,7 @@ import { emptySpeculationStats, SpeculativeGeneration, type SpeculationStats } f
 import { allStages, incompleteCode, incompleteMessage, specFields, usageFields, WaitClock } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
 import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
+import { personalStep, type PersonalPort } from './personal-step.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
   MonitorPort, PromptPort, Redactor,
@@ -48,6 +49,8 @@ export interface PipelineDeps<K> {
   redact?: Redactor;
   /** The syntax check (main/quality's worker pool); without it nothing is checked. */
   check?: CodeCheckPort;
+  /** The personal dictionary (spoken forms in a spoken transcript) and snippets, answered locally. */
+  personal?: PersonalPort;
 }
 
 export interface TranscriptInput {
@@ -134,6 +137,16 @@ export class VoicePipeline<K> {
       throwIfAborted(signal);
       const loaded = await (input.context ?? this.loadContext(signal));
       const prepared = this.prepare(input.transcript, input, loaded);
+      if (this.deps.personal) {
+        const heard = this.deps.redact ? this.deps.redact(input.transcript.trim()) : input.transcript.trim();
+        const selection = (input as { edit?: { selection: string } }).edit?.selection;
+        const stepInput = { text: prepared.text, heard, source: input.source, requestId, startedAt, timings, loaded, ...(input.clipboard !== undefined ? { clipboard: input.clipboard } : {}), ...(selection !== undefined ? { selection } : {}) };
+        const local = await personalStep({ personal: this.deps.personal, history, monitor, clock, logger: this.deps.logger }, stepInput, onEvent, signal);
+        if (local) {
+          if (input.speculation) this.discard(input.speculation, specStats);
+          return local;
+        }
+      }
       const { text, local, forced, language, key } = prepared;
       const context = prepared.context;
       const clipboard = context.clipboard;
@@ -269,9 +282,11 @@ export class VoicePipeline<K> {
    * Typed text (the text box, quick commands) is never rewritten: only secrets are redacted. A spoken
    * transcript gets its spoken identifiers written as code, learned names in the target language's convention.
    */
-  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source'>, loaded: LoadedContext): Prepared<K> {
-    const said = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source'>, loaded: LoadedContext, final = true): Prepared<K> {
     const spoken = input.source === 'voice' || input.source === 'file';
+    const redacted = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
+    // Spoken forms of the personal dictionary first ("cube control" -> kubectl): the intent then sees the terms.
+    const said = spoken && this.deps.personal ? this.deps.personal.applyDictionary(redacted, final) : redacted;
     let text = spoken ? this.deps.intent.normaliseIdentifiers(said, loaded.identifiers) : said;
     const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
     const recogniseOptions = { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
@@ -303,9 +318,11 @@ export class VoicePipeline<K> {
     if (!settings.speculation.enabled || signal.aborted) return null;
     if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
     // Speculation runs on a spoken partial only.
-    const prepared = this.prepare(partial, { ...input, source: 'voice' }, await context);
+    const prepared = this.prepare(partial, { ...input, source: 'voice' }, await context, false);
     const confidence = prepared.forced?.confidence ?? prepared.local.confidence;
     if (prepared.text.length === 0 || confidence < settings.speculation.minConfidence || signal.aborted) return null;
+    // A snippet or a dictionary command is answered locally: nothing to generate, nothing to spend.
+    if (this.deps.personal && (this.deps.personal.snippetFor(prepared.text) || this.deps.personal.dictionaryAddRequest(partial) !== undefined)) return null;
     if (prepared.key !== null && this.deps.cache && (await this.deps.cache.get(prepared.key, signal).catch(() => undefined))) return null;
     try {
       this.deps.monitor.checkTokenCap();

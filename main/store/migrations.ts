@@ -75,4 +75,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE history ADD COLUMN uses INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE history ADD COLUMN last_used_at INTEGER;`,
   },
+  {
+    // 8, not 7: the edit-by-voice work adds 7 in parallel; the runner applies every version above the stored one, in order.
+    version: 8,
+    name: 'personal dictionary and snippets',
+    // A term has one row per spoken form (or one row with none); a spoken form stands for one term. personal_revision
+    // is bumped by every change of terms, spoken forms and snippets (not of use counts), so the app sees a change made
+    // by the CLI in another process with one cheap read.
+    sql: `
+      CREATE TABLE dictionary (id INTEGER PRIMARY KEY, term TEXT NOT NULL, spoken TEXT, spoken_key TEXT, added_at INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0, last_used_at INTEGER);
+      CREATE UNIQUE INDEX dictionary_term_spoken ON dictionary(term, ifnull(spoken_key, ''));
+      CREATE UNIQUE INDEX dictionary_spoken_key ON dictionary(spoken_key) WHERE spoken_key IS NOT NULL;
+      CREATE TABLE snippets (id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, body TEXT NOT NULL, updated_at INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0, last_used_at INTEGER);
+      CREATE TABLE personal_revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+      INSERT INTO personal_revision (id, value) VALUES (1, 0);
+      CREATE TRIGGER dictionary_ai AFTER INSERT ON dictionary BEGIN UPDATE personal_revision SET value = value + 1; END;
+      CREATE TRIGGER dictionary_ad AFTER DELETE ON dictionary BEGIN UPDATE personal_revision SET value = value + 1; END;
+      CREATE TRIGGER dictionary_au AFTER UPDATE OF term, spoken, spoken_key ON dictionary BEGIN UPDATE personal_revision SET value = value + 1; END;
+      CREATE TRIGGER snippets_ai AFTER INSERT ON snippets BEGIN UPDATE personal_revision SET value = value + 1; END;
+      CREATE TRIGGER snippets_ad AFTER DELETE ON snippets BEGIN UPDATE personal_revision SET value = value + 1; END;
+      CREATE TRIGGER snippets_au AFTER UPDATE OF name, name_key, body ON snippets BEGIN UPDATE personal_revision SET value = value + 1; END;`,
+  },
 ];

@@ -21,6 +21,11 @@ export interface TermSource {
 export const CLIPBOARD_SOURCE = { weight: 3, floor: 0.5 } as const;
 export const HISTORY_SOURCE = { weight: 2, floor: 0.5, decay: 0.75 } as const;
 export const PROJECT_SOURCE = { weight: 1, floor: 0 } as const;
+/**
+ * The personal dictionary: words the user chose to teach, ranked by their own use (main/personal/dictionary-rank.ts).
+ * 1.5..2.5: above any project name and most history, below what is on the clipboard right now.
+ */
+export const DICTIONARY_SOURCE = { weight: 2.5, floor: 0.6 } as const;
 
 /**
  * The top `maxTerms` terms over all sources. A term's score is the sum over the sources it appears in of

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { AppError, isAbortError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { countTerms, type TermCounts } from './identifier-extract.js';
-import { CLIPBOARD_SOURCE, HISTORY_SOURCE, PROJECT_SOURCE, rankTerms, type TermSource } from './term-ranking.js';
+import { CLIPBOARD_SOURCE, DICTIONARY_SOURCE, HISTORY_SOURCE, PROJECT_SOURCE, rankTerms, type TermSource } from './term-ranking.js';
 
 /** One history entry as the vocabulary reads it. */
 export interface HistoryText {
@@ -24,6 +24,8 @@ export interface VocabularyServiceOptions {
    * replaceNow after narrow(): sessions set up with the old terms must not serve another utterance.
    */
   onChange: (terms: readonly string[], options?: { replaceNow?: boolean }) => void;
+  /** The personal dictionary's best `max` terms as counts (best highest); they rank above the project's names. */
+  dictionaryCounts?: (max: number) => ReadonlyMap<string, number>;
   /** settings.vocabulary.maxTerms */
   maxTerms: number;
   /** A project folder the user chose and allowed (settings.vocabulary.projectDir with privacy.projectVocabulary). */
@@ -136,6 +138,8 @@ export class VocabularyService {
       const counts = countTerms(entry.code, countTerms(entry.transcript));
       if (counts.size > 0) sources.push({ counts, weight: HISTORY_SOURCE.weight * HISTORY_SOURCE.decay ** age, floor: HISTORY_SOURCE.floor });
     });
+    const dictionary = this.readDictionary();
+    if (dictionary.size > 0) sources.push({ counts: dictionary, ...DICTIONARY_SOURCE });
     if (project.size > 0) sources.push({ counts: project, ...PROJECT_SOURCE });
     const ranked = rankTerms(sources, this.maxTerms);
     // Settings changed while this ran: what it read may be withdrawn; the refresh that follows the change publishes.
@@ -144,7 +148,7 @@ export class VocabularyService {
     if (!replaceNow && sameSet(ranked, this.current)) return this.current;
     this.narrowing = false;
     this.current = ranked;
-    this.log.debug({ terms: ranked.length, clipboard: clipboard.size, history: history.length, project: project.size, replaceNow }, 'vocabulary changed');
+    this.log.debug({ terms: ranked.length, clipboard: clipboard.size, history: history.length, dictionary: dictionary.size, project: project.size, replaceNow }, 'vocabulary changed');
     try {
       if (replaceNow) this.options.onChange(ranked, { replaceNow: true });
       else this.options.onChange(ranked);
@@ -152,6 +156,17 @@ export class VocabularyService {
       this.log.error({ err: error }, 'a vocabulary listener failed');
     }
     return ranked;
+  }
+
+  private readDictionary(): ReadonlyMap<string, number> {
+    if (!this.options.dictionaryCounts) return new Map();
+    try {
+      return this.options.dictionaryCounts(this.maxTerms);
+    } catch (error) {
+      // An unreadable dictionary (a locked database) leaves the other sources.
+      this.log.warn({ err: toAppError(error) }, 'the personal dictionary could not be read for vocabulary');
+      return new Map();
+    }
   }
 
   private async clipboardCounts(signal: AbortSignal): Promise<TermCounts> {

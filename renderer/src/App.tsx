@@ -21,6 +21,7 @@ import { OnboardingView } from './views/OnboardingView';
 import { OverlayHud } from './views/OverlayHud';
 import { OverlayActions } from './controllers/overlay-actions';
 import { SettingsView } from './views/SettingsView';
+import { PersonalController } from './controllers/personal-controller';
 
 type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
 
@@ -69,6 +70,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   // The desktop overlay's Paste / Open / chords: main carries them out; the browser has no desktop to paste into.
   const overlayActions = useMemo(() => (overlayParam && info?.host === 'electron' ? new OverlayActions(api) : null), [api, overlayParam, info?.host]);
   useEffect(() => () => overlayActions?.dispose(), [overlayActions]);
+  const personal = useMemo(() => new PersonalController(api), [api]);
   const dashboard = useMemo(
     () =>
       new DashboardController(api, () => {
@@ -247,11 +249,11 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
         ) : (
           <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`} className="panel">
             {activeTab === 'dictation' ? (
-              <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} />
+              <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} onAddTerm={(term, spoken) => personal.add(term, spoken)} />
             ) : null}
             {activeTab === 'history' ? <HistoryView controller={history} budgets={budgets} onCopy={(text) => copyText(api, text)} /> : null}
             {activeTab === 'dashboard' ? <DashboardView controller={dashboard} budgets={budgets} /> : null}
-            {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} /> : null}
+            {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} personal={personal} /> : null}
           </div>
         )}
       </main>

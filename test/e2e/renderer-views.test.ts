@@ -127,6 +127,14 @@ class FakeBackend {
 
   /** Streams an answer for a transcript, or serves a repeat from the "cache". */
   async generate(requestId: number, transcript: string, transcriptionMs?: number): Promise<void> {
+    // "add X to my dictionary": main answers it locally and returns the words heard for the user to check.
+    const toAdd = /^add (.+) to my dictionary$/i.exec(transcript);
+    if (toAdd) {
+      this.emit(requestId, { type: 'transcript.final', text: transcript });
+      const timings = { total: 3 };
+      this.emit(requestId, { type: 'result', result: { code: '', language: 'text', answer: '', intent: 'generic', transcript, complete: true, finishReason: 'STOP', cached: null, historyId: null, timings, dictionaryAdd: { term: toAdd[1] as string } } });
+      return;
+    }
     const wantsTs = /typescript|email/i.test(transcript);
     const language = wantsTs ? 'typescript' : 'python';
     const code = wantsTs ? TS_CODE : PY_CODE;
@@ -158,6 +166,9 @@ class FakeBackend {
     this.emit(requestId, { type: 'result', result });
     this.emit(requestId, { type: 'timings', stages: result.timings });
   }
+
+  dictionary: Array<{ term: string; spoken: string | null }> = [];
+  snippets: Array<{ name: string; body: string }> = [];
 
   readonly handlers: MethodHandlers = {
     'app.info': () => ({ host: 'web', version: '0.1.0', simulated: true, hasApiKey: true, hotkey: 'CommandOrControl+Shift+Space', hotkeyMode: 'push-to-talk', note: 'Browser mode: renderer test harness.', ...this.infoOverride }),
@@ -218,6 +229,33 @@ class FakeBackend {
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
     'result.action': () => this.actionOutcome,
+    // The personal dictionary and snippets, in memory (the real ones are tested against SQLite in test/integration).
+    'dictionary.list': () => ({ entries: this.dictionary.map((e) => ({ ...e, uses: 0 })), total: this.dictionary.length }),
+    'dictionary.add': ({ term, spoken }) => {
+      this.dictionary.push({ term, spoken: spoken ?? null });
+      return { ok: true };
+    },
+    'dictionary.remove': ({ term }) => {
+      const before = this.dictionary.length;
+      this.dictionary = this.dictionary.filter((e) => e.term !== term);
+      return { removed: before - this.dictionary.length };
+    },
+    'dictionary.import': ({ text }) => {
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      for (const line of lines) this.dictionary.push({ term: line.split(',')[0] as string, spoken: line.split(',')[1] ?? null });
+      return { read: lines.length, added: lines.length };
+    },
+    'dictionary.export': () => ({ text: this.dictionary.map((e) => (e.spoken ? `${e.term},${e.spoken}` : e.term)).join('\n') }),
+    'snippets.list': () => ({ snippets: this.snippets.map((s) => ({ ...s, uses: 0 })) }),
+    'snippets.save': ({ name, body }) => {
+      this.snippets = [...this.snippets.filter((s) => s.name !== name), { name, body }];
+      return { ok: true };
+    },
+    'snippets.remove': ({ name }) => {
+      const before = this.snippets.length;
+      this.snippets = this.snippets.filter((s) => s.name !== name);
+      return { removed: before - this.snippets.length };
+    },
   };
 }
 
@@ -737,6 +775,59 @@ describe('renderer views against the web host (scripted backend)', () => {
     await expectAccessible(page, 'critical banner');
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner.count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('settings → dictionary: add a term with what it sounds like, import a file, remove, export; snippets; keyboard first, axe clean', async () => {
+    const page = await open('?tab=settings');
+    const term = page.getByRole('textbox', { name: 'Term', exact: true });
+    await term.waitFor();
+    await term.focus();
+    await page.keyboard.type('kubectl');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dictionary-spoken');
+    await page.keyboard.type('cube control');
+    await page.keyboard.press('Enter');
+    await page.getByText('Added kubectl.').waitFor();
+    expect(backend.calls.filter((c) => c.method === 'dictionary.add').pop()?.params).toEqual({ term: 'kubectl', spoken: 'cube control' });
+    await expect(term.inputValue()).resolves.toBe('');
+    await page.getByRole('cell', { name: 'cube control', exact: true }).waitFor();
+    await page.getByLabel('Import terms from a file (one per line, or CSV: term,sounds like)').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('Postgres,post gres\nTypeScript\n') });
+    await page.getByText('Imported 2 entries (2 new).').waitFor();
+    await page.getByRole('button', { name: 'Remove TypeScript' }).click();
+    await page.getByText('Removed TypeScript.').waitFor();
+    await page.getByRole('button', { name: 'Export dictionary' }).click();
+    await page.getByRole('link', { name: 'Download export' }).waitFor();
+    await page.getByRole('textbox', { name: 'Snippet name' }).fill('debug template');
+    await page.getByRole('textbox', { name: 'Snippet text' }).fill('console.debug({{clipboard}});');
+    await page.getByRole('button', { name: 'Save snippet' }).click();
+    await page.getByText('Saved the snippet debug template. Say "insert my debug template".').waitFor();
+    await page.getByRole('button', { name: 'Remove snippet debug template' }).waitFor();
+    await expectAccessible(page, 'settings dictionary');
+    await expectLayoutFits(page, 'settings dictionary 1280x800');
+    await shoot(page, 'desktop-settings-dictionary');
+    backend.dictionary = [];
+    backend.snippets = [];
+    await page.close();
+  });
+
+  it('"add X to my dictionary" shows the spelling heard to correct, and saves only on confirmation', async () => {
+    const page = await open();
+    await page.getByLabel('Or type a request').fill('add cube cuddle to my dictionary');
+    await page.getByLabel('Or type a request').press('Enter');
+    const spelling = page.getByRole('textbox', { name: 'Spelling' });
+    await spelling.waitFor();
+    await expect(spelling.inputValue()).resolves.toBe('cube cuddle');
+    expect(backend.calls.some((c) => c.method === 'dictionary.add')).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('confirm-term');
+    await spelling.fill('kubectl');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('cube cuddle');
+    await page.keyboard.press('Enter');
+    await page.getByText('Added kubectl to your dictionary.').waitFor();
+    expect(backend.calls.filter((c) => c.method === 'dictionary.add').pop()?.params).toEqual({ term: 'kubectl', spoken: 'cube cuddle' });
+    await expectAccessible(page, 'dictionary confirm');
+    backend.dictionary = [];
     await page.close();
   });
 

@@ -78,3 +78,23 @@ describe('gitignore matcher', () => {
     expect(s.ignores('keep.gen.ts', false)).toBe(true);
   });
 });
+
+describe('gitignore forms the hand-written matcher did not support (now read by the ignore package)', () => {
+  it('POSIX character classes', () => {
+    const s = stack(['', 'build[[:digit:]]\n']);
+    expect(s.ignores('build7', true)).toBe(true);
+    expect(s.ignores('buildx', true)).toBe(false);
+  });
+
+  it('an escaped trailing space is part of the name', () => {
+    const s = stack(['', 'odd\\ \n']);
+    expect(s.ignores('odd ', false)).toBe(true);
+    expect(s.ignores('odd', false)).toBe(false);
+  });
+
+  it('a negated folder rule re-includes the folder for the scan', () => {
+    const s = stack(['', 'gen*/\n!generated_keep/\n']);
+    expect(s.ignores('gen_out', true)).toBe(true);
+    expect(s.ignores('generated_keep', true)).toBe(false);
+  });
+});

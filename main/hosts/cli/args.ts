@@ -28,14 +28,16 @@ export const USAGE = `Usage: voice-codegen (--text "REQUEST" | --audio FILE.wav)
   --json           print every pipeline event and the stage timings as JSON lines
   --no-cache       skip the cache for this request
   --no-check       do not check that the code parses (checked by default with tree-sitter; one repair request if not)
-  --intent-only    print the recognised intent and exit (no code generation, no key needed for --text)
+  --intent-only    print the recognised intent and exit (no code generation, no key needed for --text); with
+                   --json its line has the transcript after the personal dictionary's replacements
   -h, --help       show this help
 
 Code goes to stdout; what was heard (--audio), warnings and errors go to stderr.
 Exit codes: 0 code printed; 1 failed or incomplete answer; 2 bad arguments; 3 the code still does not parse
 after the repair request (the code is printed on stdout, the syntax errors as line:column on stderr).
 Needs GEMINI_API_KEY (or VOICE_CODEGEN_GEMINI_BASE_URL for a proxy or the simulator: \`npm run gemini-sim\` prints both).
-Data (cache, history, settings): VOICE_CODEGEN_DATA_DIR.`;
+Data (cache, history, settings, dictionary): VOICE_CODEGEN_DATA_DIR.
+Personal dictionary: voice-codegen dict add|list|remove|import|export (voice-codegen dict --help).`;
 
 export class UsageError extends Error {}
 

@@ -13,6 +13,7 @@ import type { PipelineEvent, PipelineResult } from '../../../preload/contract.js
 import { parseCliArgs, UsageError, USAGE } from './args.js';
 import { cliErrorMessage, roundTimes } from './cli-messages.js';
 import { readBounded } from './read-bounded.js';
+import { runDict } from './dict-command.js';
 
 /** Intents that act on given code: for them piped stdin (or --code FILE) is that code. */
 const ACTS_ON_CODE: ReadonlySet<string> = new Set(['explain', 'fix_error', 'add_types', 'generate_test', 'document', 'convert_language', 'refactor']);
@@ -43,7 +44,19 @@ function checkExit(result: PipelineResult): number | null {
   return 3;
 }
 
+/** "add X to my dictionary" is answered locally with the words heard; the CLI saves nothing and says how to. */
+function dictionaryHint(term: string): number {
+  process.stderr.write(`voice-codegen: nothing was added. To add "${term}": voice-codegen dict add "${term}" [--sounds-like "..."]\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
+  // `voice-codegen dict ...`: the personal dictionary, on the same data folder, without Gemini.
+  if (argv[0] === 'dict') {
+    const env = pickConfigEnv(process.env);
+    const dataDir = env.VOICE_CODEGEN_DATA_DIR ?? defaultDataDir(process.platform, homedir(), process.env);
+    return runDict(argv.slice(1), dataDir, createLogger({ level: process.env.VOICE_CODEGEN_LOG_LEVEL ?? 'error' }));
+  }
   let args;
   try {
     args = parseCliArgs(argv);
@@ -92,20 +105,23 @@ async function main(argv: string[]): Promise<number> {
     if (audio !== undefined) {
       const bytes = audio;
       if (args.intentOnly) {
-        text = await app.transcribeFile(bytes, controller.signal);
+        text = app.applyDictionary(await app.transcribeFile(bytes, controller.signal));
         print({ type: 'transcript.final', text });
       } else {
         const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+        if (result.dictionaryAdd) return dictionaryHint(result.dictionaryAdd.term);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? (checkExit(result) ?? 0) : 1;
       }
     }
     if (text === undefined) return 2;
     if (args.intentOnly) {
-      const intent = app.recogniseIntent(text, args.lang);
+      // The transcript as the pipeline reads it: the personal dictionary's spoken forms replaced.
+      const transcript = app.applyDictionary(text);
+      const intent = app.recogniseIntent(transcript, args.lang);
       // --lang is the language to write in: it wins over what the request said.
       const slots = args.lang ? { ...intent.slots, language: args.lang } : intent.slots;
-      const line = { type: 'intent', intent: intent.intent, slots, confidence: intent.confidence };
+      const line = { type: 'intent', intent: intent.intent, slots, confidence: intent.confidence, transcript };
       process.stdout.write(args.json ? `${JSON.stringify(line)}\n` : `${intent.intent} ${JSON.stringify(slots)} confidence=${intent.confidence.toFixed(2)}\n`);
       return 0;
     }
@@ -114,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       code = await readBounded(0, MAX_CODE_BYTES, 'stdin');
     }
     const result = await app.runText({ text, ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+    if (result.dictionaryAdd) return dictionaryHint(result.dictionaryAdd.term);
     if (!args.json) process.stdout.write(result.code.endsWith('\n') ? result.code : `${result.code}\n`);
     if (!result.complete) process.stderr.write(`voice-codegen: the answer is incomplete (${result.finishReason}); it may be cut off.\n`);
     return result.complete ? (checkExit(result) ?? 0) : 1;

@@ -17,6 +17,7 @@ import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, type Budget, type Stage } from '../model/budgets';
 import { isBusy, streamingCode, streamingLanguage, type DictationPhase, type DictationState } from '../model/dictation-state';
 import { WaitingStatus } from '../components/WaitingStatus';
+import { DictionaryConfirm } from '../components/DictionaryConfirm';
 import { formatAccelerator, intentLabel } from '../model/format';
 import { readBrowserClipboard } from '../platform/clipboard';
 
@@ -50,9 +51,11 @@ export interface DictationViewProps {
   showNotice: boolean;
   onAcceptNotice: () => void;
   onOpenSettings: () => void;
+  /** Saves a term the user asked to add by voice, after checking its spelling (dictionary.add). */
+  onAddTerm?: (term: string, spoken: string) => Promise<boolean>;
 }
 
-export function DictationView({ controller, info, budgets, compact, showNotice, onAcceptNotice, onOpenSettings }: DictationViewProps) {
+export function DictationView({ controller, info, budgets, compact, showNotice, onAcceptNotice, onOpenSettings, onAddTerm }: DictationViewProps) {
   const state = useStore(controller);
   const mode = info?.hotkeyMode ?? 'push-to-talk';
   const hotkey = info?.hotkey ?? 'the hotkey';
@@ -143,6 +146,8 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           {result?.check ? <CheckErrors check={result.check} /> : null}
         </section>
       ) : null}
+
+      {result?.dictionaryAdd && onAddTerm ? <DictionaryConfirm key={state.requestId ?? 0} heard={result.dictionaryAdd.term} onSave={onAddTerm} /> : null}
 
       {result && !result.code && result.answer ? (
         <section className="result" aria-label="Answer">

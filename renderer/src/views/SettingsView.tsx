@@ -6,6 +6,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { GeminiInstancesEditor } from '../components/GeminiInstancesEditor';
 import { SettingsField } from '../components/SettingsField';
 import { TeamSecretForm } from '../components/TeamSecretForm';
+import { PersonalSettings } from '../components/PersonalSettings';
+import type { PersonalController } from '../controllers/personal-controller';
 import type { SettingsController } from '../controllers/settings-controller';
 import { useStore } from '../controllers/use-store';
 import { SETTINGS_GROUPS } from '../model/settings-fields';
@@ -15,9 +17,11 @@ export interface SettingsViewProps {
   controller: SettingsController;
   hasApiKey: boolean;
   onApiKeySaved: () => void;
+  /** The personal dictionary and snippets. */
+  personal?: PersonalController;
 }
 
-export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsViewProps) {
+export function SettingsView({ controller, hasApiKey, onApiKeySaved, personal }: SettingsViewProps) {
   const state = useStore(controller);
   useEffect(() => {
     void controller.load();
@@ -75,6 +79,8 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
         />
       </section>
       </div>
+
+      {personal ? <PersonalSettings controller={personal} /> : null}
 
       <GeminiInstancesEditor
         rows={state.instances}
