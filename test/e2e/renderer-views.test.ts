@@ -747,7 +747,7 @@ describe('renderer views against the web host (scripted backend)', () => {
       backend.events.emit('overlay.keys', { requestId: null, keys: {} });
       await page.locator('.hud-chords').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
-      expect(backend.calls.filter((c) => c.method === 'result.action').map((c) => (c.params as { action: string }).action)).toEqual(['paste', 'dismiss']);
+      await expect.poll(() => backend.calls.filter((c) => c.method === 'result.action').map((c) => (c.params as { action: string }).action)).toEqual(['paste', 'dismiss']);
       await page.close();
     } finally {
       backend.infoOverride = {};
@@ -812,13 +812,14 @@ describe('renderer views against the web host (scripted backend)', () => {
   });
 
   it('"add X to my dictionary" shows the spelling heard to correct, and saves only on confirmation', async () => {
+    const callsBefore = backend.calls.length;
     const page = await open();
     await page.getByLabel('Or type a request').fill('add cube cuddle to my dictionary');
     await page.getByLabel('Or type a request').press('Enter');
     const spelling = page.getByRole('textbox', { name: 'Spelling' });
     await spelling.waitFor();
     await expect(spelling.inputValue()).resolves.toBe('cube cuddle');
-    expect(backend.calls.some((c) => c.method === 'dictionary.add')).toBe(false);
+    expect(backend.calls.slice(callsBefore).some((c) => c.method === 'dictionary.add')).toBe(false);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('confirm-term');
     await spelling.fill('kubectl');
     await page.keyboard.press('Tab');

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../main/core/errors.js';
-import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, type EventName } from '../../preload/contract.js';
+import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, RESULT_ACTIONS, type EventName } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { FAULT_SETTINGS, propertyParams } from '../support/fault-helpers.js';
 
@@ -60,6 +60,15 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'settings.setTeamSecret': fc.record({ secret: fc.oneof(fc.string({ minLength: 1, maxLength: 15 }), fc.string({ minLength: 16, maxLength: 40 })) }),
   'dashboard.get': fc.constant({}),
   'clipboard.copy': fc.record({ text: fc.string({ maxLength: 100 }) }),
+  'result.action': fc.record({ requestId: smallId, action: fc.constantFrom(...RESULT_ACTIONS) }),
+  'dictionary.list': fc.constant({}),
+  'dictionary.add': fc.record({ term: fc.string({ minLength: 1, maxLength: 30 }), spoken: optional(fc.string({ maxLength: 40 })) }),
+  'dictionary.remove': fc.record({ term: fc.string({ minLength: 1, maxLength: 30 }) }),
+  'dictionary.import': fc.record({ text: fc.string({ maxLength: 200 }) }),
+  'dictionary.export': fc.constant({}),
+  'snippets.list': fc.constant({}),
+  'snippets.save': fc.record({ name: fc.string({ minLength: 1, maxLength: 30 }), body: fc.string({ minLength: 1, maxLength: 100 }) }),
+  'snippets.remove': fc.record({ name: fc.string({ minLength: 1, maxLength: 30 }) }),
 };
 
 const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
