@@ -101,27 +101,29 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** The code's own indentation unit: the gcd of its leading-space runs (2 or 4 usually), else 4. */
-function codeUnit(lines: readonly string[]): number {
-  let unit = 0;
-  for (const line of lines) {
-    const n = /^ */.exec(line)?.[0].length ?? 0;
-    if (n > 0 && !isBlank(line)) unit = unit === 0 ? n : gcd(unit, n);
+/**
+ * The code's nested lines in the selection's style, when the code is consistently the other one: all-space indents
+ * become tabs (one per step of the code's own unit, the gcd of its indents), all-tab indents become the selection's
+ * unit of spaces. Mixed or already matching indentation is left as the model wrote it (a guess there would move code).
+ * After a conversion the code is in the selection's style, so fitting again converts nothing (idempotent).
+ */
+function restyleAll(lines: readonly string[], style: SelectionShape['style']): string[] {
+  if (style.kind === 'unknown') return [...lines];
+  const indents = lines.filter((l) => l !== '').map(leading).filter((i) => i !== '');
+  if (style.kind === 'tab' && indents.length > 0 && indents.every((i) => !i.includes('\t'))) {
+    const unit = indents.reduce((u, i) => gcd(u, i.length), 0);
+    return lines.map((l) => {
+      const n = leading(l).length;
+      return n === 0 ? l : `${'\t'.repeat(n / unit)}${l.slice(n)}`;
+    });
   }
-  return unit === 0 ? 4 : Math.min(8, unit);
-}
-
-/** Rewrites one line's relative indentation in the selection's style (tabs for tabs, its unit of spaces for spaces). */
-function restyle(line: string, style: SelectionShape['style'], unit: number): string {
-  if (style.kind === 'unknown') return line;
-  const indent = leading(line);
-  if (indent === '') return line;
-  let width = 0;
-  for (const c of indent) width += c === '\t' ? unit : 1;
-  const levels = Math.floor(width / unit);
-  const extra = width - levels * unit;
-  const rest = line.slice(indent.length);
-  return style.kind === 'tab' ? `${'\t'.repeat(levels)}${' '.repeat(extra)}${rest}` : `${' '.repeat(levels * style.unit + extra)}${rest}`;
+  if (style.kind === 'space' && indents.length > 0 && indents.every((i) => !i.includes(' '))) {
+    return lines.map((l) => {
+      const n = leading(l).length;
+      return n === 0 ? l : `${' '.repeat(n * style.unit)}${l.slice(n)}`;
+    });
+  }
+  return [...lines];
 }
 
 /**
@@ -146,9 +148,8 @@ export function fitReplacement(code: string, selection: string): string {
       margin = margin.slice(0, k);
     }
   }
-  const dedented = lines.map((l) => (isBlank(l) ? '' : l.slice((margin ?? '').length)));
-  const unit = codeUnit(dedented);
-  const fitted = dedented.map((l) => (l === '' ? '' : `${shape.base}${restyle(l.trimEnd(), shape.style, unit)}`));
+  const dedented = lines.map((l) => (isBlank(l) ? '' : l.slice((margin ?? '').length).trimEnd()));
+  const fitted = restyleAll(dedented, shape.style).map((l) => (l === '' ? '' : `${shape.base}${l}`));
   return fitted.join(shape.eol) + (shape.trailingNewline ? shape.eol : '');
 }
 
@@ -164,4 +165,25 @@ export function fitAnswer(answer: string, selection: string, language: string): 
   const extracted = extractCode(answer, language);
   if (extracted.source === 'prose' || extracted.source === 'empty' || extracted.code.trim() === '') return { after: selection, hasCode: false, language: extracted.language };
   return { after: fitReplacement(extracted.code, selection), hasCode: true, language: extracted.language };
+}
+
+const MARK = /\[REDACTED:([a-z_]+)\]/g;
+
+/**
+ * The prompt carried the selection with its secrets redacted, so the answer holds [REDACTED:kind] where they were:
+ * they are put back (the n-th mark of a kind gets the n-th secret of that kind in the selection), so applying an edit
+ * never replaces a user's key with a placeholder. More marks of a kind than secrets (the answer repeated a line): the
+ * last secret of that kind; a mark of a kind the selection has none of stays as it is (the diff shows it).
+ */
+export function restoreSecrets(after: string, selection: string, ranges: ReadonlyArray<{ start: number; end: number; kind: string }>): string {
+  if (ranges.length === 0 || !after.includes('[REDACTED:')) return after;
+  const byKind = new Map<string, string[]>();
+  for (const r of ranges) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), selection.slice(r.start, r.end)]);
+  const used = new Map<string, number>();
+  return after.replace(MARK, (whole, kind: string) => {
+    const secrets = byKind.get(kind);
+    const n = used.get(kind) ?? 0;
+    used.set(kind, n + 1);
+    return secrets?.[Math.min(n, secrets.length - 1)] ?? whole;
+  });
 }

@@ -102,12 +102,14 @@ describe('edit requests through the pipeline', () => {
     expect(result.edit?.after).toBe('        if ready:\n            start()\n');
   });
 
-  it('redacts secrets in the before and after it keeps in history, not in the result', async () => {
+  it('redacts secrets in the prompt and in the before and after it keeps in history; the applied replacement keeps them', async () => {
     const key = `sk-proj-${'a1B2c3D4e5'.repeat(5)}`;
     const selection = `const apiKey = "${key}";\nconsole.log(user);\n`;
     const result = await h.app.runText({ text: 'rename user to account', edit: { selection }, noCache: true }, () => undefined);
     expect(result.edit?.before).toContain(key);
+    // The model saw [REDACTED:openai_key]; the replacement puts the user's key back where the answer kept the mark.
     expect(lastPrompt(h)).not.toContain(key);
+    expect(result.edit?.after).toBe(`const apiKey = "${key}";\nconsole.log(account);\n`);
     const entry = await call(h, 'history.get', { id: result.historyId });
     const edit = (entry as { edit: { before: string; after: string } }).edit;
     expect(edit.before).not.toContain(key);
