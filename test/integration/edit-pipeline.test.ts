@@ -127,6 +127,16 @@ describe('edit requests through the pipeline', () => {
     expect(lastPrompt(h)).toContain('Edit request: "add types to this code"');
   });
 
+  it('edits a selection longer than the settings\' output limit: the answer may repeat the whole selection', async () => {
+    // 400 lines, about 16 KB: over 2,048 output tokens, the default limit for new code.
+    const selection = Array.from({ length: 400 }, (_, i) => `    user_${i} = load(user, ${i})  # keep`).join('\n') + '\n';
+    const result = await h.app.runText({ text: 'rename user to account', edit: { selection, language: 'python' }, noCache: true }, () => undefined);
+    expect(result.complete).toBe(true);
+    expect(result.edit?.after).toBe(selection.replace(/user/g, 'account'));
+    const request = h.sim.stats().rest.requests.find((r) => r.kind === 'streamGenerateContent');
+    expect(request?.maxOutputTokens).toBeGreaterThan(6_000);
+  });
+
   it('answers an instruction it has no recipe for with the selection and an honest comment', async () => {
     const selection = 'x = compute()\n';
     const result = await h.app.runText({ text: 'sort the imports', edit: { selection, language: 'python' }, noCache: true }, () => undefined);
