@@ -43,6 +43,8 @@ export interface BuiltPrompt {
   fenceTag: string;
   /** Secrets removed from the transcript, clipboard and history before they were put in the prompt. */
   redactions: Partial<Record<SecretKind, number>>;
+  /** The output this answer needs at least (an edit repeats the whole selection); absent: the settings' limit. */
+  maxOutputTokens?: number;
 }
 
 interface Ctx {
@@ -160,7 +162,8 @@ export function buildPrompt(input: PromptInput, limits: PromptLimits = DEFAULT_P
 export function fence(code: string, tag: string): string {
   const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(Math.max(3, longest + 1));
-  return `${ticks}${tag}\n${code.replace(/\s+$/, '')}\n${ticks}`;
+  // trimEnd, not /\s+$/: that expression restarts at every character of an inner whitespace run (quadratic on a 64 KB selection).
+  return `${ticks}${tag}\n${code.trimEnd()}\n${ticks}`;
 }
 
 function cap(text: string, max: number): string {

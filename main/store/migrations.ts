@@ -76,7 +76,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE history ADD COLUMN last_used_at INTEGER;`,
   },
   {
-    // 8, not 7: the edit-by-voice work adds 7 in parallel; the runner applies every version above the stored one, in order.
+    version: 7,
+    name: 'history: an edit keeps the selection before and its replacement after (both redacted)',
+    // JSON {before, after, app?}; NULL for requests that wrote new code.
+    sql: `ALTER TABLE history ADD COLUMN edit_json TEXT;`,
+  },
+  {
     version: 8,
     name: 'personal dictionary and snippets',
     // A term has one row per spoken form (or one row with none); a spoken form stands for one term. personal_revision
