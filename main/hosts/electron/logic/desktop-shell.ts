@@ -8,7 +8,10 @@ import type { NotificationService } from '../services/notification-service.js';
 import type { TrayService } from '../services/tray-service.js';
 import type { WindowService } from '../services/window-service.js';
 import { ClipboardOutput } from './clipboard-output.js';
+import type { SelectionCapture } from '../insert/selection-capture.js';
 import { DictationController, type DictationStarter, type HotkeyMode, type HotkeyStatus } from './dictation-controller.js';
+import { EditApplier } from './edit-apply.js';
+import { EditCapture } from './edit-capture.js';
 import { OutputRouter, type OutputMode, type PasteSetupResult } from './output-router.js';
 import { QuickCommandRunner } from './quick-commands.js';
 import { RecentResults } from './recent-results.js';
@@ -16,9 +19,10 @@ import { outcomeTitle, ResultDelivery } from './result-delivery.js';
 import { buildTrayMenu, shorten } from './tray-menu.js';
 
 export interface DesktopSettings {
-  hotkey: { accelerator: string; mode: HotkeyMode };
-  /** mode: where results go (absent: 'clipboard'). */
-  output: { copyFullAnswer: boolean; mode?: OutputMode };
+  /** editAccelerator: the hotkey that forces edit mode ('' or absent: none). */
+  hotkey: { accelerator: string; mode: HotkeyMode; editAccelerator?: string };
+  /** mode: where results go (absent: 'clipboard'). terminalApps: extra terminals (an edit there is copied, not applied). */
+  output: { copyFullAnswer: boolean; mode?: OutputMode; terminalApps?: readonly string[] };
 }
 
 export interface DesktopShellOptions {
@@ -31,6 +35,8 @@ export interface DesktopShellOptions {
   clipboard: ClipboardService;
   /** What setupPaste found at start (insert/paste-setup.ts); absent: results are only copied. */
   paste?: PasteSetupResult;
+  /** Reads the focused app's selection (insert/create-selection-capture.ts); absent: no edit by selection. */
+  selection?: { capture: Pick<SelectionCapture, 'capture'>; available: boolean; message: string };
   tray?: TrayService;
   windows: WindowService;
   notifications: NotificationService;
@@ -50,6 +56,9 @@ export class DesktopShell {
   readonly delivery: ResultDelivery;
   readonly dictation: DictationController;
   readonly quick: QuickCommandRunner;
+  /** Finished edits waiting for Apply: the result-action handler calls edits.apply(requestId). */
+  readonly edits: EditApplier;
+  readonly editCapture: EditCapture;
   /** The unavailable-paste notice is shown once per run. */
   private pasteWarned = false;
 
@@ -60,8 +69,17 @@ export class DesktopShell {
       clipboard: this.output, logger, mode: () => options.settings().output.mode ?? 'clipboard',
       ...(options.paste ? { paste: options.paste } : {}),
     });
+    const selection = options.selection?.available === true ? options.selection.capture : undefined;
+    this.edits = new EditApplier({
+      ...(options.paste?.output ? { paste: options.paste.output } : {}), ...(selection ? { selection } : {}),
+      clipboard, logger, terminalApps: () => options.settings().output.terminalApps ?? [],
+    });
+    this.editCapture = new EditCapture({
+      ...(selection ? { selection } : {}), ...(options.selection ? { unavailableMessage: options.selection.message } : {}),
+      captureTarget: () => options.paste?.output?.captureTarget(), notifications, logger,
+    });
     this.delivery = new ResultDelivery({
-      output: this.router, recent: this.recent, windows, notifications, logger,
+      output: this.router, recent: this.recent, windows, notifications, logger, edits: this.edits,
       ...(options.overlayLingerMs !== undefined ? { overlayLingerMs: options.overlayLingerMs } : {}),
       onChange: () => this.renderTray(),
     });
@@ -70,9 +88,10 @@ export class DesktopShell {
       fallbackAccelerators: options.fallbackAccelerators ?? DEFAULT_FALLBACK_ACCELERATORS,
       onStateChange: () => this.renderTray(),
       captureTarget: () => this.router.captureTarget(),
+      captureEdit: (force, target) => this.editCapture.begin(force, target),
       ...(options.keyRelease ? { keyRelease: options.keyRelease } : {}),
     });
-    this.quick = new QuickCommandRunner({ app, clipboard, delivery: this.delivery, windows, notifications, logger });
+    this.quick = new QuickCommandRunner({ app, clipboard, delivery: this.delivery, windows, notifications, logger, ...(selection ? { selection } : {}) });
   }
 
   /** Registers the hotkey from the current settings and draws the tray; call again after a settings change. */
