@@ -160,6 +160,18 @@ describe('Apply', () => {
     expect(t.apps.inserts).toBe(0);
   });
 
+  it('through the shell (result.action apply) tells the user what happened and hides the overlay', async () => {
+    const t = await setup({ selected: BEFORE });
+    t.app.nextResult = editResult();
+    await t.dictate();
+    t.apps.focused = { handle: '77', names: ['firefox'] };
+    expect(await t.shell.applyEdit(1)).toEqual({ ok: true, message: expect.stringMatching(/^Copied, not applied: the focus moved/) as string });
+    expect(t.notifications.shown.at(-1)?.title).toBe('Copied');
+    expect(t.windows.hides).toHaveLength(1);
+    expect(t.shell.discardEdit(1)).toBe(true);
+    expect(await t.shell.applyEdit(1)).toMatchObject({ ok: false });
+  });
+
   it('says there is nothing to apply for an unknown request', async () => {
     const t = await setup();
     expect(await t.shell.edits.apply(42)).toMatchObject({ ok: false, message: expect.stringContaining('no longer open') as string });

@@ -111,6 +111,23 @@ export class DesktopShell {
     this.renderTray();
   }
 
+  /**
+   * The overlay's Apply for an edit (result.action 'apply'; the result-action handler calls this with the request id):
+   * pastes the replacement over the selection, or copies it and says why. The answer fits the contract's 300 characters.
+   */
+  async applyEdit(requestId: number): Promise<{ ok: boolean; message: string }> {
+    const outcome = await this.edits.apply(requestId);
+    this.options.notifications.show({ title: outcome.applied ? 'Applied' : outcome.copied ? 'Copied' : 'Not applied', body: outcome.message });
+    if (outcome.applied || outcome.copied) this.options.windows.hideOverlay(this.options.overlayLingerMs ?? 1_500);
+    this.renderTray();
+    return { ok: outcome.ok, message: shorten(outcome.message, 300) };
+  }
+
+  /** Dismiss of an edit: it can no longer be applied. */
+  discardEdit(requestId: number): boolean {
+    return this.edits.discard(requestId);
+  }
+
   /** The first time paste is asked for (at start or in settings) and cannot work here, say why once. */
   private warnPasteUnavailable(): void {
     const paste = this.router.pasteStatus;
