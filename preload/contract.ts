@@ -207,6 +207,8 @@ export const events = {
   'memory.state': z.object({ level: z.enum(['normal', 'warning', 'critical']), usage: z.number(), message: z.string().optional() }),
   alert: z.object({ severity: z.enum(['WARNING', 'CRITICAL']), message: z.string(), at: z.number() }),
   'hotkey.state': z.object({ state: z.enum(['down', 'up', 'cancel']) }),
+  /** The overlay's keyboard chords live now (result.action name -> accelerator); empty once released. */
+  'overlay.keys': z.object({ requestId: requestId.nullable(), keys: z.record(z.string().max(20), z.string().max(100)) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -186,6 +186,8 @@ export const settingsSchema = z.object({
       restoreDelayMs: ms(50, 10 * SECOND).default(500),
     })
     .prefault({}),
+  /** The desktop overlay: how long a result stays before it hides by itself (0: until dismissed or the next dictation). */
+  overlay: z.object({ autoHideSeconds: int(0, 120).default(5) }).prefault({}),
   privacy: z
     // No keepAudio: recorded audio is never kept (a stored keepAudio from older versions is dropped on load).
     .object({ clipboardContext: z.boolean().default(false), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })

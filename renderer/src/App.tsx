@@ -19,6 +19,7 @@ import { DictationView } from './views/DictationView';
 import { HistoryView } from './views/HistoryView';
 import { OnboardingView } from './views/OnboardingView';
 import { OverlayHud } from './views/OverlayHud';
+import { OverlayActions } from './controllers/overlay-actions';
 import { SettingsView } from './views/SettingsView';
 
 type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
@@ -65,6 +66,9 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
     [api, startCapture, settings],
   );
   const history = useMemo(() => new HistoryController(api), [api]);
+  // The desktop overlay's Paste / Open / chords: main carries them out; the browser has no desktop to paste into.
+  const overlayActions = useMemo(() => (overlayParam && info?.host === 'electron' ? new OverlayActions(api) : null), [api, overlayParam, info?.host]);
+  useEffect(() => () => overlayActions?.dispose(), [overlayActions]);
   const dashboard = useMemo(
     () =>
       new DashboardController(api, () => {
@@ -183,7 +187,7 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
   if (overlayParam) {
     return (
       <div className="app is-compact is-overlay">
-        <OverlayHud controller={dictation} info={info} onOpenSettings={openSettings} />
+        <OverlayHud controller={dictation} info={info} onOpenSettings={openSettings} {...(overlayActions ? { actions: overlayActions } : {})} />
       </div>
     );
   }

@@ -9,7 +9,7 @@ import type { HistoryEntry, PipelineEvent, PipelineResult, StageTimings } from '
 import { ApiRouter, type MethodHandlers } from '../../main/app/api-router.js';
 import { AppEvents } from '../../main/app/app-events.js';
 import { silentLogger } from '../../main/core/logger.js';
-import { OVERLAY_MIN } from '../../main/hosts/electron/logic/overlay-size.js';
+import { OVERLAY_MIN, codeShape, overlaySize } from '../../main/hosts/electron/logic/overlay-size.js';
 import { startWebHost, type WebHost } from '../../main/hosts/web/web-host.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
@@ -57,6 +57,12 @@ class FakeBackend {
   gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
   private nextId = 1;
+  /** The last request id handed out (the desktop overlay test announces its chords for it). */
+  get lastRequestId(): number {
+    return this.nextId - 1;
+  }
+  /** What result.action answers (the desktop shell's handler; the web host's says it cannot paste). */
+  actionOutcome: { ok: boolean; message?: string } = { ok: false, message: 'This window cannot paste into other apps: copy the code instead.' };
   private readonly seen = new Map<string, number>();
   private readonly cancelled = new Set<number>();
   settings: Record<string, unknown> = {
@@ -211,7 +217,7 @@ class FakeBackend {
     'settings.setTeamSecret': () => ({ ok: true, stored: 'memory', sharedCache: { enabled: true, secret: 'memory', message: 'Shared cache on: entries are signed with the team secret (namespace 0123456789abcdef).' } }),
     'dashboard.get': () => this.dashboard(),
     'clipboard.copy': () => ({ ok: true }),
-    'result.action': () => ({ ok: false, message: 'This window cannot paste into other apps: copy the code instead.' }),
+    'result.action': () => this.actionOutcome,
   };
 }
 
@@ -670,6 +676,44 @@ describe('renderer views against the web host (scripted backend)', () => {
       await expectAccessible(page, `overlay error ${tag}`);
       await shoot(page, `overlay-${tag}-error-memory`);
       await page.close();
+    }
+  });
+
+  it('the desktop overlay after a result: Paste, Copy, Open and Dismiss with their live chords, at its computed size and its minimum; Paste asks main', async () => {
+    backend.infoOverride = { host: 'electron', note: undefined };
+    try {
+      const size = overlaySize({ kind: 'done', ...codeShape(TS_CODE) }, { width: 1920, height: 1040 });
+      const page = await open('?view=overlay', size);
+      await page.getByLabel('Or type a request').fill('a typescript function that checks an email');
+      await page.getByLabel('Or type a request').press('Enter');
+      await page.locator('.hud[data-state="done"]').waitFor();
+      const keys = { paste: 'CommandOrControl+Alt+Shift+Enter', copy: 'CommandOrControl+Alt+Shift+Y', 'open-main': 'CommandOrControl+Alt+Shift+M', dismiss: 'CommandOrControl+Alt+Shift+X' };
+      backend.events.emit('overlay.keys', { requestId: backend.lastRequestId, keys });
+      await page.locator('.hud-chords').waitFor();
+      await expect(page.locator('.hud-chords').textContent()).resolves.toMatch(/Ctrl\+Alt\+Shift \+ Enter paste · Y copy · M open · X dismiss/);
+      for (const name of ['Paste', 'Copy', 'Open', 'Dismiss']) await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Paste', exact: true }).getAttribute('aria-keyshortcuts')).resolves.toBe('Control+Alt+Shift+Enter');
+      // At the minimum the chord line gives way to the code (the buttons keep their aria-keyshortcuts).
+      for (const [tag, viewport] of [['computed', size], ['minimum', OVERLAY_MIN]] as const) {
+        await page.setViewportSize(viewport);
+        await expectLayoutFits(page, `desktop overlay result at its ${tag} size ${viewport.width}x${viewport.height}`);
+        await expectAccessible(page, `desktop overlay result ${tag}`);
+        await shoot(page, `overlay-desktop-result-${tag}-${viewport.width}x${viewport.height}`);
+      }
+      await page.setViewportSize(size);
+      backend.actionOutcome = { ok: false, message: 'Not pasted: paste is not set up in this app. Copied 4 lines again.' };
+      await page.getByRole('button', { name: 'Paste', exact: true }).click();
+      await page.getByText('Not pasted: paste is not set up').waitFor();
+      expect(backend.calls.filter((c) => c.method === 'result.action').map((c) => c.params)).toEqual([{ requestId: backend.lastRequestId, action: 'paste' }]);
+      // Released: the chord line goes, the buttons stay.
+      backend.events.emit('overlay.keys', { requestId: null, keys: {} });
+      await page.locator('.hud-chords').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
+      expect(backend.calls.filter((c) => c.method === 'result.action').map((c) => (c.params as { action: string }).action)).toEqual(['paste', 'dismiss']);
+      await page.close();
+    } finally {
+      backend.infoOverride = {};
+      backend.actionOutcome = { ok: false, message: 'This window cannot paste into other apps: copy the code instead.' };
     }
   });
 

@@ -160,12 +160,13 @@ describe('Apply', () => {
     expect(t.apps.inserts).toBe(0);
   });
 
-  it('through the shell (result.action apply) tells the user what happened and hides the overlay', async () => {
+  it('through the overlay\'s result actions (apply, and paste on an edit) tells the user what happened and hides the overlay', async () => {
     const t = await setup({ selected: BEFORE });
     t.app.nextResult = editResult();
     await t.dictate();
     t.apps.focused = { handle: '77', names: ['firefox'] };
-    expect(await t.shell.applyEdit(1)).toEqual({ ok: true, message: expect.stringMatching(/^Copied, not applied: the focus moved/) as string });
+    expect(await t.shell.actions.run(1, 'paste')).toEqual({ ok: true, message: expect.stringMatching(/^Copied, not applied: the focus moved/) as string });
+    expect(t.apps.inserts).toBe(0);
     expect(t.notifications.shown.at(-1)?.title).toBe('Copied');
     expect(t.windows.hides).toHaveLength(1);
     expect(t.shell.discardEdit(1)).toBe(true);
@@ -174,7 +175,7 @@ describe('Apply', () => {
 
   it('says there is nothing to apply for an unknown request', async () => {
     const t = await setup();
-    expect(await t.shell.edits.apply(42)).toMatchObject({ ok: false, message: expect.stringContaining('no longer open') as string });
+    expect(await t.shell.edits.apply(42)).toMatchObject({ ok: false, message: expect.stringContaining('no edit to apply') as string });
   });
 });
 

@@ -83,12 +83,14 @@ export class FakeWindows implements WindowService {
   readonly hides: number[] = [];
   readonly broadcasts: { event: EventName; payload: unknown }[] = [];
   readonly mainViews: (MainView | undefined)[] = [];
+  readonly mainFocus: ({ historyId?: number } | undefined)[] = [];
   readonly overlaySizes: { width: number; height: number }[] = [];
   resizeOverlay(size: { width: number; height: number }): void {
     this.overlaySizes.push(size);
   }
-  showMain(view?: MainView): void {
+  showMain(view?: MainView, focus?: { historyId?: number }): void {
     this.mainViews.push(view);
+    this.mainFocus.push(focus);
   }
   showOverlay(): void {
     this.overlayVisible = true;

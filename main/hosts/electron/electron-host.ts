@@ -154,6 +154,8 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     logger,
     quit: options.quit,
   });
+  // The overlay's Paste / Copy / Open / Dismiss buttons (result.action) do what its chords do.
+  core.setResultActionHandler((requestId, action) => desktop.actions.run(requestId, action));
 
   const applyLoginItem = (): void => {
     // Linux has no login-item API in Electron: autostart there is a .desktop file the packages install (documented).

@@ -98,7 +98,7 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
   TOKEN_CAP: () => ({ title: "Today's token cap is reached", cause: 'The daily token limit set in Settings is used up.', advice: 'Raise the daily cap in Settings → Monitor, or wait until tomorrow.', actions: ['open-settings'] }),
   TRUNCATED: () => ({
     title: 'Incomplete: the answer hit the length limit',
-    cause: 'Gemini stopped at the output token limit (MAX_TOKENS), so the code below is not complete and was not copied.',
+    cause: 'Gemini stopped at the output token limit (MAX_TOKENS), so the code it wrote is not complete and was not copied.',
     advice: 'Continue asks Gemini for the rest; or raise the output token limit in Settings.',
     actions: ['continue'],
     tone: 'warning',

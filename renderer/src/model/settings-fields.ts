@@ -50,6 +50,7 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     fields: [
       { path: 'output.mode', label: 'Put the code', kind: 'select', options: [{ value: 'clipboard', label: 'On the clipboard' }, { value: 'paste', label: 'Where the cursor is (paste)' }, { value: 'both', label: 'Both' }] },
       { path: 'output.copyFullAnswer', label: 'Copy the whole answer, not only the code', kind: 'checkbox' },
+      { path: 'overlay.autoHideSeconds', label: 'Hide the overlay after a result (seconds)', kind: 'integer', min: 0, max: 120, help: '0 keeps it, with its Paste / Copy / Open buttons and keys, until you dismiss it or dictate again (desktop app).' },
       { path: 'speculation.enabled', label: 'Start writing before you finish speaking (faster, may spend extra tokens)', kind: 'checkbox' },
       { path: 'quality.check', label: 'Check that the code parses (code with syntax errors is copied, never pasted)', kind: 'checkbox' },
       { path: 'quality.repair', label: 'Ask once for corrected code when it does not parse (spends extra tokens)', kind: 'checkbox' },

@@ -33,6 +33,9 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
   const state = useStore(controller);
   useEffect(() => {
     void controller.search();
+    // The overlay's "Open in the main window" opens History on that result (?tab=history&entry=ID).
+    const entry = Number(new URLSearchParams(window.location.search).get('entry'));
+    if (Number.isSafeInteger(entry) && entry > 0) void controller.open(entry);
   }, [controller]);
   const exportUrl = useMemo(() => (state.exported ? URL.createObjectURL(new Blob([state.exported.json], { type: 'application/json' })) : null), [state.exported]);
   useEffect(() => () => (exportUrl ? URL.revokeObjectURL(exportUrl) : undefined), [exportUrl]);

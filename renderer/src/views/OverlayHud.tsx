@@ -2,11 +2,13 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../preload/contract';
 import { CodeBlock } from '../components/CodeBlock';
+import { HudResultActions } from '../components/HudResultActions';
 import { LevelMeter } from '../components/LevelMeter';
 import { PushToTalkButton } from '../components/PushToTalkButton';
 import { TextRequestForm } from '../components/TextRequestForm';
 import { WaitingStatus } from '../components/WaitingStatus';
 import type { DictationController } from '../controllers/dictation-controller';
+import type { OverlayActions } from '../controllers/overlay-actions';
 import { useStore } from '../controllers/use-store';
 import { isBusy, streamingCode, streamingLanguage, type DictationState } from '../model/dictation-state';
 import { ERROR_ACTION_LABELS, useNow } from '../components/ErrorNotice';
@@ -16,6 +18,8 @@ export interface OverlayHudProps {
   controller: DictationController;
   info: AppInfo | null;
   onOpenSettings: () => void;
+  /** The desktop overlay's buttons that main carries out (paste, open in the main window, hide); absent in the browser. */
+  actions?: OverlayActions;
 }
 
 function lineCount(code: string): number {
@@ -68,7 +72,7 @@ function statusOf(state: DictationState, elapsed: number): string {
   }
 }
 
-export function OverlayHud({ controller, info, onOpenSettings }: OverlayHudProps) {
+export function OverlayHud({ controller, info, onOpenSettings, actions }: OverlayHudProps) {
   const state = useStore(controller);
   const listening = state.phase === 'listening' || state.phase === 'starting';
   const elapsed = useElapsed(listening);
@@ -127,24 +131,18 @@ export function OverlayHud({ controller, info, onOpenSettings }: OverlayHudProps
         </>
       ) : null}
 
-      {kind === 'done' && state.result ? (
-        <div className="hud-actions">
-          <button type="button" className="button primary" onClick={() => void controller.copy(state.result?.code ?? '')} disabled={!state.result.code}>
-            Copy code
-          </button>
-          <button type="button" className="button ghost" onClick={() => controller.dismiss()}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      {kind === 'done' && state.result ? <HudResultActions state={state} controller={controller} {...(actions ? { actions } : {})} /> : null}
 
-      {kind === 'error' && state.error ? <HudError state={state} controller={controller} onOpenSettings={onOpenSettings} /> : null}
+      {kind === 'error' && state.error ? <HudError state={state} controller={controller} onOpenSettings={onOpenSettings} onDismiss={() => {
+        if (actions && state.requestId !== null) void actions.run(state.requestId, 'dismiss');
+        controller.dismiss();
+      }} /> : null}
     </div>
   );
 }
 
 /** The error state: the table's title (live countdown), one line of cause, the actions; Details live in the main window. */
-function HudError({ state, controller, onOpenSettings }: { state: DictationState; controller: DictationController; onOpenSettings: () => void }) {
+function HudError({ state, controller, onOpenSettings, onDismiss }: { state: DictationState; controller: DictationController; onOpenSettings: () => void; onDismiss: () => void }) {
   const error = state.error;
   const first = error ? errorHelp(error, { ...(state.errorAt ? { receivedAt: state.errorAt } : {}) }) : null;
   const now = useNow(first?.countdownTo);
@@ -170,7 +168,7 @@ function HudError({ state, controller, onOpenSettings }: { state: DictationState
             {ERROR_ACTION_LABELS[a]}
           </button>
         ))}
-        <button type="button" className="button ghost" onClick={() => controller.dismiss()}>
+        <button type="button" className="button ghost" onClick={onDismiss}>
           Dismiss
         </button>
       </div>

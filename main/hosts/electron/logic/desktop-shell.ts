@@ -15,6 +15,8 @@ import { EditCapture } from './edit-capture.js';
 import { OutputRouter, type OutputMode, type PasteSetupResult } from './output-router.js';
 import { QuickCommandRunner } from './quick-commands.js';
 import { RecentResults } from './recent-results.js';
+import { OverlayChords, releasingChordsOnHide, type ChordPlatform } from './overlay-chords.js';
+import { ResultActions, type ActionOutcome } from './result-actions.js';
 import { outcomeTitle, ResultDelivery } from './result-delivery.js';
 import { buildTrayMenu, shorten } from './tray-menu.js';
 
@@ -23,6 +25,8 @@ export interface DesktopSettings {
   hotkey: { accelerator: string; mode: HotkeyMode; editAccelerator?: string };
   /** mode: where results go (absent: 'clipboard'). terminalApps: extra terminals (an edit there is copied, not applied). */
   output: { copyFullAnswer: boolean; mode?: OutputMode; terminalApps?: readonly string[] };
+  /** absent: the overlay hides 1.5 s after a result. */
+  overlay?: { autoHideSeconds: number };
 }
 
 export interface DesktopShellOptions {
@@ -44,6 +48,10 @@ export interface DesktopShellOptions {
   quit: () => void;
   fallbackAccelerators?: readonly string[];
   overlayLingerMs?: number;
+  /** Which platform's shortcuts the overlay's chords must avoid (default: this process's). */
+  platform?: ChordPlatform;
+  /** Applies an edit over its selection; absent: the shell's own EditApplier (applyEdit below, reading options.selection). */
+  applyEdit?: (requestId: number) => Promise<ActionOutcome>;
 }
 
 /** Alternatives tried when the chosen hotkey is taken; F-keys rarely collide with other apps. */
@@ -59,11 +67,27 @@ export class DesktopShell {
   /** Finished edits waiting for Apply: the result-action handler calls edits.apply(requestId). */
   readonly edits: EditApplier;
   readonly editCapture: EditCapture;
+  readonly chords: OverlayChords;
+  /** What the overlay's buttons and chords do (the host hands it to app.setResultActionHandler). */
+  readonly actions: ResultActions;
   /** The unavailable-paste notice is shown once per run. */
   private pasteWarned = false;
 
   constructor(private readonly options: DesktopShellOptions) {
-    const { app, clipboard, windows, notifications, logger } = options;
+    const { app, clipboard, notifications, logger } = options;
+    this.chords = new OverlayChords({
+      hotkeys: options.hotkeys,
+      platform: options.platform ?? (process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'),
+      userHotkeys: () => [options.settings().hotkey.accelerator, ...(this.dictation.status.accelerator ? [this.dictation.status.accelerator] : [])],
+      act: (requestId, action) => {
+        this.actions.run(requestId, action).catch((error: unknown) => logger.error({ error: String(error), action }, 'overlay chord failed'));
+      },
+      announce: (requestId, keys) => options.windows.broadcast('overlay.keys', { requestId, keys }),
+      logger,
+    });
+    // Every part hides the overlay through this: its chords are released with it.
+    const windows = releasingChordsOnHide(options.windows, this.chords);
+    const lingerMs = (): number => options.overlayLingerMs ?? (options.settings().overlay ? (options.settings().overlay?.autoHideSeconds ?? 0) * 1000 : 1_500);
     this.output = new ClipboardOutput({ clipboard, logger, copyFullAnswer: () => options.settings().output.copyFullAnswer });
     this.router = new OutputRouter({
       clipboard: this.output, logger, mode: () => options.settings().output.mode ?? 'clipboard',
@@ -79,9 +103,14 @@ export class DesktopShell {
       captureTarget: () => options.paste?.output?.captureTarget(), notifications, logger,
     });
     this.delivery = new ResultDelivery({
-      output: this.router, recent: this.recent, windows, notifications, logger, edits: this.edits,
-      ...(options.overlayLingerMs !== undefined ? { overlayLingerMs: options.overlayLingerMs } : {}),
+      output: this.router, recent: this.recent, windows, notifications, logger, chords: this.chords, overlayLingerMs: lingerMs, edits: this.edits,
       onChange: () => this.renderTray(),
+    });
+    this.actions = new ResultActions({
+      recent: this.recent, windows, notifications, logger, lingerMs,
+      pasteHere: (text) => this.router.pasteHere(text),
+      copyAgain: (text) => this.output.copyAgain(text),
+      apply: options.applyEdit ?? ((requestId) => this.applyEdit(requestId)),
     });
     this.dictation = new DictationController({
       starter: options.starter, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,
@@ -112,14 +141,13 @@ export class DesktopShell {
   }
 
   /**
-   * The overlay's Apply for an edit (result.action 'apply'; the result-action handler calls this with the request id):
+   * The overlay's Apply for an edit (result.action 'apply', and 'paste' on an edit, through ResultActions):
    * pastes the replacement over the selection, or copies it and says why. The answer fits the contract's 300 characters.
    */
   async applyEdit(requestId: number): Promise<{ ok: boolean; message: string }> {
     const outcome = await this.edits.apply(requestId);
+    // ResultActions hides the overlay after the action.
     this.options.notifications.show({ title: outcome.applied ? 'Applied' : outcome.copied ? 'Copied' : 'Not applied', body: outcome.message });
-    if (outcome.applied || outcome.copied) this.options.windows.hideOverlay(this.options.overlayLingerMs ?? 1_500);
-    this.renderTray();
     return { ok: outcome.ok, message: shorten(outcome.message, 300) };
   }
 
@@ -187,6 +215,7 @@ export class DesktopShell {
   /** At quit: stops dictation and puts back a clipboard still waiting for its restore. */
   async dispose(): Promise<void> {
     this.quick.cancel();
+    this.chords.release();
     this.dictation.dispose();
     await this.router.dispose();
   }

@@ -85,7 +85,7 @@ export class EditApplier {
    */
   async apply(requestId: number, signal?: AbortSignal): Promise<ApplyOutcome> {
     const held = this.held.get(requestId);
-    if (held === undefined) return { ok: false, applied: false, copied: false, message: 'Nothing to apply: that edit is no longer open. Run it again.' };
+    if (held === undefined) return { ok: false, applied: false, copied: false, message: 'There is no edit to apply for that result (it was not an edit, or it was already applied or dismissed): copy it instead.' };
     const { edit, target } = held;
     const app = edit.app ?? target?.names[0] ?? 'the app';
     if (target !== undefined && isTerminal(target.names, this.options.terminalApps())) {

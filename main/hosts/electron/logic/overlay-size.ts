@@ -57,7 +57,8 @@ export function overlaySize(state: OverlayState, workArea: Size): Size {
     case 'writing':
     case 'done': {
       const width = state.longestLine * HUD.codeCharPx + HUD.codePadding + 2 * HUD.padding + 16;
-      const chrome = frame + HUD.gap + HUD.transcriptLine + HUD.gap + HUD.codePadding + (state.kind === 'done' ? HUD.gap + HUD.actions : 0);
+      // done: the row of buttons and one line under it (the live chords, or what the last button could not do).
+      const chrome = frame + HUD.gap + HUD.transcriptLine + HUD.gap + HUD.codePadding + (state.kind === 'done' ? HUD.gap + HUD.actions + HUD.textLine : 0);
       return clamp({ width, height: chrome + Math.max(3, state.codeLines) * HUD.codeLine });
     }
     case 'error': {

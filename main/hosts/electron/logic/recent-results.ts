@@ -5,6 +5,10 @@ export interface RecentResult {
   requestId: number;
   label: string;
   text: string;
+  /** The history entry it came from (the overlay's "Open in the main window"). */
+  historyId: number | null;
+  /** An edit's result (Apply pastes it over the selection). */
+  edit: boolean;
 }
 
 function labelFor(result: PipelineResult): string {
@@ -19,7 +23,11 @@ export class RecentResults {
   constructor(private readonly limit = 5) {}
 
   add(requestId: number, result: PipelineResult, copiedText: string): void {
-    this.items = [{ requestId, label: labelFor(result), text: copiedText }, ...this.items.filter((i) => i.requestId !== requestId)].slice(0, this.limit);
+    this.items = [{ requestId, label: labelFor(result), text: copiedText, historyId: result.historyId, edit: result.edit !== undefined }, ...this.items.filter((i) => i.requestId !== requestId)].slice(0, this.limit);
+  }
+
+  get(requestId: number): RecentResult | undefined {
+    return this.items.find((i) => i.requestId === requestId);
   }
 
   list(): readonly RecentResult[] {

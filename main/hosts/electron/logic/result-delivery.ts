@@ -9,6 +9,7 @@ import type { WindowService } from '../services/window-service.js';
 import type { CopyOutcome } from './clipboard-output.js';
 import type { EditStart } from './edit-capture.js';
 import type { EditApplier } from './edit-apply.js';
+import type { OverlayChords } from './overlay-chords.js';
 import type { RecentResults } from './recent-results.js';
 
 /** What a dictation knows about where its result should go. */
@@ -43,10 +44,12 @@ export interface ResultDeliveryOptions {
   windows: WindowService;
   notifications: NotificationService;
   logger: Logger;
-  /** How long the overlay stays after the result is copied, so the user sees what was copied. */
-  overlayLingerMs?: number;
+  /** How long the overlay stays after the result is copied (0: until dismissed); a function: the setting can change. */
+  overlayLingerMs?: number | (() => number);
   /** Errors stay longer: the overlay says what went wrong and what to do. */
   errorLingerMs?: number;
+  /** The overlay's keyboard chords, live while it shows a result or an error. */
+  chords?: OverlayChords;
   /** Called after each delivery (the tray re-renders its recent list). */
   onChange?: () => void;
   /** Where finished edits wait for the overlay's Apply; absent: edits are delivered like any result. */
@@ -66,6 +69,8 @@ export class ResultDelivery {
       // An edit is neither copied nor pasted: the overlay shows the diff and the user applies, copies or discards it.
       edits.hold(requestId, result.edit, await context.edit.target);
       recent.add(requestId, result, result.edit.after);
+      // The overlay stays (whatever the auto-hide) with Apply, Copy and Discard, and their chords.
+      this.options.chords?.activate('done', requestId, { edit: true });
       const n = result.edit.before.length === 0 ? 0 : result.edit.before.replace(/\r?\n$/, '').split('\n').length;
       const message = `Edit ready for ${n} line${n === 1 ? '' : 's'}${result.edit.app ? ` in ${result.edit.app}` : ''}: Apply, Copy or Discard in the overlay.`;
       notifications.show({ title: 'Edit ready', body: message });
@@ -78,7 +83,10 @@ export class ResultDelivery {
       // The contract's result carries `copied`: the overlay shows "copied" from the same event it already renders.
       // A paste whose clipboard is put back is not "on the clipboard"; the notification says where it went.
       if (requestId !== undefined && outcome.copied) windows.broadcast('pipeline.event', { requestId, event: { type: 'result', result: { ...result, copied: true } } });
-      windows.hideOverlay(this.options.overlayLingerMs ?? 1_500);
+      if (requestId !== undefined) this.options.chords?.activate('done', requestId, { edit: result.edit !== undefined });
+      const linger = this.lingerMs();
+      // 0: the overlay stays with its buttons until dismissed (or the next dictation).
+      if (linger > 0) windows.hideOverlay(linger);
     }
     notifications.show({ title: outcomeTitle(outcome), body: outcome.message });
     this.options.onChange?.();
@@ -94,6 +102,13 @@ export class ResultDelivery {
     const e = toAppError(error);
     this.options.logger.warn({ requestId, code: e.code }, 'request failed');
     this.options.notifications.show({ title: 'Voice CodeGen', body: e.message });
-    this.options.windows.hideOverlay(this.options.errorLingerMs ?? 6_000);
+    if (requestId !== undefined) this.options.chords?.activate('error', requestId);
+    if (this.lingerMs() > 0) this.options.windows.hideOverlay(this.options.errorLingerMs ?? 6_000);
+  }
+
+  /** How long a done overlay stays (the overlay.autoHideSeconds setting; tests pass a number). */
+  lingerMs(): number {
+    const linger = this.options.overlayLingerMs;
+    return typeof linger === 'function' ? linger() : linger ?? 1_500;
   }
 }

@@ -58,8 +58,9 @@ export class WindowManager implements WindowService {
     this.quitting = true;
   }
 
-  showMain(view?: MainView): void {
-    const url = view && view !== 'home' ? `${MAIN_URL}?tab=${view}` : MAIN_URL;
+  showMain(view?: MainView, focus?: { historyId?: number }): void {
+    const entry = view === 'history' && focus?.historyId !== undefined && Number.isSafeInteger(focus.historyId) ? `&entry=${focus.historyId}` : '';
+    const url = view && view !== 'home' ? `${MAIN_URL}?tab=${view}${entry}` : MAIN_URL;
     if (this.main === undefined || this.main.isDestroyed()) {
       this.main = this.createMain(url, true);
       return;

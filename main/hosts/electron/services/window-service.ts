@@ -4,7 +4,8 @@ import type { EventName, EventPayload } from '../../../../preload/contract.js';
 export type MainView = 'home' | 'history' | 'settings';
 
 export interface WindowService {
-  showMain(view?: MainView): void;
+  /** focus.historyId: the History view opens that entry (the overlay's "Open in the main window"). */
+  showMain(view?: MainView, focus?: { historyId?: number }): void;
   /** Shows the small always-on-top overlay on the screen under the cursor, without taking focus. */
   showOverlay(): void;
   /** Gives the overlay this size (overlay-size.ts), kept on the screen under the cursor; the next showOverlay uses it too. */
