@@ -190,7 +190,7 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
       const applied = await d.shell.edits.apply(requestId);
       expect(applied, applied.message).toMatchObject({ ok: true, applied: true });
       const after = result?.edit?.after ?? '';
-      await expect.poll(() => page.inputValue('#editor')).toBe(`// math helpers\n${after}const keep = 1;\n`);
+      await expect.poll(() => page.inputValue('#editor'), { timeout: 5_000 }).toBe(`// math helpers\n${after}const keep = 1;\n`);
       expect(await applied.restore).toBe('restored');
       expect(await clipboard.readText()).toBe('what the user had copied');
     } finally {
@@ -221,11 +221,19 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
     const xterm = spawn('xterm', ['-T', title, '-geometry', '80x10+0+0', '-e', 'sh', '-c', `printf 'git commit -m wip\\n'; sleep 120`], { env, stdio: 'ignore' });
     terminals.push(xterm);
     let id = '';
-    await expect.poll(async () => (id = (await runner.run('xdotool', ['search', '--name', title])).stdout.trim().split('\n')[0] ?? ''), { timeout: 10_000 }).toMatch(/^\d+$/);
-    await runner.run('xdotool', ['windowfocus', '--sync', id]);
-    // A triple click selects the line in xterm, which then owns PRIMARY.
-    await runner.run('xdotool', ['mousemove', '--window', id, '20', '8', 'click', '--repeat', '3', '--delay', '80', '1']);
-    await expect.poll(async () => (await selection.capture.capture()).kind, { timeout: 5_000 }).toBe('selected');
+    await expect.poll(async () => (id = (await runner.run('xdotool', ['search', '--onlyvisible', '--name', title])).stdout.trim().split('\n')[0] ?? ''), { timeout: 10_000 }).toMatch(/^\d+$/);
+    // A triple click selects the line in xterm, which then owns PRIMARY. On a loaded machine the clicks can land
+    // further apart than xterm's multi-click time, or before it has drawn the line: click again until it holds.
+    await expect
+      .poll(
+        async () => {
+          await runner.run('xdotool', ['windowfocus', '--sync', id]);
+          await runner.run('xdotool', ['mousemove', '--window', id, '20', '8', 'click', '--repeat', '3', '--delay', '60', '1']);
+          return (await selection.capture.capture()).kind;
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe('selected');
     await clipboard.writeText('clipboard before');
     const d = desktop();
     try {

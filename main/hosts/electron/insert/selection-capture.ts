@@ -27,8 +27,8 @@ export type SelectionOutcome =
   | { kind: 'none'; why: string }
   | { kind: 'error'; error: AppError };
 
-/** Wider than any editor's selection read, short enough that a hung tool does not hold the request back for long. */
-export const SELECTION_CAPTURE_TIMEOUT_MS = 1_500;
+/** Wider than a selection read takes on a loaded machine (python3 + xclip: ~0.5 s at load 18 on 2 cores), short enough that a hung tool does not hold the request back for long. */
+export const SELECTION_CAPTURE_TIMEOUT_MS = 3_000;
 
 /** The UTF-8 size of a selection, checked before it is used; a clear error past the limit. */
 export function checkSelectionSize(bytes: number): void {

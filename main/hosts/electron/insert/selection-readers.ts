@@ -40,7 +40,7 @@ export async function selectionByCopyKeys(clipboard: ClipboardAccess, sendCopy: 
 /** Wayland: the primary selection where the compositor offers it (zwp_primary_selection / wlr data control). */
 export class WaylandSelectionReader implements SelectionReader {
   readonly platform = 'wayland' as const;
-  constructor(private readonly runner: CommandRunner, private readonly timeoutMs = 1_000) {}
+  constructor(private readonly runner: CommandRunner, private readonly timeoutMs = 2_000) {}
 
   async read(signal?: AbortSignal): Promise<SelectedText | undefined> {
     // Wayland has no "who owns it" question to ask, so a primary selection left in another window is used too (README).
@@ -95,7 +95,7 @@ export class MacosSelectionReader implements SelectionReader {
   }
 
   private osascript(args: readonly string[], signal?: AbortSignal): ReturnType<CommandRunner['run']> {
-    return this.options.runner.run('osascript', args, { signal, timeoutMs: this.options.timeoutMs ?? 1_000 });
+    return this.options.runner.run('osascript', args, { signal, timeoutMs: this.options.timeoutMs ?? 2_000 });
   }
 }
 
@@ -148,6 +148,6 @@ export class WindowsSelectionReader implements SelectionReader {
   }
 
   private powershell(script: string, signal?: AbortSignal): ReturnType<CommandRunner['run']> {
-    return this.options.runner.run(this.options.powershell, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], { signal, timeoutMs: this.options.timeoutMs ?? 1_500 });
+    return this.options.runner.run(this.options.powershell, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], { signal, timeoutMs: this.options.timeoutMs ?? 2_500 });
   }
 }

@@ -97,6 +97,6 @@ export class X11SelectionReader implements SelectionReader {
   }
 
   private get timeoutMs(): number {
-    return this.options.timeoutMs ?? 1_000;
+    return this.options.timeoutMs ?? 2_500;
   }
 }
