@@ -37,9 +37,10 @@ async function setup(opts: { editAccelerator?: string; selected?: string; held?:
     output: { mode: 'clipboard' as const, copyFullAnswer: false, terminalApps: [] as string[], appOverrides: [], restoreDelayMs: 500 },
   };
   const output = new PasteOutput({ inserter: apps, clipboard: new ElectronClipboardAccess(clipboard), logger: silentLogger, settings: () => settings.output, wait: gate.wait });
-  const state = { selected: opts.selected as string | undefined, tooLarge: false, reads: 0 };
+  const state = { selected: opts.selected as string | undefined, tooLarge: false, unreadable: false, reads: 0 };
   const capture = (): Promise<SelectionOutcome> => {
     state.reads++;
+    if (state.unreadable) return Promise.resolve({ kind: 'none', why: 'The selection could not be read in time.' });
     if (state.tooLarge) return Promise.resolve({ kind: 'error', error: new AppError('INPUT_TOO_LARGE', 'The selection is 80 KB; edit by voice takes at most 64 KB.') });
     return Promise.resolve(state.selected === undefined ? { kind: 'none', why: 'Nothing is selected in the focused app.' } : { kind: 'selected', text: state.selected, source: 'primary' });
   };
@@ -146,6 +147,16 @@ describe('Apply', () => {
     t.state.selected = 'something else';
     const outcome = await t.shell.edits.apply(1);
     expect(outcome.message).toMatch(/selection in code changed/);
+    expect(t.apps.inserts).toBe(0);
+  });
+
+  it('copies instead when the selection cannot be checked (a tool failed), rather than guess', async () => {
+    const t = await setup({ selected: BEFORE });
+    t.app.nextResult = editResult();
+    await t.dictate();
+    t.state.unreadable = true;
+    const outcome = await t.shell.edits.apply(1);
+    expect(outcome).toMatchObject({ applied: false, copied: true, message: expect.stringContaining('could not be checked') as string });
     expect(t.apps.inserts).toBe(0);
   });
 

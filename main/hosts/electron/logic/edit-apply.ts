@@ -99,6 +99,10 @@ export class EditApplier {
     if (!sameWindow(target, now)) {
       return this.copyInstead(requestId, edit.after, `Copied, not applied: the focus moved from ${app} to ${now?.names[0] ?? 'another window'} since you spoke. Select the code again and paste it.`);
     }
+    if (selection?.kind === 'none' && /could not be read/.test(selection.why)) {
+      // A tool failed or ran out of time: whether the selection is still there is unknown, so nothing is replaced.
+      return this.copyInstead(requestId, edit.after, `Copied, not applied: the selection in ${app} could not be checked (${selection.why}) Select the code again and paste it.`);
+    }
     if (selection !== undefined && (selection.kind !== 'selected' || selection.text !== edit.before)) {
       return this.copyInstead(requestId, edit.after, `Copied, not applied: the selection in ${app} changed since you spoke. Select the code again and paste it.`);
     }
