@@ -166,7 +166,12 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   hotkey: z
-    .object({ accelerator: text(100, 1).default('CommandOrControl+Shift+Space'), mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk') })
+    .object({
+      accelerator: text(100, 1).default('CommandOrControl+Shift+Space'),
+      mode: z.enum(['push-to-talk', 'toggle']).default('push-to-talk'),
+      /** Forces edit mode on the selection ('' turns it off). Free in VS Code's, JetBrains' and Sublime's default keymaps and on each OS (main/hosts/electron/README.md). */
+      editAccelerator: text(100).default('CommandOrControl+Alt+Shift+Space'),
+    })
     .prefault({}),
   language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).prefault({}),
   output: z

@@ -147,7 +147,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     hotkeys,
     keyRelease,
     clipboard,
-    ...(paste ? { paste } : {}),
+    ...(paste ? { paste, selection: paste.selection } : {}),
     tray,
     windows,
     notifications,
@@ -166,6 +166,8 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     router: core.router,
     onAudio: (id, pcm, clientId) => core.onAudio(id, pcm, clientId),
     logger: logger.child({ part: 'ipc' }),
+    // Edit by voice: the selection read at hotkey down joins the overlay's dictation.start.
+    prepare: (method, clientId, params) => bridge.prepareCall(method, clientId, params),
     onOutcome: (method, clientId, outcome) => {
       bridge.observeCall(method, clientId, outcome);
       if (method === 'settings.update' && outcome.ok) {

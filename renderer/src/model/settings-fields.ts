@@ -39,6 +39,7 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     title: 'Hotkey and language',
     fields: [
       { path: 'hotkey.accelerator', label: 'Hotkey', kind: 'text', help: 'Electron accelerator, e.g. CommandOrControl+Shift+Space (desktop app).' },
+      { path: 'hotkey.editAccelerator', label: 'Edit hotkey', kind: 'text', help: 'Edits the selected code (empty: off). With text selected, the dictation hotkey edits it too.' },
       { path: 'hotkey.mode', label: 'Hotkey mode', kind: 'select', options: [{ value: 'push-to-talk', label: 'Push to talk (hold)' }, { value: 'toggle', label: 'Toggle (press to start and stop)' }] },
       { path: 'language.default', label: 'Default language', kind: 'select', options: LANGUAGES.map((l) => ({ value: l, label: l })) },
     ],

@@ -2,6 +2,7 @@
 import type { Logger } from '../../../core/logger.js';
 import type { CommandRunner } from './command-runner.js';
 import { createClipboardAccess, createInserter } from './create-inserter.js';
+import { createSelectionCapture, type SelectionSetup } from './create-selection-capture.js';
 import { detectInsertSupport, type InsertSupport } from './detect-insert-support.js';
 import type { RichClipboard } from './electron-clipboard-access.js';
 import { ExecCommandRunner } from './exec-command-runner.js';
@@ -35,17 +36,22 @@ export interface PasteSetup {
   availability: InsertAvailability;
   /** Undefined only when no clipboard can be reached at all (no Electron clipboard and no xclip). */
   output: PasteOutput | undefined;
+  /** Reads the focused app's selection at hotkey down (edit by voice), with the same tools and clipboard. */
+  selection: SelectionSetup;
 }
 
 export async function setupPaste(options: SetupPasteOptions): Promise<PasteSetup> {
   const runner = options.runner ?? new ExecCommandRunner({ env: options.env });
-  const support = detectInsertSupport(options.platform, options.env, options.which ?? createPathWhich(options.env, options.platform));
+  const which = options.which ?? createPathWhich(options.env, options.platform);
+  const support = detectInsertSupport(options.platform, options.env, which);
   const logger = options.logger.child({ component: 'paste' });
   const clipboard = createClipboardAccess(support, runner, options.clipboard);
+  const selection = createSelectionCapture({ support, runner, which, logger: options.logger, ...(clipboard ? { clipboard } : {}) });
+  logger.info({ available: selection.available }, selection.message);
   if (clipboard === undefined) {
     const availability: InsertAvailability = { available: false, reason: 'no-tool', message: 'No clipboard is reachable (install xclip, or run inside the desktop app): results are shown in the window only.' };
     logger.warn({ platform: support.platform }, availability.message);
-    return { support, availability, output: undefined };
+    return { support, availability, output: undefined, selection };
   }
   const inserter = createInserter(support, {
     runner,
@@ -55,5 +61,5 @@ export async function setupPaste(options: SetupPasteOptions): Promise<PasteSetup
   });
   const output = new PasteOutput({ inserter, clipboard, logger, settings: options.settings, ...(options.ownAppNames ? { ownAppNames: options.ownAppNames } : {}) });
   const availability = await output.start();
-  return { support, availability, output };
+  return { support, availability, output, selection };
 }

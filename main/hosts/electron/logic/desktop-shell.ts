@@ -8,7 +8,10 @@ import type { NotificationService } from '../services/notification-service.js';
 import type { TrayService } from '../services/tray-service.js';
 import type { WindowService } from '../services/window-service.js';
 import { ClipboardOutput } from './clipboard-output.js';
+import type { SelectionCapture } from '../insert/selection-capture.js';
 import { DictationController, type DictationStarter, type HotkeyMode, type HotkeyStatus } from './dictation-controller.js';
+import { EditApplier } from './edit-apply.js';
+import { EditCapture } from './edit-capture.js';
 import { OutputRouter, type OutputMode, type PasteSetupResult } from './output-router.js';
 import { QuickCommandRunner } from './quick-commands.js';
 import { RecentResults } from './recent-results.js';
@@ -18,9 +21,10 @@ import { outcomeTitle, ResultDelivery } from './result-delivery.js';
 import { buildTrayMenu, shorten } from './tray-menu.js';
 
 export interface DesktopSettings {
-  hotkey: { accelerator: string; mode: HotkeyMode };
-  /** mode: where results go (absent: 'clipboard'). */
-  output: { copyFullAnswer: boolean; mode?: OutputMode };
+  /** editAccelerator: the hotkey that forces edit mode ('' or absent: none). */
+  hotkey: { accelerator: string; mode: HotkeyMode; editAccelerator?: string };
+  /** mode: where results go (absent: 'clipboard'). terminalApps: extra terminals (an edit there is copied, not applied). */
+  output: { copyFullAnswer: boolean; mode?: OutputMode; terminalApps?: readonly string[] };
   /** absent: the overlay hides 1.5 s after a result. */
   overlay?: { autoHideSeconds: number };
 }
@@ -35,6 +39,8 @@ export interface DesktopShellOptions {
   clipboard: ClipboardService;
   /** What setupPaste found at start (insert/paste-setup.ts); absent: results are only copied. */
   paste?: PasteSetupResult;
+  /** Reads the focused app's selection (insert/create-selection-capture.ts); absent: no edit by selection. */
+  selection?: { capture: Pick<SelectionCapture, 'capture'>; available: boolean; message: string };
   tray?: TrayService;
   windows: WindowService;
   notifications: NotificationService;
@@ -44,7 +50,7 @@ export interface DesktopShellOptions {
   overlayLingerMs?: number;
   /** Which platform's shortcuts the overlay's chords must avoid (default: this process's). */
   platform?: ChordPlatform;
-  /** Applies an edit over its selection (the edit path); absent: an edit's result can be copied or pasted only. */
+  /** Applies an edit over its selection; absent: the shell's own EditApplier (applyEdit below, reading options.selection). */
   applyEdit?: (requestId: number) => Promise<ActionOutcome>;
 }
 
@@ -58,6 +64,9 @@ export class DesktopShell {
   readonly delivery: ResultDelivery;
   readonly dictation: DictationController;
   readonly quick: QuickCommandRunner;
+  /** Finished edits waiting for Apply: the result-action handler calls edits.apply(requestId). */
+  readonly edits: EditApplier;
+  readonly editCapture: EditCapture;
   readonly chords: OverlayChords;
   /** What the overlay's buttons and chords do (the host hands it to app.setResultActionHandler). */
   readonly actions: ResultActions;
@@ -84,24 +93,34 @@ export class DesktopShell {
       clipboard: this.output, logger, mode: () => options.settings().output.mode ?? 'clipboard',
       ...(options.paste ? { paste: options.paste } : {}),
     });
+    const selection = options.selection?.available === true ? options.selection.capture : undefined;
+    this.edits = new EditApplier({
+      ...(options.paste?.output ? { paste: options.paste.output } : {}), ...(selection ? { selection } : {}),
+      clipboard, logger, terminalApps: () => options.settings().output.terminalApps ?? [],
+    });
+    this.editCapture = new EditCapture({
+      ...(selection ? { selection } : {}), ...(options.selection ? { unavailableMessage: options.selection.message } : {}),
+      captureTarget: () => options.paste?.output?.captureTarget(), notifications, logger,
+    });
     this.delivery = new ResultDelivery({
-      output: this.router, recent: this.recent, windows, notifications, logger, chords: this.chords, overlayLingerMs: lingerMs,
+      output: this.router, recent: this.recent, windows, notifications, logger, chords: this.chords, overlayLingerMs: lingerMs, edits: this.edits,
       onChange: () => this.renderTray(),
     });
     this.actions = new ResultActions({
       recent: this.recent, windows, notifications, logger, lingerMs,
       pasteHere: (text) => this.router.pasteHere(text),
       copyAgain: (text) => this.output.copyAgain(text),
-      ...(options.applyEdit ? { apply: options.applyEdit } : {}),
+      apply: options.applyEdit ?? ((requestId) => this.applyEdit(requestId)),
     });
     this.dictation = new DictationController({
       starter: options.starter, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,
       fallbackAccelerators: options.fallbackAccelerators ?? DEFAULT_FALLBACK_ACCELERATORS,
       onStateChange: () => this.renderTray(),
       captureTarget: () => this.router.captureTarget(),
+      captureEdit: (force, target) => this.editCapture.begin(force, target),
       ...(options.keyRelease ? { keyRelease: options.keyRelease } : {}),
     });
-    this.quick = new QuickCommandRunner({ app, clipboard, delivery: this.delivery, windows, notifications, logger });
+    this.quick = new QuickCommandRunner({ app, clipboard, delivery: this.delivery, windows, notifications, logger, ...(selection ? { selection } : {}) });
   }
 
   /** Registers the hotkey from the current settings and draws the tray; call again after a settings change. */
@@ -119,6 +138,22 @@ export class DesktopShell {
     const outcome = await this.router.pasteHere(last.text);
     this.options.notifications.show({ title: outcomeTitle(outcome), body: outcome.message });
     this.renderTray();
+  }
+
+  /**
+   * The overlay's Apply for an edit (result.action 'apply', and 'paste' on an edit, through ResultActions):
+   * pastes the replacement over the selection, or copies it and says why. The answer fits the contract's 300 characters.
+   */
+  async applyEdit(requestId: number): Promise<{ ok: boolean; message: string }> {
+    const outcome = await this.edits.apply(requestId);
+    // ResultActions hides the overlay after the action.
+    this.options.notifications.show({ title: outcome.applied ? 'Applied' : outcome.copied ? 'Copied' : 'Not applied', body: outcome.message });
+    return { ok: outcome.ok, message: shorten(outcome.message, 300) };
+  }
+
+  /** Dismiss of an edit: it can no longer be applied. */
+  discardEdit(requestId: number): boolean {
+    return this.edits.discard(requestId);
   }
 
   /** The first time paste is asked for (at start or in settings) and cannot work here, say why once. */

@@ -1,4 +1,5 @@
 // Global-hotkey dictation: push-to-talk (hold, release to send) or toggle (press, press to send); Esc cancels and frees the session.
+import type { EditTarget } from '../../../../preload/contract.js';
 import type { DictationHandle } from '../../../app/app-types.js';
 import type { Logger } from '../../../core/logger.js';
 import { toAppError } from '../../../core/errors.js';
@@ -8,6 +9,7 @@ import type { KeyReleaseSource } from '../services/key-release-source.js';
 import type { NotificationService } from '../services/notification-service.js';
 import type { WindowService } from '../services/window-service.js';
 import { releaseKeyName, validateAccelerator } from './accelerator.js';
+import type { EditStart } from './edit-capture.js';
 import type { ResultDelivery } from './result-delivery.js';
 
 export type HotkeyMode = 'push-to-talk' | 'toggle';
@@ -26,7 +28,13 @@ export interface HotkeyStatus {
 /** Starts one dictation: app.startDictation() directly, or through the capture window (renderer-dictation.ts). */
 export interface DictationStarter {
   /** onFailed: the dictation failed before it was finished (e.g. recording could not start), so the user hears at once. */
-  start(hooks?: { onFailed(error: unknown): void }): DictationHandle;
+  start(hooks?: DictationStartHooks): DictationHandle;
+}
+
+export interface DictationStartHooks {
+  onFailed(error: unknown): void;
+  /** Edit by voice: the selection read at hotkey down (settles later; rejects when it is too large). */
+  edit?: Promise<EditTarget | undefined>;
 }
 
 export interface DictationControllerOptions {
@@ -45,6 +53,18 @@ export interface DictationControllerOptions {
    * undefined when results are only copied; the promise never rejects and is awaited only at delivery.
    */
   captureTarget?: () => Promise<InsertTarget | undefined> | undefined;
+  /** At hotkey down, beside captureTarget: the selection to edit (force: the edit hotkey). Undefined: no edit mode here. */
+  captureEdit?: (force: boolean, target: Promise<InsertTarget | undefined> | undefined) => EditStart | undefined;
+}
+
+/** The edit hotkey's settings: an accelerator ('' turns it off). */
+export interface EditHotkeySettings {
+  editAccelerator?: string;
+}
+
+export interface EditHotkeyStatus {
+  accelerator: string | null;
+  message?: string;
 }
 
 export const CANCEL_ACCELERATOR = 'Escape';
@@ -53,6 +73,10 @@ export class DictationController {
   private state: DictationState = 'idle';
   private handle: DictationHandle | undefined;
   private target: Promise<InsertTarget | undefined> | undefined;
+  private edit: EditStart | undefined;
+  private editRegistered: string | null = null;
+  private unwatchEditRelease: (() => void) | undefined;
+  private editStatus: EditHotkeyStatus = { accelerator: null };
   private pending: Promise<void> = Promise.resolve();
   private registered: string | null = null;
   private unwatchRelease: (() => void) | undefined;
@@ -70,8 +94,13 @@ export class DictationController {
     return this.current;
   }
 
+  /** The edit hotkey actually registered, and why not when it is not. */
+  get editHotkey(): EditHotkeyStatus {
+    return this.editStatus;
+  }
+
   /** (Re)registers the hotkey for the given settings; says so when it has to fall back. */
-  configure(settings: { accelerator: string; mode: HotkeyMode }): HotkeyStatus {
+  configure(settings: { accelerator: string; mode: HotkeyMode } & EditHotkeySettings): HotkeyStatus {
     this.releaseHotkey();
     const problems: string[] = [];
     let accelerator: string | null = null;
@@ -115,17 +144,46 @@ export class DictationController {
       this.options.logger.warn({ requested: settings.accelerator, accelerator, mode }, 'hotkey fallback');
       this.options.notifications.show({ title: 'Dictation hotkey', body: this.current.message });
     }
+    this.configureEdit(settings.editAccelerator, accelerator);
     return this.current;
   }
 
+  /**
+   * The second hotkey forces edit mode. No fallback of its own: a hotkey that moved elsewhere would surprise more than
+   * a missing one, and with text selected the dictation hotkey edits too. The notification says what happened.
+   */
+  private configureEdit(requested: string | undefined, dictation: string | null): void {
+    this.editStatus = { accelerator: null };
+    if (requested === undefined || requested.trim() === '' || this.options.captureEdit === undefined) return;
+    const check = validateAccelerator(requested);
+    let message: string | undefined;
+    if (!check.ok) message = `${check.message} Choose another edit hotkey in Settings.`;
+    else if (check.accelerator === dictation) message = `The edit hotkey ${check.accelerator} is the dictation hotkey too; choose another one in Settings. With text selected, the dictation hotkey edits it.`;
+    else if (!this.options.hotkeys.register(check.accelerator, () => this.press(true))) {
+      message = `The edit hotkey ${check.accelerator} could not be registered: another app is probably using it, or the system reserves it. Choose another in Settings; with text selected, the dictation hotkey edits it.`;
+    } else {
+      this.editRegistered = check.accelerator;
+      this.editStatus = { accelerator: check.accelerator };
+      const name = releaseKeyName(check.key);
+      const dictationKey = dictation === null ? undefined : validateAccelerator(dictation);
+      const shared = dictationKey?.ok === true && releaseKeyName(dictationKey.key) === name;
+      // The same key (Space) already has a release watcher: one is enough, release() finishes whichever is recording.
+      if (this.current.mode === 'push-to-talk' && name !== undefined && !shared) this.unwatchEditRelease = this.options.keyRelease?.onRelease(name, () => this.release());
+      return;
+    }
+    this.editStatus = { accelerator: null, message };
+    this.options.logger.warn({ requested }, 'edit hotkey unavailable');
+    this.options.notifications.show({ title: 'Edit hotkey', body: message });
+  }
+
   /** Hotkey pressed (Electron reports presses only; held keys may repeat). */
-  press(): void {
+  press(forceEdit = false): void {
     if (this.paused) return;
     if (this.state === 'recording') {
       if (this.current.mode === 'toggle') this.finish();
       return; // push-to-talk: auto-repeat while held
     }
-    this.begin();
+    this.begin(forceEdit);
   }
 
   /** Hotkey released (push-to-talk only). */
@@ -170,14 +228,17 @@ export class DictationController {
     this.releaseHotkey();
   }
 
-  private begin(): void {
+  private begin(forceEdit = false): void {
     // A new request cancels the one still generating.
     if (this.handle !== undefined) this.cancel();
     // First, while the user's app still has focus for certain: the overlay and the recording come after.
     const target = this.options.captureTarget?.();
+    // The selection is read beside the recording, never before it: the starter gets a promise.
+    const edit = this.options.captureEdit?.(forceEdit, target);
     let handle: DictationHandle;
     try {
       handle = this.options.starter.start({
+        ...(edit ? { edit: edit.edit } : {}),
         onFailed: (error) => {
           if (this.handle !== handle || this.state !== 'recording') return;
           this.handle = undefined;
@@ -192,6 +253,7 @@ export class DictationController {
     }
     this.handle = handle;
     this.target = target;
+    this.edit = edit;
     this.setState('recording');
     this.watchEscape(true);
     this.options.windows.showOverlay();
@@ -200,7 +262,7 @@ export class DictationController {
   private finish(): void {
     const handle = this.handle;
     if (handle === undefined) return;
-    const context = this.target !== undefined ? { target: this.target } : {};
+    const context = { ...(this.target !== undefined ? { target: this.target } : {}), ...(this.edit !== undefined ? { edit: this.edit } : {}) };
     this.setState('finishing');
     this.pending = handle.finish().then(
       async (result) => {
@@ -243,5 +305,9 @@ export class DictationController {
     this.unwatchRelease = undefined;
     if (this.registered !== null) this.options.hotkeys.unregister(this.registered);
     this.registered = null;
+    this.unwatchEditRelease?.();
+    this.unwatchEditRelease = undefined;
+    if (this.editRegistered !== null) this.options.hotkeys.unregister(this.editRegistered);
+    this.editRegistered = null;
   }
 }

@@ -1,7 +1,7 @@
 // Every IPC message from a renderer passes here: the sender frame must be our own top frame, the payload must match the contract.
 import { isMethodName, methods, IPC_INVOKE_PREFIX, type AppErrorPayload } from '../../../../preload/contract.js';
 import type { CallOutcome } from '../../../app/api-router.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, toAppError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
 import { AudioIntake, MAX_AUDIO_FRAME_BYTES } from '../../audio-intake.js';
 import { isOwnUrl } from './app-origin.js';
@@ -30,6 +30,11 @@ export interface IpcGuardOptions {
   isOwnUrl?: (url: string | undefined) => boolean;
   /** Sees each accepted call's outcome (the hotkey dictation learns its request id from the overlay's dictation.start). */
   onOutcome?: (method: string, clientId: string, outcome: CallOutcome) => void;
+  /**
+   * Completes an accepted call's params before the router sees them (the hotkey dictation adds the selection to the
+   * overlay's dictation.start); a rejection is answered as that call's error. The router validates the result again.
+   */
+  prepare?: (method: string, clientId: string, params: unknown) => Promise<unknown>;
   /** Audio admission shared by the windows (its clock is injectable for tests). */
   audioIntake?: AudioIntake;
 }
@@ -72,7 +77,17 @@ export class IpcGuard {
     } else {
       this.stats.accepted++;
     }
-    const outcome = await this.options.router.call(method, args[0], { clientId });
+    let params = args[0];
+    if (this.options.prepare !== undefined) {
+      try {
+        params = await this.options.prepare(method, clientId, params);
+      } catch (error) {
+        const outcome: CallOutcome = { ok: false, error: toAppError(error).toJSON() };
+        this.options.onOutcome?.(method, clientId, outcome);
+        return outcome;
+      }
+    }
+    const outcome = await this.options.router.call(method, params, { clientId });
     this.options.onOutcome?.(method, clientId, outcome);
     return outcome;
   }

@@ -1,11 +1,11 @@
 // A hotkey dictation whose microphone is in the overlay window: the renderer records and calls dictation.start/stop;
 // main follows that request by id (from the IPC outcome) and resolves with its result, so it can copy it and cancel it.
-import type { EventName, PipelineResult } from '../../../../preload/contract.js';
+import type { EditTarget, EventName, PipelineResult } from '../../../../preload/contract.js';
 import type { DictationHandle } from '../../../app/app-types.js';
 import type { CallOutcome } from '../../../app/api-router.js';
 import { AppError, type ErrorCode, ERROR_CODES } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
-import type { DictationStarter } from './dictation-controller.js';
+import type { DictationStartHooks, DictationStarter } from './dictation-controller.js';
 
 export interface RendererDictationOptions {
   /** Sends hotkey.state to the capture (overlay) window only: every window's renderer would otherwise start recording. */
@@ -25,6 +25,8 @@ interface Pending {
   requestId: number;
   settle(outcome: { result: PipelineResult } | { error: AppError }): void;
   handle: DictationHandle;
+  /** The selection read at hotkey down, added to the overlay's dictation.start (edit by voice). */
+  edit?: Promise<EditTarget | undefined>;
 }
 
 const asCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL');
@@ -43,7 +45,20 @@ export class RendererDictation implements DictationStarter {
     else pending.settle({ error: new AppError(asCode(outcome.error.code), outcome.error.message) });
   }
 
-  start(hooks?: { onFailed(error: unknown): void }): DictationHandle {
+  /**
+   * Before the capture window's dictation.start reaches the app: adds the selection read at hotkey down. The renderer
+   * is already recording (it keeps the chunks until it has a request id), so waiting for the selection here costs
+   * the audio nothing. Rejects with the capture's error (a selection over the size limit), which fails the start.
+   */
+  async prepareCall(method: string, clientId: string, params: unknown): Promise<unknown> {
+    const pending = this.current;
+    if (method !== 'dictation.start' || pending?.edit === undefined || pending.requestId !== 0 || clientId !== this.options.captureClientId()) return params;
+    const edit = await pending.edit;
+    if (edit === undefined || typeof params !== 'object' || params === null || 'edit' in params) return params;
+    return { ...params, edit };
+  }
+
+  start(hooks?: DictationStartHooks): DictationHandle {
     const { options } = this;
     let finishing = false;
     let outcome: { result: PipelineResult } | { error: AppError } | undefined;
@@ -95,7 +110,7 @@ export class RendererDictation implements DictationStarter {
         settle({ error: new AppError('CANCELLED', 'The dictation was cancelled.') });
       },
     };
-    const pending: Pending = { requestId: 0, settle, handle };
+    const pending: Pending = { requestId: 0, settle, handle, ...(hooks?.edit ? { edit: hooks.edit } : {}) };
     this.current = pending;
     options.sendHotkeyState('down');
     return handle;

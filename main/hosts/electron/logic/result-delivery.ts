@@ -7,6 +7,8 @@ import type { RestoreResult } from '../insert/paste-output.js';
 import type { NotificationService } from '../services/notification-service.js';
 import type { WindowService } from '../services/window-service.js';
 import type { CopyOutcome } from './clipboard-output.js';
+import type { EditStart } from './edit-capture.js';
+import type { EditApplier } from './edit-apply.js';
 import type { OverlayChords } from './overlay-chords.js';
 import type { RecentResults } from './recent-results.js';
 
@@ -14,6 +16,8 @@ import type { RecentResults } from './recent-results.js';
 export interface DeliveryContext {
   /** The app that had focus at hotkey down (captured then, settled later); absent: paste into the app focused now. */
   target?: Promise<InsertTarget | undefined>;
+  /** Edit by voice: the selection and its window, read at hotkey down. */
+  edit?: EditStart;
 }
 
 /** copied: the result is on the clipboard and stays there; pasted: it reached the target app. */
@@ -48,6 +52,8 @@ export interface ResultDeliveryOptions {
   chords?: OverlayChords;
   /** Called after each delivery (the tray re-renders its recent list). */
   onChange?: () => void;
+  /** Where finished edits wait for the overlay's Apply; absent: edits are delivered like any result. */
+  edits?: EditApplier;
 }
 
 export class ResultDelivery {
@@ -58,6 +64,19 @@ export class ResultDelivery {
   /** requestId: the app's id when known (dictation), to mark the renderer's result as copied. */
   async deliver(requestId: number | undefined, result: PipelineResult, context?: DeliveryContext): Promise<DeliveryOutcome> {
     const { output, recent, windows, notifications } = this.options;
+    const edits = this.options.edits;
+    if (requestId !== undefined && result.edit !== undefined && context?.edit !== undefined && edits !== undefined && result.complete) {
+      // An edit is neither copied nor pasted: the overlay shows the diff and the user applies, copies or discards it.
+      edits.hold(requestId, result.edit, await context.edit.target);
+      recent.add(requestId, result, result.edit.after);
+      // The overlay stays (whatever the auto-hide) with Apply, Copy and Discard, and their chords.
+      this.options.chords?.activate('done', requestId, { edit: true });
+      const n = result.edit.before.length === 0 ? 0 : result.edit.before.replace(/\r?\n$/, '').split('\n').length;
+      const message = `Edit ready for ${n} line${n === 1 ? '' : 's'}${result.edit.app ? ` in ${result.edit.app}` : ''}: Apply, Copy or Discard in the overlay.`;
+      notifications.show({ title: 'Edit ready', body: message });
+      this.options.onChange?.();
+      return { copied: false, pasted: false, text: result.edit.after, message };
+    }
     const outcome = await output.deliver(result, context);
     if ((outcome.copied || outcome.pasted === true) && outcome.text !== undefined) {
       recent.add(requestId ?? -this.nextLocalId++, result, outcome.text);
