@@ -36,7 +36,7 @@ describe('the voice detector on every spoken fixture', { timeout: 120_000 }, () 
       expect(m.voicedMs, m.text).toBeGreaterThanOrEqual(MIN_VOICED_MS);
       expect(isPhantomTranscript(m.text), m.text).toBe(false);
     }
-    // A whole request is far from the phantom zone.
-    for (const m of measured.slice(0, SPOKEN_FIXTURES.length)) expect(m.voicedMs, m.text).toBeGreaterThan(PHANTOM_MAX_VOICED_MS);
+    // A whole request holds seconds of voice, never the little a phantom comes from.
+    for (const m of measured.slice(0, SPOKEN_FIXTURES.length)) expect(m.voicedMs, m.text).toBeGreaterThanOrEqual(PHANTOM_MAX_VOICED_MS);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { VoiceActivity, voiceActivity } from '../../main/audio/voice-activity.js';
 import { isPhantomTranscript, MIN_VOICED_MS, noSpeechError } from '../../main/pipeline/silence-guard.js';
+import { applyPipelineEvent, beginRequest, INITIAL_DICTATION } from '../../renderer/src/model/dictation-state.js';
 import { errorHelp } from '../../renderer/src/model/error-help.js';
 
 const RATE = 16_000;
@@ -25,7 +26,8 @@ function brown(seconds: number, peak: number, seed = 7): Int16Array {
   return Int16Array.from(raw, (v) => Math.round((v / max) * peak * 32767));
 }
 
-function tone(seconds: number, amplitude: number, hz = 220): Int16Array {
+/** A vowel-like 800 Hz tone (the first formant's region). */
+function tone(seconds: number, amplitude: number, hz = 800): Int16Array {
   return Int16Array.from({ length: seconds * RATE }, (_, i) => Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * hz * i) / RATE)));
 }
 
@@ -45,8 +47,13 @@ describe('voice activity', () => {
     expect(voiceActivity(brown(3, 0.02)).voicedMs).toBeLessThan(MIN_VOICED_MS);
   });
 
+  it('does not take a rumble for voice: a loud 60 Hz hum or brown noise at peak 0.1 (a microphone\'s auto gain lifts them)', () => {
+    expect(voiceActivity(tone(3, 0.3, 60)).voicedMs).toBe(0);
+    expect(voiceActivity(brown(3, 0.1)).voicedMs).toBeLessThan(MIN_VOICED_MS);
+  });
+
   it('counts voice-level sound, also when it runs without a pause, and in steady noise', () => {
-    expect(voiceActivity(tone(1, 0.1)).voicedMs).toBe(1000);
+    expect(voiceActivity(tone(1, 0.3)).voicedMs).toBe(1000);
     const speechInNoise = concat(brown(1, 0.02), tone(0.6, 0.1), brown(1, 0.02));
     expect(voiceActivity(speechInNoise).voicedMs).toBeGreaterThanOrEqual(560);
     expect(voiceActivity(speechInNoise).voicedMs).toBeLessThanOrEqual(640);
@@ -77,5 +84,15 @@ describe('silence guard', () => {
     expect(errorHelp(payload, { hotkey: 'Ctrl+Shift+Space' }).advice).toMatch(/^Hold Ctrl\+Shift\+Space while you speak/);
     expect(errorHelp(payload, { hotkey: 'F9', input: 'toggle' }).advice).toMatch(/^Press F9, speak, then press it again/);
     expect(errorHelp(payload, { input: 'button' }).advice).toMatch(/^Hold the button/);
+  });
+});
+
+describe('the dictation view after "Didn\'t catch that"', () => {
+  it('drops a partial transcript the audio did not hold', () => {
+    let state = beginRequest(INITIAL_DICTATION, 'voice');
+    state = applyPipelineEvent(state, { type: 'listening' });
+    state = applyPipelineEvent(state, { type: 'transcript.partial', text: 'write a function that adds' });
+    state = applyPipelineEvent(state, { type: 'error', error: noSpeechError('button', 0).toJSON() });
+    expect(state).toMatchObject({ phase: 'error', partial: '', transcript: '', error: { code: 'NO_SPEECH' } });
   });
 });
