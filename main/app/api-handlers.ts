@@ -90,7 +90,11 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     'result.action': (params) =>
       deps.resultAction.current?.(params.requestId, params.action) ?? { ok: false, message: 'This window cannot paste into other apps: copy the code instead.' },
     'dictation.start': (params, ctx) => {
-      const handle = requests.startDictation(registry, ctx.clientId, { ...(params.intent ? { intent: params.intent } : {}), ...(params.language ? { language: params.language } : {}), ...(params.edit ? { edit: params.edit } : {}) });
+      const handle = requests.startDictation(registry, ctx.clientId, {
+        ...(params.intent ? { intent: params.intent } : {}), ...(params.language ? { language: params.language } : {}), ...(params.edit ? { edit: params.edit } : {}),
+        // In the browser the page's button is the only way to dictate: "Didn't catch that" advises on it.
+        ...(deps.options.host === 'electron' ? {} : { input: 'button' as const }),
+      });
       const id = handle.requestId;
       const open = registry.get(id);
       if (open) open.finish = () => void handle.finish().catch(nonEssentialFailure(id));

@@ -9,6 +9,8 @@ import { withTimeout } from '../core/timeout.js';
 import type { Logger } from '../core/logger.js';
 import { decideSend, realtimeChunks } from '../audio/send-rule.js';
 import type { AudioWorkerPool } from '../audio/audio-worker-pool.js';
+import type { PreparedAudio } from '../audio/audio-tasks.js';
+import { assertNotPhantom, assertVoiced } from '../pipeline/silence-guard.js';
 import { quickCommandResult, recogniseIntent } from '../intent/recogniser.js';
 import type { EventSink, IntentOutcome } from '../pipeline/ports.js';
 import type { VoicePipeline } from '../pipeline/voice-pipeline.js';
@@ -118,7 +120,7 @@ export class AppRequests {
   }
 
   /** Hotkey down: the pipeline starts listening; events go to onEvent and to every renderer. */
-  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink; edit?: EditTarget } = {}): DictationHandle {
+  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink; edit?: EditTarget; input?: 'push-to-talk' | 'toggle' | 'button' } = {}): DictationHandle {
     // Fail fast: when no instance can serve (no key, every breaker open), say so at once instead of recording.
     const unavailable = this.deps.gemini.unavailable();
     if (unavailable) throw unavailable;
@@ -135,7 +137,7 @@ export class AppRequests {
     const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
     const voice = new VoiceRequest(
       { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.deps.audio, keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
-      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}), ...(edit ? { edit } : {}) },
+      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}), ...(edit ? { edit } : {}), input: options.input ?? this.deps.settings.hotkey.mode },
       early,
       controller.signal,
     );
@@ -196,6 +198,15 @@ export class AppRequests {
     const prepared = await this.deps.audio.prepare(wav.slice(), { encode: true }, s);
     const encoded = prepared.encoded;
     if (!encoded) throw new AppError('BAD_AUDIO', 'The recording could not be compressed for upload.');
+    // No code from silence: a recording without voice is never sent for transcription.
+    const voicedMs = prepared.voicedMs ?? 0;
+    assertVoiced('file', voicedMs);
+    const text = await this.transcribePrepared(prepared, encoded, s, onEvent);
+    assertNotPhantom('file', text, voicedMs);
+    return text;
+  }
+
+  private async transcribePrepared(prepared: PreparedAudio, encoded: NonNullable<PreparedAudio['encoded']>, s: AbortSignal, onEvent?: EventSink): Promise<string> {
     const decision = decideSend({ compressedBytes: encoded.ogg.byteLength, durationSec: prepared.durationSec, sampleRate: prepared.sampleRate });
     this.deps.logger.info({ mode: decision.mode, reason: decision.reason }, 'recorded audio send rule');
     if (decision.mode === 'rest') return this.deps.gemini.fileTranscriber.transcribe(new Uint8Array(encoded.ogg), encoded.mimeType, s);

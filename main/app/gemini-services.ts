@@ -92,7 +92,7 @@ class Bundle {
   constructor(readonly endpoints: GeminiEndpoint[], private readonly settings: Settings, options: GeminiServicesOptions, vocabulary: readonly string[]) {
     this.logger = options.logger;
     this.balancer = new Balancer({ endpoints, strategy: settings.gemini.strategy, breaker: settings.gemini.breaker, classify: mapGeminiError, logger: options.logger });
-    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, client: this.client(endpoint), logger: options.logger, ...(options.onTokens ? { onUsage: options.onTokens } : {}) }));
+    const live = balancedLiveFactory(this.balancer, (endpoint) => new LiveTranscriber({ endpoint, connectTimeoutMs: settings.gemini.connectTimeoutMs, languageCodes: [...settings.language.spoken], client: this.client(endpoint), logger: options.logger, ...(options.onTokens ? { onUsage: options.onTokens } : {}) }));
     const hasKey = endpoints.some((e) => e.apiKey !== '');
     this.pool = new SessionPool({
       factory: live,

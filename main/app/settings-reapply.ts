@@ -25,7 +25,8 @@ export function settingsReapplier(deps: ReapplyDeps): (current: Settings, previo
   const { gemini, monitor, vocabulary, logger } = deps;
   return async (current, previous) => {
     // Endpoints, models, retry, breaker and the session pool: later requests use a bundle built from the new values.
-    if (!same(current.gemini, previous.gemini) || !same(current.pool, previous.pool)) gemini.reconfigure();
+    // Spoken languages are set up with each Live session: new sessions carry the new ones.
+    if (!same(current.gemini, previous.gemini) || !same(current.pool, previous.pool) || !same(current.language.spoken, previous.language.spoken)) gemini.reconfigure();
     if (current.monitor.dashboardIntervalMs !== previous.monitor.dashboardIntervalMs || current.monitor.reportIntervalMs !== previous.monitor.reportIntervalMs) monitor.reschedule();
     vocabulary.setMaxTerms(current.vocabulary.maxTerms);
     const projectBefore = chosenProjectDir(previous);

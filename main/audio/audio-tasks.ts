@@ -5,6 +5,7 @@ import { StreamingResampler, TARGET_RATE, downmixPlanar, floatToPcm16 } from './
 import { encodeOggOpus } from './ogg-opus.js';
 import type { OggOpusOptions } from './ogg-opus.js';
 import { decodeWav } from './wav.js';
+import { voiceActivity } from './voice-activity.js';
 
 /** What a worker task posts back: AppError codes survive the thread hop this way (thrown errors lose them). */
 export type TaskOutcome<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
@@ -15,6 +16,8 @@ export interface Pcm16Audio {
   sampleRate: number;
   durationSec: number;
   source: { sampleRate: number; channelCount: number; bitsPerSample: number; encoding: 'pcm' | 'float'; truncated: boolean };
+  /** Milliseconds of voice in it (voice-activity.ts): under 300 ms it is not sent for transcription. */
+  voicedMs?: number;
 }
 
 export interface EncodedAudio {
@@ -67,7 +70,8 @@ export function encodePcm16(pcm16: ArrayBuffer, sampleRate = TARGET_RATE, option
 
 /** Everything the batch path needs from a WAV in one worker hop: 16 kHz PCM, and Opus when asked. */
 export function prepareWav(wav: ArrayBuffer, options: { encode?: boolean; maxSeconds?: number; opus?: OggOpusOptions } = {}): PreparedAudio {
-  const audio = decodeToPcm16(wav, options.maxSeconds);
+  const decoded = decodeToPcm16(wav, options.maxSeconds);
+  const audio = { ...decoded, voicedMs: voiceActivity(new Int16Array(decoded.pcm16)).voicedMs };
   const encoded = options.encode === false ? undefined : encodePcm16(audio.pcm16, audio.sampleRate, options.opus);
   return { ...audio, ...(encoded ? { encoded } : {}) };
 }

@@ -31,6 +31,11 @@ const text = (max: number, min = 0): z.ZodString => {
 };
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, { error: `must hold at most ${fmt(max)} entries` });
 
+/** A BCP-47 tag of the usual shapes: language (2-3 letters), optional script, optional region ("en", "zh-Hans-CN", "es-419"). */
+export const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?$/;
+/** Spoken languages a user may pick: a hint list, not a catalogue. */
+export const MAX_SPOKEN_LANGUAGES = 8;
+
 /** Reports `lower` > `upper` on both fields, so a stored pair that does not fit is reset together and an update names both. */
 function ordered<T extends Record<string, unknown>>(lower: keyof T & string, upper: keyof T & string, section: string) {
   return (value: T, ctx: z.core.$RefinementCtx<T>): void => {
@@ -173,7 +178,15 @@ export const settingsSchema = z.object({
       editAccelerator: text(100).default('CommandOrControl+Alt+Shift+Space'),
     })
     .prefault({}),
-  language: z.object({ default: z.enum(LANGUAGE_IDS).default('typescript') }).prefault({}),
+  language: z
+    .object({
+      default: z.enum(LANGUAGE_IDS).default('typescript'),
+      /** The languages the user speaks, as BCP-47 codes (Live's inputAudioTranscription.languageCodes); empty: detect. */
+      spoken: list(z.string().regex(BCP47, { error: 'must be a BCP-47 language code such as en-US, fr or pt-BR' }), MAX_SPOKEN_LANGUAGES)
+        .refine((codes) => new Set(codes.map((c) => c.toLowerCase())).size === codes.length, { error: 'must not name a language twice' })
+        .default([]),
+    })
+    .prefault({}),
   output: z
     .object({
       mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'),

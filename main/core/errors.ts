@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'BLOCKED',
   'NO_MICROPHONE',
   'BAD_AUDIO',
+  /** The audio held no speech (silence, quiet noise) or only a near-silence phantom ("Thank you."): "Didn't catch that". */
+  'NO_SPEECH',
   'INPUT_TOO_LARGE',
   'CONFIG',
   'STORAGE',

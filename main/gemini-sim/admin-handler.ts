@@ -5,7 +5,7 @@ import type { Fault, GeminiSimulator, ProfileName, TranscriptScript } from './ty
 
 const FAULT_KINDS = new Set<string>([
   'delay', 'http-error', 'sse-cut', 'stream-error-event', 'finish-reason',
-  'live-drop-mid-turn', 'live-close-before-setup', 'live-no-setup-complete', 'live-go-away', 'live-malformed-frame',
+  'live-drop-mid-turn', 'live-close-before-setup', 'live-no-setup-complete', 'live-go-away', 'live-malformed-frame', 'phantom-transcript',
 ]);
 
 function send(res: ServerResponse, status: number, body: unknown): void {

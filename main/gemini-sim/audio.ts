@@ -86,6 +86,15 @@ export class AudioMeter {
   }
 
   get nonSilent(): boolean {
-    return this.samples > 0 && Math.sqrt(this.sumSquares / this.samples) >= SILENCE_RMS;
+    return this.samples > 0 && this.rms >= SILENCE_RMS;
+  }
+
+  /** RMS of the whole turn in PCM16 units (0 without samples). */
+  get rms(): number {
+    return this.samples > 0 ? Math.sqrt(this.sumSquares / this.samples) : 0;
   }
 }
+
+/** The phantom-transcript fault's defaults: what a speech model says to near-silence, and below which level. */
+export const PHANTOM_TEXT = 'Thank you.';
+export const PHANTOM_BELOW_RMS = 1_000;

@@ -28,6 +28,11 @@ export class FaultQueue {
     return undefined;
   }
 
+  /** True while a fault of this kind is waiting (nothing is used up). */
+  has(kind: FaultKind): boolean {
+    return this.entries.some((e) => e.fault.kind === kind);
+  }
+
   pending(): Fault[] {
     return this.entries.map((e) => ({ ...e.fault, count: e.left }));
   }

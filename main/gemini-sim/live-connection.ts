@@ -1,6 +1,6 @@
 // One BidiGenerateContent WebSocket connection: key check, setup, push-to-talk turns, goAway and faults.
 import type { WebSocket } from 'ws';
-import { AudioMeter, pcm16FromBytes } from './audio.js';
+import { AudioMeter, PHANTOM_BELOW_RMS, PHANTOM_TEXT, pcm16FromBytes } from './audio.js';
 import { detectTone, TONE_WINDOW_END_S } from './goertzel.js';
 import { closeReason, LIVE_CLOSE } from './google-errors.js';
 import { between } from './profiles.js';
@@ -155,6 +155,7 @@ export class LiveConnection {
     const transcription = isObject(setup.inputAudioTranscription) ? setup.inputAudioTranscription : undefined;
     const vocab = transcription?.customVocabulary ?? transcription?.custom_vocabulary ?? transcription?.adaptationPhrases ?? [];
     this.vocabulary = new Set(Array.isArray(vocab) ? vocab.map(String) : []);
+    const languageCodes = Array.isArray(transcription?.languageCodes) ? transcription.languageCodes.map(String) : [];
     const realtime = isObject(setup.realtimeInputConfig) ? setup.realtimeInputConfig : {};
     const aad = isObject(realtime.automaticActivityDetection) ? realtime.automaticActivityDetection : {};
     this.manualActivity = aad.disabled === true;
@@ -164,6 +165,7 @@ export class LiveConnection {
       model,
       responseModalities: modalities,
       vocabulary: [...this.vocabulary],
+      languageCodes,
       automaticActivityDetection: !this.manualActivity,
     });
 
@@ -325,6 +327,8 @@ export class LiveConnection {
   private sendStep(turn: Turn): void {
     // Never answer silence or an empty stream: nothing was heard yet.
     if (!turn.meter.nonSilent) return;
+    // A phantom is decided on the whole turn: until then nothing is sent.
+    if (this.state.faults.has('phantom-transcript')) return;
     const plan = this.ensurePlan(turn);
     const step = plan.steps[turn.sent];
     if (!step) return;
@@ -358,7 +362,11 @@ export class LiveConnection {
 
   private completeTurn(turn: Turn): void {
     let transcript = '';
-    if (turn.meter.nonSilent) {
+    const phantom = turn.sent === 0 ? this.state.faults.take(['phantom-transcript'], undefined, (f) => turn.meter.rms < (f.belowRms ?? PHANTOM_BELOW_RMS)) : undefined;
+    if (phantom) {
+      transcript = phantom.text ?? PHANTOM_TEXT;
+      this.send({ serverContent: { inputTranscription: { text: transcript, finished: true } } });
+    } else if (turn.meter.nonSilent) {
       const plan = this.ensurePlan(turn);
       if (this.turnFaults(turn)) return;
       const rest = plan.steps.slice(turn.sent).map((s) => s.committed).join('') + plan.last;

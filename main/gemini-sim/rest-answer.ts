@@ -1,5 +1,5 @@
 // What a REST request gets back: a scripted transcript for audio, a code answer otherwise, with faults applied.
-import { AudioMeter, decodeWav, pcm16FromBytes, type DecodedAudio } from './audio.js';
+import { AudioMeter, decodeWav, PHANTOM_BELOW_RMS, PHANTOM_TEXT, pcm16FromBytes, type DecodedAudio } from './audio.js';
 import { defaultCodeAnswer } from './code-answer.js';
 import { editAnswer } from './code-edit.js';
 import { breakSyntax, inOtherLanguage } from './code-faults.js';
@@ -81,6 +81,8 @@ export function answerFor(state: SimState, model: string, request: Json, record:
       const tone = detectTone(decoded.samples, decoded.sampleRate, tones);
       // Silence or no samples: nothing was heard, and the simulator does not pretend otherwise.
       text = meter.nonSilent ? planTranscript(pickScript(state.scripts, state.defaultTranscript, tone), vocabulary).final : '';
+      const phantom = state.faults.take(['phantom-transcript'], model, (f) => meter.rms < (f.belowRms ?? PHANTOM_BELOW_RMS));
+      if (phantom) text = phantom.text ?? PHANTOM_TEXT;
     } else if (first) {
       // FLAC, MP3, AAC and AIFF are not decoded here: the default transcript answers any non-trivial
       // payload. Tests that need a scripted transcript send WAV, Ogg/Opus or PCM.

@@ -61,6 +61,12 @@ export type Fault = { count?: number; model?: string } & (
   | { kind: 'syntax-error'; mode?: 'brace' | 'prose' }
   /** The code answer is in another language than the one asked (default: TypeScript, or Python when TypeScript was asked). */
   | { kind: 'wrong-language'; language?: string }
+  /**
+   * Near-silence heard as words, as speech models do: a transcription turn or request whose audio RMS is under
+   * `belowRms` (PCM16 units, default 1,000: about -30 dBFS) is transcribed as `text` (default "Thank you.").
+   * While it is pending, a Live turn sends no increments: the phantom arrives whole with `finished`.
+   */
+  | { kind: 'phantom-transcript'; text?: string; belowRms?: number }
 );
 
 export type FaultKind = Fault['kind'];
@@ -80,6 +86,8 @@ export interface LiveSetupStats {
   model: string;
   responseModalities: string[];
   vocabulary: string[];
+  /** setup.inputAudioTranscription.languageCodes as received (empty: detect the language). */
+  languageCodes: string[];
   automaticActivityDetection: boolean;
 }
 

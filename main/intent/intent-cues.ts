@@ -65,6 +65,8 @@ const CUES: readonly Cue[] = [
   ['refactor', / clean (?:this|it|that) up | (?:more (?:readable|idiomatic|efficient|concise|functional|maintainable|modular)|less (?:duplication|nested|verbose)|reduce (?:the )?duplication|use async await|instead of callbacks) /, 0.9],
   ['refactor', / make (?:this|it|that)(?: \w+){0,2} (?:more|less|faster|simpler|cleaner|shorter|pure|readable|efficient|immutable|async|generic|reusable|smaller) /, 0.93],
   ['refactor', / (?:rewrite|convert|turn|change|improve) (?:this|that|it|the|my)\b/, 0.8],
+  // Command style ("add parameter max speed"): a parameter or field goes into existing code.
+  ['refactor', /^ (?:(?:um|uh|so|now|please|ok|okay|next) )*(?:add|insert) (?:an? |new |another )?(?:parameter|param|argument|arg|field|property) /, 0.92],
   ['fix_error', /(?<! to| that| which| will) (?:fix|repair|debug) /, 0.92],
   ['fix_error', / (?:what's wrong|whats wrong|what is wrong|doesn't work|does not work|not working|isn't working|is broken|why am i getting|i get an?(?: \w+){0,3} error|i'm getting|it says|segmentation fault|segfault|stack trace|traceback|undefined is not|cannot read propert|null pointer|won't (?:compile|build|run)|doesn't (?:compile|match|build|return))/, 0.9],
   ['fix_error', / (?:error|bug|exception) in (?:this|my|the) | (?:this|it|that|my code|my \w+) (?:throws|crashes|fails|is failing|breaks)/, 0.9],

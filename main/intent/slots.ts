@@ -72,6 +72,46 @@ const NOT_NAMES = new Set([
   'helper', 'utility', 'test', 'unit', 'to', 'for', 'of', 'in', 'on', 'with', 'and', 'or', 'from', 'by', 'it', 'is', 'code',
 ]);
 
+/**
+ * Command-style phrasing, as people who code by voice speak it (Serenade's grammar): "add function compute factorial",
+ * "add class download manager", "add parameter max speed". The words after the construct are its name, no "called"
+ * needed. Only at the start of the request (after fillers), so "write a function that ..." keeps no name.
+ */
+const COMMAND = /^(?:(?:um+|uh+|er+|ok|okay|so|now|please|and|then|hey|next)[\s,]+)*(add|create|make|new|insert|define|declare|write|generate)\s+(?:(?:a|an)\s+)?(?:new\s+)?(function|method|class|struct|interface|enum|parameter|param|argument|arg|field|property|variable)\s+/i;
+const COMMAND_KINDS: Readonly<Record<string, 'function' | 'type' | 'value'>> = {
+  function: 'function', method: 'function', class: 'type', struct: 'type', interface: 'type', enum: 'type',
+  parameter: 'value', param: 'value', argument: 'value', arg: 'value', field: 'value', property: 'value', variable: 'value',
+};
+
+const VALUE_VERBS: ReadonlySet<string> = new Set(['add', 'insert', 'new', 'declare', 'define', 'create']);
+
+/** The case of a parameter, field or variable: snake_case where functions are, PascalCase in PowerShell, else camelCase. */
+function valueCase(language: LanguageId | undefined): IdentifierCase {
+  if (language && SNAKE_LANGUAGES.has(language)) return 'snake';
+  if (language === 'powershell') return 'pascal';
+  return 'camel';
+}
+
+/** The name of a command-style request ("add function compute factorial" -> computeFactorial / compute_factorial). */
+export function commandName(text: string, language: LanguageId | undefined): string | undefined {
+  const m = COMMAND.exec(text.length > 200 ? text.slice(0, 200) : text);
+  if (!m) return undefined;
+  const kind = COMMAND_KINDS[(m[2] as string).toLowerCase()] ?? 'function';
+  // "write property based tests": a parameter, field or variable is added or declared, never written.
+  if (kind === 'value' && !VALUE_VERBS.has((m[1] as string).toLowerCase())) return undefined;
+  const words: string[] = [];
+  // "add function is palindrome": a predicate's name starts with a word that elsewhere ends a name.
+  const predicate = /^(is|has|can|should)\s+/i.exec(text.slice(m[0].length));
+  if (predicate) words.push(predicate[1] as string);
+  for (const w of takeNameWords(text, m[0].length + (predicate ? predicate[0].length : 0))) {
+    // "add function parse date in python" stops at "in"; "add function python ..." names no function.
+    if (canonicalLanguage(w.text)) break;
+    words.push(w.text);
+  }
+  if (predicate ? words.length < 2 : words.length === 0 || NOT_NAMES.has((words[0] as string).toLowerCase())) return undefined;
+  return formatIdentifier(words, kind === 'value' ? valueCase(language) : conventionalCase(kind, language));
+}
+
 export interface NameInputs {
   intent: IntentName;
   /** Text after normaliseIdentifiers, original case. */
@@ -83,7 +123,7 @@ export interface NameInputs {
 
 /**
  * The name said for the code: a spoken case instruction, else the words after "called"/"named",
- * else a known identifier that was said, else an identifier typed as such, else (for requests on
+ * else the words after the construct of a command ("add function compute factorial"), else a known identifier that was said, else an identifier typed as such, else (for requests on
  * existing code) "the X function".
  */
 export function resolveName(input: NameInputs): string | undefined {
@@ -100,6 +140,8 @@ export function resolveName(input: NameInputs): string | undefined {
     const words = takeNameWords(text, at).map((w) => w.text).filter((w) => !canonicalLanguage(w));
     if (words.length > 0) return formatIdentifier(words, conventionalCase(kindBefore(text, m.index) ?? input.kind, input.language));
   }
+  const fromCommand = commandName(text, input.language);
+  if (fromCommand) return fromCommand;
   const known = identifiers.find((f) => f.source === 'known');
   if (known) return known.value;
   for (const m of text.matchAll(WRITTEN_IDENTIFIER)) if (!BRANDS.has(m[0].toLowerCase())) return m[0];

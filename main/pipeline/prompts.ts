@@ -127,6 +127,7 @@ export function buildPrompt(input: PromptInput, limits: PromptLimits = DEFAULT_P
   const systemInstruction = [
     `You are an expert ${writeIn} engineer inside a voice coding assistant.`,
     'Requests are usually spoken and transcribed: read identifiers and technical terms charitably (a misheard word is more likely than a nonsense request).',
+    'The request may be spoken in any language: write identifiers, code and comments in English unless it asks for another human language.',
     `Answer with exactly one fenced code block tagged \`\`\`${fenceTag} containing complete, working ${writeIn} code, and nothing before or after it.`,
     'Put any explanation in comments inside the code. Never include secrets; use placeholders read from the environment instead.',
   ].join('\n');

@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.js';
 import type { Clock } from '../core/clock.js';
 import { withTimeout } from '../core/timeout.js';
 import { rms } from '../audio/dsp.js';
+import { VoiceActivity } from '../audio/voice-activity.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
@@ -14,6 +15,7 @@ import { requestShape } from '../intent/request-shape.js';
 import { editRequestShape } from '../intent/edit-request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { WaitClock } from './outcome.js';
+import { assertNotPhantom, assertVoiced, isPhantomTranscript, MIN_VOICED_MS, type SpeechInput } from './silence-guard.js';
 
 /** At most this many speculative streams per dictation (one at a time): each restart costs tokens. */
 const MAX_SPECULATIONS = 2;
@@ -68,6 +70,8 @@ export interface VoiceRequestOptions {
   clipboard?: string;
   /** Edit by voice: the selection captured at hotkey down (the 'edit' event was sent then). */
   edit?: EditTarget;
+  /** How the user records (push-to-talk, toggle, the browser button): the "Didn't catch that" advice fits it. */
+  input?: Exclude<SpeechInput, 'file'>;
 }
 
 export class VoiceRequest {
@@ -91,6 +95,8 @@ export class VoiceRequest {
   private readonly specStats: SpeculationStats = emptySpeculationStats();
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
+  /** How much voice the utterance holds: silence and quiet noise are never sent on. */
+  private readonly vad = new VoiceActivity();
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -133,6 +139,7 @@ export class VoiceRequest {
   push(pcm16: Uint8Array): void {
     if (this.finished || this.link.signal.aborted) return;
     this.kept.push(pcm16);
+    this.vad.pushBytes(pcm16);
     if (chunkRms(pcm16) >= VOICE_RMS) this.lastVoiceAt = this.deps.clock.monotonic();
     if (this.liveError) return;
     if (this.utterance) {
@@ -160,6 +167,8 @@ export class VoiceRequest {
         this.liveError = new AppError('TIMEOUT', 'No Live session was ready when the hotkey was released.');
       }
       transcript = await this.transcribe(signal);
+      // A known near-silence phantom ("Thank you.") heard in little voice is no request.
+      assertNotPhantom(this.speechInput, transcript, this.vad.voicedMs);
       this.transcriptionWait.end();
     } catch (error) {
       const appError = toAppError(error);
@@ -239,6 +248,8 @@ export class VoiceRequest {
       // Only a partial that reads as a whole request is worth a prompt; a longer one arrives with the next increment.
       const shape = this.options.edit ? editRequestShape(text) : requestShape(text);
       if (shape === 'incomplete') return;
+      // Never spend generation tokens on what silence made up.
+      if (this.vad.voicedMs < MIN_VOICED_MS || isPhantomTranscript(text)) return;
       // Wait for the speaker's pause: a partial that is stable mid-sentence is usually still growing.
       const pauseMs = shape === 'closed' ? spec.pauseMs : Math.max(spec.pauseMs, OPEN_REQUEST_PAUSE_MS);
       const quietFor = this.deps.clock.monotonic() - this.lastVoiceAt;
@@ -269,6 +280,12 @@ export class VoiceRequest {
 
   private async transcribe(signal: AbortSignal): Promise<string> {
     if (this.kept.samples === 0) throw new AppError('BAD_AUDIO', 'No audio reached Voice CodeGen. Check that the right microphone is selected and that it is not muted.');
+    // No voice: the turn is never completed (no transcript is asked for), and nothing reaches generation.
+    const voicedMs = this.vad.voicedMs;
+    if (voicedMs < MIN_VOICED_MS) {
+      this.dropUtterance();
+      assertVoiced(this.speechInput, voicedMs);
+    }
     if (!this.liveError && this.utterance) {
       try {
         const utterance = this.utterance;
@@ -289,6 +306,23 @@ export class VoiceRequest {
         this.onEvent({ type: 'waiting', stage: 'transcription', until: info.until, delayMs: info.delayMs, reason: info.error.toJSON() });
       });
     }, signal);
+  }
+
+  private get speechInput(): Exclude<SpeechInput, 'file'> {
+    return this.options.input ?? 'push-to-talk';
+  }
+
+  /** Ends the Live turn without asking for its transcript (the session closes: a half-sent turn cannot be reused). */
+  private dropUtterance(): void {
+    const utterance = this.utterance;
+    this.utterance = null;
+    if (!utterance) return;
+    this.liveError ??= new AppError('CANCELLED', 'The utterance held no speech and was not transcribed.');
+    try {
+      utterance.cancel();
+    } catch (error) {
+      this.deps.logger.debug({ err: error }, 'cancel of an utterance without speech failed');
+    }
   }
 
   private releaseSession(): void {

@@ -59,7 +59,8 @@ describe('oversized inputs', () => {
     expectActionableError(outcomeOf(notWav.events).error, { code: 'BAD_AUDIO', retryable: false });
 
     h.sim.injectFault({ kind: 'http-error', status: 503, count: 10, model: 'gemini-3.5-transcribe' });
-    const second = Int16Array.from({ length: 16000 }, (_, i) => Math.round(Math.sin(i / 8) * 8000));
+    // A 1.3 kHz tone: loud and high enough to pass the no-speech guard (a low hum would not reach Gemini at all).
+    const second = Int16Array.from({ length: 16000 }, (_, i) => Math.round(Math.sin(i / 2) * 8000));
     const refused = eventLog();
     await h.app.runAudioFile(encodeWav(second, 16000, 1), { noCache: true }, refused.sink).catch(() => undefined);
     h.sim.clearFaults();

@@ -27,6 +27,8 @@ const ADVICE: Partial<Record<ErrorCode, Advice>> = {
   BAD_AUDIO: (e) => (/Nothing was heard/.test(e.message)
     ? 'No speech was heard in the file. Record the request again (16-bit PCM WAV), speaking clearly, or use --text "...".'
     : e.message),
+  // The file itself is the advice: the app's message already says "Didn't catch that" and how much voice it held.
+  NO_SPEECH: (e) => e.message,
 };
 
 /** One line for stderr: the advice, and the code for reports (except where the advice says it all). */

@@ -1,13 +1,15 @@
 // An error in plain words from the one error table: title (with a live countdown), one-line cause, actions; code and internals under Details.
 import { useEffect, useState } from 'react';
 import type { AppErrorPayload } from '../../../preload/contract';
-import { errorHelp, type ErrorAction } from '../model/error-help';
+import { errorHelp, type ErrorAction, type SpeechInput } from '../model/error-help';
 
 export interface ErrorNoticeProps {
   error: AppErrorPayload;
   /** When the error arrived (epoch ms): its retry time counts down from here. */
   receivedAt?: number | null;
   hotkey?: string;
+  /** How this window records: "Didn't catch that" advises on it. */
+  input?: SpeechInput;
   /** The small overlay: the advice moves into Details so the buttons stay visible. */
   compact?: boolean;
   onChangeKey?: () => void;
@@ -34,10 +36,10 @@ export function useNow(until: number | undefined): number {
   return now;
 }
 
-export function ErrorNotice({ error, receivedAt, hotkey, compact, onChangeKey, onOpenSettings, onRetry, onContinue, onDismiss }: ErrorNoticeProps) {
-  const first = errorHelp(error, { ...(hotkey ? { hotkey } : {}), ...(receivedAt ? { receivedAt } : {}) });
+export function ErrorNotice({ error, receivedAt, hotkey, input, compact, onChangeKey, onOpenSettings, onRetry, onContinue, onDismiss }: ErrorNoticeProps) {
+  const first = errorHelp(error, { ...(hotkey ? { hotkey } : {}), ...(input ? { input } : {}), ...(receivedAt ? { receivedAt } : {}) });
   const now = useNow(first.countdownTo);
-  const help = errorHelp(error, { ...(hotkey ? { hotkey } : {}), ...(receivedAt ? { receivedAt } : {}), now });
+  const help = errorHelp(error, { ...(hotkey ? { hotkey } : {}), ...(input ? { input } : {}), ...(receivedAt ? { receivedAt } : {}), now });
   const handlers: Record<ErrorAction, (() => void) | undefined> = {
     // Without a key form to open, changing the key is done in Settings.
     'change-key': onChangeKey ?? onOpenSettings,

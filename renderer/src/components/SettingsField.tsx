@@ -37,8 +37,8 @@ export function SettingsField({ field, value, error, onChange }: SettingsFieldPr
       ) : (
         <input
           id={id}
-          type={field.kind === 'text' || field.kind === 'url' ? 'text' : 'number'}
-          inputMode={field.kind === 'text' || field.kind === 'url' ? undefined : 'decimal'}
+          type={field.kind === 'text' || field.kind === 'url' || field.kind === 'codes' ? 'text' : 'number'}
+          inputMode={field.kind === 'text' || field.kind === 'url' || field.kind === 'codes' ? undefined : 'decimal'}
           value={text}
           placeholder={field.placeholder}
           min={field.min}

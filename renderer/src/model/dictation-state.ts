@@ -96,6 +96,8 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent, 
         copied: event.result.copied === true ? 'copied' : state.copied,
       };
     case 'error':
+      // No speech: whatever the partial said was not heard from the user, so it is not shown as "You said".
+      if (event.error.code === 'NO_SPEECH') return { ...state, phase: 'error', error: event.error, errorAt: now, waiting: null, partial: '', transcript: '' };
       return { ...state, phase: 'error', error: event.error, errorAt: now, waiting: null };
     case 'timings':
       return { ...state, timings: { ...state.timings, ...event.stages } };

@@ -27,7 +27,18 @@ interface Facts {
   host: string;
   model: string | null;
   since: string | null;
+  /** How this window records (push-to-talk, toggle, the page's button): advice that fits it. */
+  input: SpeechInput;
 }
+
+/** How the user records a request in this window. */
+export type SpeechInput = 'push-to-talk' | 'toggle' | 'button';
+
+const NO_SPEECH_ADVICE: Record<SpeechInput, (hotkey: string) => string> = {
+  'push-to-talk': (hotkey) => `Hold ${hotkey} while you speak and release it after your last word. If you did speak, check the microphone level meter moves and the right microphone is chosen.`,
+  toggle: (hotkey) => `Press ${hotkey}, speak, then press it again when you are done. If you did speak, check the microphone level meter moves and the right microphone is chosen.`,
+  button: () => 'Hold the button (or Space on it) while you speak and let go after your last word. If you did speak, check the microphone level meter moves and the browser uses the right microphone.',
+};
 
 type Entry = (facts: Facts) => Omit<ErrorHelp, 'tone' | 'countdownTo'> & { tone?: 'warning' };
 
@@ -118,6 +129,12 @@ export const ERROR_TABLE: Readonly<Record<string, Entry>> = {
     actions: ['retry'],
   }),
   BAD_AUDIO: (f) => ({ title: 'The audio could not be understood', cause: 'Nothing usable was heard.', advice: `Hold ${f.hotkey} (or the button) a little longer and speak clearly, or type the request.`, actions: ['retry'] }),
+  NO_SPEECH: (f) => ({
+    title: "Didn't catch that",
+    cause: 'No speech was heard in the recording (only silence or background noise), so nothing was sent to Gemini and no tokens were spent.',
+    advice: NO_SPEECH_ADVICE[f.input](f.hotkey),
+    actions: ['retry'],
+  }),
   INPUT_TOO_LARGE: () => ({ title: 'The request is too large', cause: 'The text or audio is over the size Voice CodeGen accepts.', advice: 'Send a shorter request, or less code with it.', actions: [] }),
   CONFIG: () => ({ title: 'A setting is not valid', cause: 'Voice CodeGen could not use the current settings.', advice: 'Open Settings and correct the highlighted value.', actions: ['open-settings'] }),
   STORAGE: () => ({ title: 'Could not save', cause: 'Writing to the app’s data folder failed.', advice: 'Check that the data folder (VOICE_CODEGEN_DATA_DIR) exists and is writable, then try again.', actions: ['retry'] }),
@@ -149,6 +166,8 @@ export interface ErrorHelpOptions {
   now?: number;
   /** When the error arrived (epoch ms); defaults to now. */
   receivedAt?: number;
+  /** How this window records (default push-to-talk). */
+  input?: SpeechInput;
 }
 
 export function errorHelp(error: AppErrorPayload, options: ErrorHelpOptions | string = {}): ErrorHelp {
@@ -163,6 +182,7 @@ export function errorHelp(error: AppErrorPayload, options: ErrorHelpOptions | st
     host: error.info?.host ?? 'the Gemini endpoint',
     model: error.info?.model ?? null,
     since: error.info?.since === undefined ? null : clock(error.info.since),
+    input: o.input ?? 'push-to-talk',
   };
   // Paused because of the key or the quota: the user needs that row (Change key, the wait), not "not answering".
   const cause = error.code === 'NO_HEALTHY_INSTANCE' ? error.info?.cause : undefined;

@@ -1,6 +1,10 @@
 // The settings the Settings view edits: where each lives in the settings object, how it is shown, and building a patch of changes.
 
-export type FieldKind = 'text' | 'url' | 'integer' | 'megabytes' | 'seconds' | 'select' | 'checkbox';
+export type FieldKind = 'text' | 'url' | 'integer' | 'megabytes' | 'seconds' | 'select' | 'checkbox' | 'codes';
+
+/** BCP-47 tags as main/config/schema.ts takes them ("en-US", "fr", "zh-Hans-CN"); at most MAX_CODES in a 'codes' field. */
+const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?$/;
+const MAX_CODES = 8;
 
 export interface FieldDef {
   path: string;
@@ -42,6 +46,10 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
       { path: 'hotkey.editAccelerator', label: 'Edit hotkey', kind: 'text', help: 'Edits the selected code (empty: off). With text selected, the dictation hotkey edits it too.' },
       { path: 'hotkey.mode', label: 'Hotkey mode', kind: 'select', options: [{ value: 'push-to-talk', label: 'Push to talk (hold)' }, { value: 'toggle', label: 'Toggle (press to start and stop)' }] },
       { path: 'language.default', label: 'Default language', kind: 'select', options: LANGUAGES.map((l) => ({ value: l, label: l })) },
+      {
+        path: 'language.spoken', label: 'Languages you speak', kind: 'codes', placeholder: 'en-US, fr-FR',
+        help: 'Language codes (BCP-47), separated by commas, at most 8; empty: detected as you speak. Code and names stay in English unless you ask otherwise.',
+      },
     ],
   },
   {
@@ -118,6 +126,7 @@ export function draftFrom(settings: Record<string, unknown>): Draft {
   for (const f of ALL_FIELDS) {
     const v = getPath(settings, f.path);
     if (f.kind === 'checkbox') draft[f.path] = v === true;
+    else if (f.kind === 'codes') draft[f.path] = Array.isArray(v) ? v.map(String).join(', ') : '';
     else if (typeof v === 'number' && f.kind === 'megabytes') draft[f.path] = String(Math.round(v / (1024 * 1024)));
     else if (typeof v === 'number' && f.kind === 'seconds') draft[f.path] = String(v / 1000);
     else draft[f.path] = v === undefined || v === null ? '' : String(v);
@@ -130,6 +139,7 @@ export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: s
 export function parseField(f: FieldDef, raw: string | boolean): ParsedValue {
   if (f.kind === 'checkbox') return { ok: true, value: raw === true };
   const text = String(raw).trim();
+  if (f.kind === 'codes') return parseCodes(f, text);
   if (text === '') return f.empty !== undefined ? { ok: true, value: f.empty } : { ok: false, message: `${f.label} cannot be empty.` };
   if (f.kind === 'text' || f.kind === 'select') return { ok: true, value: text };
   if (f.kind === 'url') return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? { ok: true, value: text } : { ok: false, message: `${f.label} must be a URL such as redis://host:6379.` };
@@ -140,6 +150,16 @@ export function parseField(f: FieldDef, raw: string | boolean): ParsedValue {
   if (f.kind === 'megabytes') return { ok: true, value: Math.round(n * 1024 * 1024) };
   if (f.kind === 'seconds') return { ok: true, value: Math.round(n * 1000) };
   return { ok: true, value: n };
+}
+
+/** "en-US, fr" -> ['en-US', 'fr']: each a BCP-47 tag, none twice, at most MAX_CODES; empty is an empty list. */
+function parseCodes(f: FieldDef, text: string): ParsedValue {
+  const codes = text === '' ? [] : text.split(/[\s,;]+/).filter(Boolean);
+  if (codes.length > MAX_CODES) return { ok: false, message: `${f.label}: at most ${MAX_CODES} languages.` };
+  const bad = codes.find((c) => c.length > 16 || !BCP47.test(c));
+  if (bad !== undefined) return { ok: false, message: `${f.label}: "${bad.slice(0, 16)}" is not a language code such as en-US, fr or pt-BR.` };
+  if (new Set(codes.map((c) => c.toLowerCase())).size !== codes.length) return { ok: false, message: `${f.label}: a language is named twice.` };
+  return { ok: true, value: codes };
 }
 
 /** A nested patch of the fields that changed, or the first validation problem per field. */

@@ -123,6 +123,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
           error={state.error}
           receivedAt={state.errorAt}
           hotkey={hotkey}
+          input={info?.host === 'electron' ? mode : 'button'}
           compact={compact}
           onOpenSettings={onOpenSettings}
           onRetry={state.transcript ? () => void controller.submitText(state.transcript) : undefined}

@@ -1,9 +1,11 @@
-// Suite audio: how much faster than real time the capture resampler and the Opus encoder run (one core each).
+// Suite audio: how much faster than real time the capture resampler and the Opus encoder run (one core each), and what
+// the voice detector costs per microphone chunk.
 import { readFileSync } from 'node:fs';
 import { TARGET_RATE, StreamingResampler, floatToPcm16, pcm16ToFloat } from '../../../main/audio/dsp.js';
 import { resampleToPcm16 } from '../../../main/audio/audio-tasks.js';
 import { encodeOggOpus } from '../../../main/audio/ogg-opus.js';
 import { decodeWav } from '../../../main/audio/wav.js';
+import { VoiceActivity } from '../../../main/audio/voice-activity.js';
 import { speechWav } from '../../support/speech.js';
 import { stats } from '../harness.js';
 import type { BenchContext } from '../harness.js';
@@ -83,6 +85,47 @@ export async function run(ctx: BenchContext): Promise<void> {
       x_realtime_at_p99: (audioSec * 1000) / e.p99,
       pcm_to_opus_size_ratio: pcm.byteLength / bytes,
       samples: e.n,
+    },
+  });
+
+  recordVad(ctx, pcm);
+}
+
+/** The voice detector runs on every 100 ms chunk of every dictation: its cost per chunk, and that it grows linearly. */
+function recordVad(ctx: BenchContext, pcm: Int16Array): void {
+  const bytes = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+  const CHUNK = 3200;
+  const chunks = Math.floor(bytes.byteLength / CHUNK);
+  const vad = new VoiceActivity();
+  for (let i = 0; i < 2000; i++) vad.pushBytes(bytes.subarray((i % chunks) * CHUNK, (i % chunks + 1) * CHUNK)); // warm-up
+  const us: number[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const chunk = bytes.subarray((i % chunks) * CHUNK, (i % chunks + 1) * CHUNK);
+    const t0 = process.hrtime.bigint();
+    vad.pushBytes(chunk);
+    us.push(Number(process.hrtime.bigint() - t0) / 1e3);
+  }
+  const whole = (n: number): number => {
+    const v = new VoiceActivity();
+    return timeMs(() => {
+      for (let i = 0; i < n; i++) v.pushBytes(bytes.subarray((i % chunks) * CHUNK, (i % chunks + 1) * CHUNK));
+      v.summary();
+    });
+  };
+  const tenSeconds = stats(Array.from({ length: 20 }, () => whole(100)));
+  const hundredSeconds = stats(Array.from({ length: 20 }, () => whole(1000)));
+  const s = stats(us);
+  ctx.record('audio.vad_chunk_us', {
+    value: s.p99,
+    unit: 'us',
+    better: 'lower',
+    goal: 100,
+    detail: {
+      what: 'energy voice detector (20 ms frames, 1 dB histogram) on one 100 ms chunk of 16 kHz PCM16, p99',
+      median: s.median, p99: s.p99, max: s.max, samples: s.n,
+      // Minimums: the least preempted run (a shared 2-core machine slices a 10 ms run more often than a 1 ms one).
+      ms_per_10s_audio_min: tenSeconds.min, ms_per_100s_audio_min: hundredSeconds.min,
+      growth_10x_audio: hundredSeconds.min / tenSeconds.min,
     },
   });
 }
