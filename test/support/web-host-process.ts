@@ -25,6 +25,10 @@ export interface WebHostOptions {
   apiKey: string;
   timeoutMs?: number;
   env?: Record<string, string>;
+  /** Node options before the script (e.g. --cpu-prof to see where start-up goes). */
+  nodeArgs?: string[];
+  /** Another build's server.js (before/after comparisons); dist/web/server.js by default. */
+  entry?: string;
 }
 
 export async function startWebHostProcess(options: WebHostOptions): Promise<WebHostProcess> {
@@ -41,7 +45,7 @@ export async function startWebHostProcess(options: WebHostOptions): Promise<WebH
     ...options.env,
   };
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/web/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? join(process.cwd(), 'dist/web/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const stop = async (): Promise<void> => {
