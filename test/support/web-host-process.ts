@@ -13,6 +13,8 @@ export interface WebHostProcess {
   output: () => string;
   /** Resident set size of the host process now, from /proc (Linux), in bytes. */
   rssBytes(): number;
+  /** CPU time (user + system, all threads) the process has used so far, in ms (/proc): less noisy than wall time on a busy machine. */
+  cpuMs(): number;
   /** Threads of the host process now (/proc): each worker thread is one. */
   threads(): number;
   stop(): Promise<void>;
@@ -83,6 +85,11 @@ export async function startWebHostProcess(options: WebHostOptions): Promise<WebH
     output: () => out,
     rssBytes: () => status('VmRSS') * 1024,
     threads: () => status('Threads'),
+    cpuMs: () => {
+      // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them, in clock ticks (100/s on Linux).
+      const rest = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ').pop()?.split(' ') ?? [];
+      return (Number(rest[11]) + Number(rest[12])) * 10;
+    },
     stop,
   };
 }
