@@ -40,7 +40,15 @@ export interface L2Options {
  * import took ~100-450 ms of the web host's start to "ready to dictate" (test/bench/suites/footprint.ts), for users
  * who mostly have no Redis. The bundles define require (CommonJS, or the ESM banner); sources under tsx do not.
  */
-const requireHere = typeof require === 'function' ? require : createRequire(import.meta.url);
+function loadIoredis(): { Redis: typeof Redis } {
+  try {
+    // esbuild's CommonJS build (Electron) leaves import.meta empty, but has require and never evaluates it.
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    return load('ioredis') as { Redis: typeof Redis };
+  } catch (error) {
+    throw new AppError('CACHE', `The Redis client (ioredis) could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reinstall Voice CodeGen, or remove REDIS_URL.`, { cause: error });
+  }
+}
 
 export class L2RedisTier implements ByteTier {
   readonly name = 'l2' as const;
@@ -68,7 +76,7 @@ export class L2RedisTier implements ByteTier {
       onClose: () => this.logger.info({}, 'Redis cache answering again'),
     });
     const maxDelay = options.reconnectMaxDelayMs ?? 5_000;
-    const { Redis: RedisClient } = requireHere('ioredis') as { Redis: typeof Redis };
+    const { Redis: RedisClient } = loadIoredis();
     this.redis = new RedisClient(options.url, {
       // No offline queue: while disconnected a command fails at once instead of waiting for a reconnect.
       enableOfflineQueue: false,

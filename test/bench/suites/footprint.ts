@@ -137,7 +137,8 @@ async function paint(ctx: BenchContext, launchUrl: string): Promise<void> {
         // A string, not a function: tsx would wrap a function's inner closures in a helper the page does not have.
         const t = (await page.evaluate(PAINT_PROBE)) as { fcp: number; dcl: number };
         // The app itself on screen (React replaced index.html's boot line, the API connected): reported beside FCP.
-        await page.waitForFunction("document.querySelector('#root .boot') === null && document.getElementById('root').childElementCount > 0");
+        // A selector, not waitForFunction: the page's CSP (script-src 'self') refuses the string evaluation it polls with.
+        await page.locator('#root > :not(.boot)').first().waitFor({ state: 'attached', timeout: 15_000 });
         const rendered = (await page.evaluate('performance.now()')) as number;
         if (i === 0) continue;
         appRendered.push(rendered);
