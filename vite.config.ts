@@ -6,5 +6,6 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'chrome120' },
+  // manifest: the bench and test/integration/renderer-bundle.test.ts read what the page loads initially from it.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'chrome120', manifest: true },
 });

@@ -83,5 +83,7 @@ export interface App {
   /** The desktop shell's handler for the overlay's result buttons (result.action); the web host has none. */
   setResultActionHandler(handler: import('./api-handlers.js').ResultActionHandler | undefined): void;
   metricsText(): Promise<string>;
+  /** Live sessions set up and waiting for the next dictation (the web host's "ready to dictate" waits for one). */
+  warmSessions(): number;
   close(): Promise<void>;
 }

@@ -341,6 +341,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         resultAction.current = handler;
       },
       metricsText: () => monitor.prometheus.metrics(),
+      warmSessions: () => gemini.poolSize().idle,
       close: () => closers.closeAll((name, error) => logger.error({ err: error, part: name }, 'error while closing')),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 // L2: the team's shared Redis tier (ioredis): signed entries in the team's namespace, TTL 5 min, SCAN+UNLINK invalidation, and a breaker.
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import { throwIfAborted } from '../core/abort.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
@@ -34,6 +35,21 @@ export interface L2Options {
   clock?: Clock;
 }
 
+/**
+ * ioredis is loaded when a Redis tier is first made (REDIS_URL and a team secret set), not at every start: its
+ * import took ~100-450 ms of the web host's start to "ready to dictate" (test/bench/suites/footprint.ts), for users
+ * who mostly have no Redis. The bundles define require (CommonJS, or the ESM banner); sources under tsx do not.
+ */
+function loadIoredis(): { Redis: typeof Redis } {
+  try {
+    // esbuild's CommonJS build (Electron) leaves import.meta empty, but has require and never evaluates it.
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    return load('ioredis') as { Redis: typeof Redis };
+  } catch (error) {
+    throw new AppError('CACHE', `The Redis client (ioredis) could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reinstall Voice CodeGen, or remove REDIS_URL.`, { cause: error });
+  }
+}
+
 export class L2RedisTier implements ByteTier {
   readonly name = 'l2' as const;
   readonly prefix: string;
@@ -60,7 +76,8 @@ export class L2RedisTier implements ByteTier {
       onClose: () => this.logger.info({}, 'Redis cache answering again'),
     });
     const maxDelay = options.reconnectMaxDelayMs ?? 5_000;
-    this.redis = new Redis(options.url, {
+    const { Redis: RedisClient } = loadIoredis();
+    this.redis = new RedisClient(options.url, {
       // No offline queue: while disconnected a command fails at once instead of waiting for a reconnect.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

@@ -4,6 +4,13 @@ import { AppError } from '../core/errors.js';
 import { MIGRATED_MODELS } from './models.js';
 import { settingsSchema, type Settings } from './schema.js';
 
+/**
+ * Settings are parsed a few times at start and on a save, never per request: zod's compiled fast path (new Function
+ * for every nested object, ~100 ms of CPU on the first parse) would cost more than it ever saves, before the app is
+ * ready to dictate (test/bench/suites/footprint.ts).
+ */
+export const SETTINGS_PARSE = { jitless: true } as const;
+
 /** The environment variables the app reads (contract in ARCHITECTURE.md). */
 export interface ConfigEnv {
   GEMINI_API_KEY?: string;
@@ -65,7 +72,7 @@ export function migrateStoredSettings(input: unknown): unknown {
 }
 
 export function parseSettings(input: unknown): Settings {
-  const result = settingsSchema.safeParse(migrateStoredSettings(input ?? {}));
+  const result = settingsSchema.safeParse(migrateStoredSettings(input ?? {}), SETTINGS_PARSE);
   if (!result.success) {
     throw new AppError('CONFIG', `Invalid settings: ${describeIssues(result.error)}. Fix the value or remove it to use the default.`, {
       cause: result.error,

@@ -9,7 +9,9 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+// Not toLocaleString: its first call loads ICU's number formats (~40 ms of CPU while this module loads, before the
+// app is ready to dictate: test/bench/suites/footprint.ts). Thousands commas on an integer's digits are enough here.
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n));
 
 /** A whole number in [min, max]; every failure says the allowed range. */
 const int = (min: number, max: number, unit = ''): z.ZodNumber => {

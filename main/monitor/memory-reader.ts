@@ -1,6 +1,5 @@
 // Where memory readings come from: the process's heap and RSS (v8, process) and system memory (systeminformation).
 import { getHeapStatistics } from 'node:v8';
-import si from 'systeminformation';
 
 export interface ProcessMemory {
   /** V8 heap bytes in use (used_heap_size). */
@@ -71,9 +70,17 @@ export interface SystemMemorySource {
  * it spawns vm_stat / wmic-like commands and takes tens of milliseconds. It is asynchronous and
  * only ever runs on the memory monitor's timer, never on a request's path.
  */
+/**
+ * systeminformation, loaded on the first reading (the monitor's timer, after start) rather than with the app: its
+ * import is one of the costs between launching the web host and "ready to dictate" (test/bench/suites/footprint.ts).
+ */
+const systeminformation: SystemMemorySource = {
+  mem: async () => (await import('systeminformation')).default.mem(),
+};
+
 export class SystemMemoryReader implements MemoryReader {
   constructor(
-    private readonly source: SystemMemorySource = si,
+    private readonly source: SystemMemorySource = systeminformation,
     private readonly youngGenerationBytes = DEFAULT_YOUNG_GENERATION_BYTES,
   ) {}
 

@@ -1,5 +1,5 @@
 // Stored settings: one JSON row with a version; damaged or outdated settings load as much as validates, plus warnings.
-import { describeIssues } from '../config/load.js';
+import { describeIssues, SETTINGS_PARSE } from '../config/load.js';
 import { type Settings, settingsSchema } from '../config/schema.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Database, ReadQuery, WriteStatement } from './database.js';
@@ -37,12 +37,12 @@ function removePath(target: Record<string, unknown>, path: readonly PropertyKey[
 export function salvageSettings(stored: unknown): LoadedSettings {
   const warnings: string[] = [];
   if (!isObject(stored)) {
-    return { settings: settingsSchema.parse({}), warnings: stored === undefined ? [] : ['Stored settings were not an object; defaults are used.'] };
+    return { settings: settingsSchema.parse({}, SETTINGS_PARSE), warnings: stored === undefined ? [] : ['Stored settings were not an object; defaults are used.'] };
   }
   const working = structuredClone(stored);
   // Each round removes at least one offending value, so the loop ends; the cap guards a pathological file.
   for (let round = 0; round < 100; round++) {
-    const result = settingsSchema.safeParse(working);
+    const result = settingsSchema.safeParse(working, SETTINGS_PARSE);
     if (result.success) return { settings: result.data, warnings };
     warnings.push(`Reset to default: ${describeIssues(result.error)}`);
     let removed = false;
@@ -50,7 +50,7 @@ export function salvageSettings(stored: unknown): LoadedSettings {
     if (!removed) break;
   }
   warnings.push('Stored settings could not be repaired; defaults are used.');
-  return { settings: settingsSchema.parse({}), warnings };
+  return { settings: settingsSchema.parse({}, SETTINGS_PARSE), warnings };
 }
 
 export class SettingsStore {
@@ -69,12 +69,12 @@ export class SettingsStore {
 
   load(): LoadedSettings {
     const row = this.read.get();
-    if (!row) return { settings: settingsSchema.parse({}), warnings: [] };
+    if (!row) return { settings: settingsSchema.parse({}, SETTINGS_PARSE), warnings: [] };
     let stored: unknown;
     try {
       stored = JSON.parse(row.json);
     } catch {
-      return { settings: settingsSchema.parse({}), warnings: ['Stored settings were damaged (not valid JSON); defaults are used. Your next save replaces them.'] };
+      return { settings: settingsSchema.parse({}, SETTINGS_PARSE), warnings: ['Stored settings were damaged (not valid JSON); defaults are used. Your next save replaces them.'] };
     }
     const warnings: string[] = [];
     if (row.version > SETTINGS_VERSION) {
@@ -87,7 +87,7 @@ export class SettingsStore {
   }
 
   async save(settings: Settings, signal?: AbortSignal): Promise<void> {
-    const valid = settingsSchema.parse(settings);
+    const valid = settingsSchema.parse(settings, SETTINGS_PARSE);
     await this.write.run([SETTINGS_VERSION, JSON.stringify(valid), this.clock.now()], signal);
   }
 }

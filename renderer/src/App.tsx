@@ -14,7 +14,6 @@ import { getPath } from './model/settings-fields';
 import { unavailableCapture, type CaptureStarter } from './platform/capture-port';
 import { copyText } from './platform/clipboard';
 import { getFlag, PREF_NOTE_DISMISSED, PREF_NOTICE_SEEN, PREF_ONBOARDED, setFlag } from './platform/preferences';
-import { DashboardView } from './views/DashboardView';
 import { DictationView } from './views/DictationView';
 import { HistoryView } from './views/HistoryView';
 import { OnboardingView } from './views/OnboardingView';
@@ -22,6 +21,8 @@ import { OverlayHud } from './views/OverlayHud';
 import { OverlayActions } from './controllers/overlay-actions';
 import { SettingsView } from './views/SettingsView';
 import { PersonalController } from './controllers/personal-controller';
+import { LazyBoundary } from './lazy/lazy';
+import { LazyDashboardView } from './lazy/views';
 
 type ViewKey = 'dictation' | 'history' | 'dashboard' | 'settings';
 
@@ -252,7 +253,11 @@ export function App({ api, startCapture = unavailableCapture }: AppProps) {
               <DictationView controller={dictation} info={info} budgets={budgets} compact={compact} showNotice={!noticeAccepted} onAcceptNotice={acceptNotice} onOpenSettings={openSettings} onAddTerm={(term, spoken) => personal.add(term, spoken)} />
             ) : null}
             {activeTab === 'history' ? <HistoryView controller={history} budgets={budgets} onCopy={(text) => copyText(api, text)} /> : null}
-            {activeTab === 'dashboard' ? <DashboardView controller={dashboard} budgets={budgets} /> : null}
+            {activeTab === 'dashboard' ? (
+              <LazyBoundary label="the dashboard">
+                <LazyDashboardView controller={dashboard} budgets={budgets} />
+              </LazyBoundary>
+            ) : null}
             {activeTab === 'settings' ? <SettingsView controller={settings} hasApiKey={info?.hasApiKey ?? false} onApiKeySaved={loadInfo} personal={personal} /> : null}
           </div>
         )}

@@ -3,13 +3,18 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectApi } from './api/connect';
 import { startCapture } from './capture/capture';
+import { loadHighlighter } from './platform/highlight';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (rootElement) {
   const root = createRoot(rootElement);
   connectApi()
-    .then((api) => root.render(<App api={api} startCapture={startCapture} />))
+    .then((api) => {
+      root.render(<App api={api} startCapture={startCapture} />);
+      // highlight.js is not in the initial chunk: fetch it once the window is idle, before any code needs colouring.
+      requestIdleCallback(() => void loadHighlighter());
+    })
     .catch((error: unknown) => {
       root.render(
         <main className="fatal" role="alert">

@@ -7,6 +7,7 @@ import { createApp } from '../../app/create-app.js';
 import { createLogger } from '../../app/logger.js';
 import { defaultDataDir } from '../../app/paths.js';
 import { startWebHost } from './web-host.js';
+import { waitUntilReady } from './ready.js';
 import { toAppError } from '../../core/errors.js';
 
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
     console.log('Gemini: simulated (no real API calls).');
     console.log('The simulator does not hear you: speech gets a scripted transcript, typed requests are answered as typed. With GEMINI_API_KEY your own words are transcribed.');
   }
+  waitUntilReady(app)
+    .then((ready) => console.log(ready.line))
+    .catch(() => undefined);
   let stopping = false;
   const stop = (): void => {
     if (stopping) {

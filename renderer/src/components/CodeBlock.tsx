@@ -1,6 +1,6 @@
 // A highlighted, focusable (so it scrolls by keyboard) block of code.
 import { useEffect, useMemo, useRef } from 'react';
-import { highlightToHtml } from '../platform/highlight';
+import { highlightToHtml, useHighlighterReady } from '../platform/highlight';
 
 export interface CodeBlockProps {
   code: string;
@@ -12,7 +12,9 @@ export interface CodeBlockProps {
 }
 
 export function CodeBlock({ code, language, label, streaming = false, errorLines }: CodeBlockProps) {
-  const html = useMemo(() => highlightToHtml(code, language), [code, language]);
+  // Plain text for the moment highlight.js takes to load (it is not in the initial chunk), coloured after.
+  const highlighted = useHighlighterReady();
+  const html = useMemo(() => highlightToHtml(code, language), [code, language, highlighted]);
   const pre = useRef<HTMLPreElement>(null);
   // Follow the stream to its newest line, unless the user scrolled up to read.
   useEffect(() => {
