@@ -26,9 +26,27 @@ export interface IntentPort {
   normaliseForKey(text: string): string;
 }
 
+/** The app profile a request runs with (main/profiles): output style, a language below what the user said, a prompt line. */
+export interface PipelineProfile {
+  id: string;
+  label: string;
+  style: 'code' | 'shell' | 'markdown';
+  /** Used when neither the caller (the CLI's --lang) nor the user's words name a language. */
+  language?: string;
+  promptLine?: string;
+  /** The focused window's title: present only when the user allowed sending it (settings.profiles.sendWindowTitle). */
+  windowTitle?: string;
+}
+
+/** What of a profile changes the answer (and so the cache key); empty for the default profile. */
+export function profileKeyMaterial(profile: PipelineProfile | undefined): string {
+  if (profile === undefined || (profile.style === 'code' && !profile.promptLine && !profile.windowTitle)) return '';
+  return `${profile.style}\u0001${profile.promptLine ?? ''}\u0001${profile.windowTitle ?? ''}`;
+}
+
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
-  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[] }): { systemInstruction: string; prompt: string; language?: string };
+  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; profile?: PipelineProfile }): { systemInstruction: string; prompt: string; language?: string };
   extract(answer: string, language: string): { code: string; language: string; complete: boolean; source?: 'fence' | 'unterminated-fence' | 'bare' | 'prose' | 'empty' };
 }
 

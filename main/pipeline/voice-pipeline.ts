@@ -13,8 +13,9 @@ import { selectContext, type SelectedContext } from './context-select.js';
 import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
-  MonitorPort, PromptPort, Redactor,
+  MonitorPort, PipelineProfile, PromptPort, Redactor,
 } from './ports.js';
+import { profileKeyMaterial } from './ports.js';
 
 /** Generous hard limits: the budgets alert, these stop work that will never finish. */
 const GENERATION_HARD_TIMEOUT_MS = 60_000;
@@ -62,6 +63,8 @@ export interface TranscriptInput {
   context?: Promise<LoadedContext>;
   /** Explicit clipboard text (tray quick commands act on it). */
   clipboard?: string;
+  /** The app profile (from the window focused at hotkey down, or chosen by the user for this request). */
+  profile?: PipelineProfile;
   /** Monotonic time the request started (release of the hotkey, or submit). */
   startedAt?: number;
   /** Stage times measured before this point (transcription). */
@@ -182,7 +185,7 @@ export class VoicePipeline<K> {
       await this.recordSafely(requestId, { intent: resolved.intent, language });
 
       if (!speculation) monitor.checkTokenCap();
-      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
+      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history, ...(input.profile ? { profile: input.profile } : {}) });
       const checkLanguage = prompt.language ?? language;
       const checkPort = this.deps.check && this.deps.settings.quality?.check && !input.noCheck ? this.deps.check : null;
       const extract = (text: string) => this.deps.prompts.extract(text, checkLanguage);
@@ -269,36 +272,41 @@ export class VoicePipeline<K> {
    * Typed text (the text box, quick commands) is never rewritten: only secrets are redacted. A spoken
    * transcript gets its spoken identifiers written as code, learned names in the target language's convention.
    */
-  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source'>, loaded: LoadedContext): Prepared<K> {
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source' | 'profile'>, loaded: LoadedContext): Prepared<K> {
     const said = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
     const spoken = input.source === 'voice' || input.source === 'file';
     let text = spoken ? this.deps.intent.normaliseIdentifiers(said, loaded.identifiers) : said;
     const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
-    const recogniseOptions = { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
+    // Language precedence: the caller's (CLI --lang), then one the user says, then the app profile's, then the default.
+    const fallbackLanguage = input.profile?.language ?? this.deps.settings.defaultLanguage;
+    const recogniseOptions = { defaultLanguage: input.language ?? fallbackLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
     let local = this.deps.intent.recognise(text, recogniseOptions);
     if (spoken) {
       // The language is known only after recognition: learned names are then written in its convention.
-      const styled = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers, input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage);
+      const styled = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers, input.language ?? local.slots.language ?? fallbackLanguage);
       if (styled !== text) {
         text = styled;
         local = this.deps.intent.recognise(text, recogniseOptions);
       }
     }
     const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
-    const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
+    const language = input.language ?? local.slots.language ?? fallbackLanguage;
     const intent = forced?.intent ?? local.intent;
     const normalised = this.deps.intent.normaliseForKey(text);
     const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
     // The key is computed once here and passed to every tier.
-    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: context.keyMaterial }) : null;
-    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${context.keyMaterial}` };
+    // A shell command for a terminal and code for an editor are different answers to the same words.
+    const profileKey = profileKeyMaterial(input.profile);
+    const keyContext = profileKey === '' ? context.keyMaterial : `${context.keyMaterial}\u0000profile\u0000${profileKey}`;
+    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: keyContext }) : null;
+    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${keyContext}` };
   }
 
   /**
    * Starts generating on a stable partial transcript, when the recogniser is confident, speculation is on,
    * no quota error was seen recently and the answer is not cached already. Returns null when it should not.
    */
-  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
+  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'profile'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
     const { settings, clock } = this.deps;
     if (!settings.speculation.enabled || signal.aborted) return null;
     if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
@@ -315,7 +323,7 @@ export class VoicePipeline<K> {
     const resolved = prepared.forced ?? prepared.local;
     const slots = { ...resolved.slots, language: prepared.language };
     const clipboard = prepared.context.clipboard;
-    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history });
+    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history, ...(input.profile ? { profile: input.profile } : {}) });
     return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic(), prompt.systemInstruction.length + prompt.prompt.length);
   }
 

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import { withTimeout } from '../core/timeout.js';
 import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
-import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
+import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext, PipelineProfile } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
@@ -65,6 +65,8 @@ export interface VoiceRequestOptions {
   intent?: IntentName;
   noCache?: boolean;
   clipboard?: string;
+  /** The app profile, settled from the focus read at hotkey down (in parallel with the audio; never rejects). */
+  profile?: Promise<PipelineProfile | undefined>;
 }
 
 export class VoiceRequest {
@@ -88,6 +90,7 @@ export class VoiceRequest {
   private readonly specStats: SpeculationStats = emptySpeculationStats();
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
+  private profileNow: PipelineProfile | undefined;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -96,7 +99,16 @@ export class VoiceRequest {
     deps.pipeline.admit();
     onEvent({ type: 'listening' });
     this.context = deps.pipeline.loadContext(this.link.signal);
+    void options.profile?.then((profile) => {
+      this.profileNow = profile;
+    });
     this.ready = this.open();
+  }
+
+  /** The request's options with the profile as known now: a speculation before it settles is dropped by its signature. */
+  private speculationInput(): Pick<VoiceRequestOptions, 'language' | 'intent' | 'noCache' | 'clipboard'> & { profile?: PipelineProfile } {
+    const { profile: _pending, ...rest } = this.options;
+    return this.profileNow ? { ...rest, profile: this.profileNow } : rest;
   }
 
   get signal(): AbortSignal {
@@ -179,6 +191,7 @@ export class VoiceRequest {
     this.releaseSession();
     this.stopWatching();
     if (this.speculating) await this.speculating;
+    const profile = await this.options.profile;
     try {
       return await this.deps.pipeline.fromTranscript(
         {
@@ -187,6 +200,7 @@ export class VoiceRequest {
           ...(this.options.intent ? { intent: this.options.intent } : {}),
           ...(this.options.noCache ? { noCache: true } : {}),
           ...(this.options.clipboard ? { clipboard: this.options.clipboard } : {}),
+          ...(profile ? { profile } : {}),
           speculation: this.speculation,
           speculationStats: this.specStats,
         },
@@ -243,7 +257,7 @@ export class VoiceRequest {
         return;
       }
       this.speculating = this.deps.pipeline
-        .speculate(text, this.options, this.context, this.link.signal)
+        .speculate(text, this.speculationInput(), this.context, this.link.signal)
         .then((speculation) => {
           if (!speculation) return;
           this.specStats.started++;

@@ -79,10 +79,10 @@ describe("output.mode 'both'", () => {
 });
 
 describe("output.mode 'clipboard'", () => {
-  it('copies as before: no target is captured and the inserter is never called', async () => {
+  it('copies as before: the focus is read (it picks the app profile) but the inserter is never called', async () => {
     const { apps, clipboard, notifications, dictate } = await pasteShell({ mode: 'clipboard', clipboardText: 'old' });
     await dictate();
-    expect(apps.captures).toEqual([]);
+    expect(apps.captures).toHaveLength(1);
     expect(apps.inserts).toBe(0);
     expect(clipboard.writes).toEqual([CODE]);
     expect(notifications.shown.at(-1)).toEqual({ title: 'Copied', body: 'Copied 3 lines of typescript to the clipboard.' });

@@ -49,16 +49,21 @@ export class XdotoolInserter implements Inserter {
       this.xdotool(['getwindowclassname', id], signal),
     ]);
     const names: string[] = [];
-    if (klass.exitCode === 0 && klass.stdout.trim()) names.push(klass.stdout.trim());
+    const windowClass = klass.exitCode === 0 ? klass.stdout.trim() : '';
+    if (windowClass) names.push(windowClass);
+    let app = '';
     const pidText = pid.stdout.trim();
     if (pid.exitCode === 0 && /^\d+$/.test(pidText)) {
       // argv[0], not comm: comm is cut at 15 characters ("gnome-terminal-" for gnome-terminal-server).
       const ps = await this.options.runner.run('ps', ['-o', 'args=', '-p', pidText], { signal, timeoutMs: this.timeoutMs });
       const argv0 = ps.stdout.trim().split(/\s+/)[0] ?? '';
       const program = argv0.slice(argv0.lastIndexOf('/') + 1);
-      if (ps.exitCode === 0 && program) names.push(program);
+      if (ps.exitCode === 0 && program) {
+        names.push(program);
+        app = program;
+      }
     }
-    return { handle: id, names, ...(name.exitCode === 0 ? { title: name.stdout.trim() } : {}) };
+    return { handle: id, names, ...(name.exitCode === 0 ? { title: name.stdout.trim() } : {}), ...(app ? { app } : {}), ...(windowClass ? { windowClass } : {}) };
   }
 
   async insert(target: InsertTarget | undefined, _text: string, options: InsertOptions): Promise<void> {

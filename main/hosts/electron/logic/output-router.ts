@@ -51,12 +51,12 @@ export class OutputRouter implements ResultOutput {
   }
 
   /**
-   * At hotkey down, before the overlay shows: the app to paste into later. Undefined in clipboard mode, so no helper
-   * process runs for a result that will only be copied. Never rejects.
+   * At hotkey down, before the overlay shows: the app to paste into later, which also picks the request's app profile
+   * (issue 23), so it is read in clipboard mode too. Undefined only when no paste tool exists here. Never rejects.
    */
   captureTarget(): Promise<InsertTarget | undefined> | undefined {
     const output = this.options.paste?.output;
-    if (!this.pasting || output === undefined) return undefined;
+    if (output === undefined) return undefined;
     return output.captureTarget().catch(() => undefined);
   }
 
