@@ -3,9 +3,6 @@
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The schema's cap on profiles.rules: migrated entries past it are dropped (the list was already past sane). */
-const MAX_RULES = 100;
-
 /**
  * An override and a terminal entry for the same app become one rule (style shell, with the override's paste and
  * shortcut). User rules already in profiles.rules stay first. Returns a copy; input without the old keys is returned as is.
@@ -19,19 +16,21 @@ export function migrateProfiles(input: Json): Json {
   if (Array.isArray(appOverrides)) {
     for (const o of appOverrides) {
       if (!isObject(o) || typeof o.app !== 'string' || o.app.trim() === '' || rules.has(key(o.app))) continue;
-      const app = o.app.trim().slice(0, 200);
+      const app = o.app.trim();
       rules.set(key(app), { name: app.slice(0, 60), app, ...(o.paste === false ? { paste: 'off' } : {}), ...(typeof o.shortcut === 'string' && o.shortcut.trim() ? { shortcut: o.shortcut.trim().slice(0, 100) } : {}) });
     }
   }
   if (Array.isArray(terminalApps)) {
     for (const t of terminalApps) {
       if (typeof t !== 'string' || t.trim() === '') continue;
-      const app = t.trim().slice(0, 200);
+      const app = t.trim();
       const existing = rules.get(key(app));
       rules.set(key(app), { ...(existing ?? { name: app.slice(0, 60), app }), style: 'shell' });
     }
   }
   const profiles = isObject(input.profiles) ? input.profiles : {};
   const kept = Array.isArray(profiles.rules) ? profiles.rules : [];
-  return { ...input, output: rest, profiles: { ...profiles, rules: [...kept, ...rules.values()].slice(0, MAX_RULES) } };
+  // Nothing is cut: an entry or a list past the schema's bounds is refused (an update) or reset with a warning (stored),
+  // as the old settings were; the schema's 400 rules hold the old 200 terminals and 200 overrides.
+  return { ...input, output: rest, profiles: { ...profiles, rules: [...kept, ...rules.values()] } };
 }

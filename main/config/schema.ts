@@ -201,7 +201,7 @@ export const settingsSchema = z.object({
    */
   profiles: z
     .object({
-      rules: list(profileRuleSchema, 100).default([]),
+      rules: list(profileRuleSchema, 400).default([]),
       /** Send the focused window's title to Gemini (redacted like clipboard context); off: app and file stay local. */
       sendWindowTitle: z.boolean().default(false),
     })

@@ -71,10 +71,11 @@ describe('settings migration to profiles', () => {
     expect(settings.profiles.sendWindowTitle).toBe(false);
   });
 
-  it('keeps rules already there first and caps the list', () => {
-    const settings = parseSettings({ profiles: { rules: [{ name: 'Mine', app: 'foo' }] }, output: { terminalApps: Array.from({ length: 300 }, (_, i) => `t${i}`) } });
-    expect(settings.profiles.rules).toHaveLength(100);
+  it('keeps rules already there first, and refuses a hostile list instead of cutting it silently', () => {
+    const settings = parseSettings({ profiles: { rules: [{ name: 'Mine', app: 'foo' }] }, output: { terminalApps: Array.from({ length: 200 }, (_, i) => `t${i}`) } });
+    expect(settings.profiles.rules).toHaveLength(201);
     expect(settings.profiles.rules[0]).toEqual({ name: 'Mine', app: 'foo' });
+    expect(() => parseSettings({ output: { terminalApps: Array.from({ length: 70_000 }, (_, i) => `t${i}`) } })).toThrow(/profiles\.rules/);
   });
 
   it('refuses a rule with no pattern and an over-long pattern', () => {
