@@ -1,7 +1,7 @@
 // Turns the focus read at hotkey down into the profile a request runs with (settings.profiles), and keeps the title local unless allowed.
 import type { Settings } from '../config/schema.js';
 import type { PipelineProfile } from '../pipeline/ports.js';
-import { resolveProfile, type FocusContext } from '../profiles/profiles.js';
+import { resolveProfile, switchableProfiles, type FocusContext } from '../profiles/profiles.js';
 
 /** Where the app gets the focus captured at the latest hotkey down (the desktop shell sets it; web and CLI have none). */
 export type FocusSource = () => Promise<FocusContext | undefined> | undefined;
@@ -33,4 +33,11 @@ export function profileFromSource(source: FocusSource | undefined, settings: Pic
     (f) => profileForFocus(f, settings, shell),
     () => undefined,
   );
+}
+
+/** The profile the overlay switched a request to ('auto': undefined, back to the focused app's). */
+export function chosenProfile(id: string, shell?: string): PipelineProfile | undefined {
+  if (id === 'auto') return undefined;
+  const found = switchableProfiles(shell).find((p) => p.id === id);
+  return found === undefined ? undefined : { id: found.id, label: found.label, style: found.style, ...(found.language ? { language: found.language } : {}) };
 }

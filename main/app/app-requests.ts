@@ -17,7 +17,7 @@ import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
 import type { CacheKey } from '../cache/keys.js';
 import type { PipelineProfile } from '../pipeline/ports.js';
-import { profileFromSource, type FocusSource } from './app-profiles.js';
+import { chosenProfile, profileFromSource, type FocusSource } from './app-profiles.js';
 
 /** A typed request larger than this is refused: no spoken request is 100 K characters long. */
 export const MAX_TEXT_CHARS = 100_000;
@@ -134,7 +134,10 @@ export class AppRequests {
       early,
       controller.signal,
     );
-    requestId = registry.add({ clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel() });
+    requestId = registry.add({
+      clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel(),
+      chooseProfile: (id) => void voice.chooseProfile(chosenProfile(id, this.deps.shell)),
+    });
     for (const e of buffered.splice(0)) emit(e);
     const id = requestId;
     // A second release (two key-up paths) gets the same outcome, not a second run.

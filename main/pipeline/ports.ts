@@ -44,6 +44,16 @@ export function profileKeyMaterial(profile: PipelineProfile | undefined): string
   return `${profile.style}\u0001${profile.promptLine ?? ''}\u0001${profile.windowTitle ?? ''}`;
 }
 
+/** What the overlay shows of a profile (the contract's ProfileInfo). */
+export function profileInfo(profile: PipelineProfile): { id: string; label: string; style: PipelineProfile['style'] } {
+  return { id: profile.id, label: profile.label, style: profile.style };
+}
+
+/** The result's `profile` field: absent for the default profile. */
+export function profileField(profile: PipelineProfile | undefined): { profile?: ReturnType<typeof profileInfo> } {
+  return profile === undefined || profile.id === 'builtin:default' ? {} : { profile: profileInfo(profile) };
+}
+
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
   build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; profile?: PipelineProfile }): { systemInstruction: string; prompt: string; language?: string };

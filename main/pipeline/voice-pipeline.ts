@@ -15,7 +15,7 @@ import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
   MonitorPort, PipelineProfile, PromptPort, Redactor,
 } from './ports.js';
-import { profileKeyMaterial } from './ports.js';
+import { profileField, profileInfo, profileKeyMaterial } from './ports.js';
 
 /** Generous hard limits: the budgets alert, these stop work that will never finish. */
 const GENERATION_HARD_TIMEOUT_MS = 60_000;
@@ -135,6 +135,7 @@ export class VoicePipeline<K> {
     try {
       if (input.source !== 'voice') this.admit();
       throwIfAborted(signal);
+      if (input.profile) onEvent({ type: 'profile', profile: profileInfo(input.profile) });
       const loaded = await (input.context ?? this.loadContext(signal));
       const prepared = this.prepare(input.transcript, input, loaded);
       const { text, local, forced, language, key } = prepared;
@@ -169,6 +170,7 @@ export class VoicePipeline<K> {
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId: reused ?? historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
+            ...profileField(input.profile),
           };
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
@@ -230,7 +232,7 @@ export class VoicePipeline<K> {
       timings.total = clock.monotonic() - startedAt - genWait.allMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
-        cached: null, historyId, timings, ...(check ? { check } : {}),
+        cached: null, historyId, timings, ...(check ? { check } : {}), ...profileField(input.profile),
       };
       await this.recordSafely(requestId, {
         intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete, ...(check ? { check } : {}),

@@ -9,6 +9,7 @@ import { withTimeout } from '../core/timeout.js';
 import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext, PipelineProfile } from './ports.js';
+import { profileInfo } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
@@ -91,6 +92,8 @@ export class VoiceRequest {
   /** Monotonic time of the last chunk with voice in it (energy above VOICE_RMS). */
   private lastVoiceAt = 0;
   private profileNow: PipelineProfile | undefined;
+  /** The profile the user picked in the overlay for this request: it wins over the focused app's. */
+  private chosen: PipelineProfile | undefined;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -99,9 +102,14 @@ export class VoiceRequest {
     deps.pipeline.admit();
     onEvent({ type: 'listening' });
     this.context = deps.pipeline.loadContext(this.link.signal);
-    void options.profile?.then((profile) => {
-      this.profileNow = profile;
-    });
+    void options.profile?.then(
+      (profile) => {
+        if (this.chosen !== undefined || profile === undefined) return;
+        this.profileNow = profile;
+        if (!this.finished) onEvent({ type: 'profile', profile: profileInfo(profile) });
+      },
+      () => undefined,
+    );
     this.ready = this.open();
   }
 
@@ -109,6 +117,14 @@ export class VoiceRequest {
   private speculationInput(): Pick<VoiceRequestOptions, 'language' | 'intent' | 'noCache' | 'clipboard'> & { profile?: PipelineProfile } {
     const { profile: _pending, ...rest } = this.options;
     return this.profileNow ? { ...rest, profile: this.profileNow } : rest;
+  }
+
+  /** The user switched the profile for this request (the overlay); undefined goes back to the focused app's. */
+  async chooseProfile(profile: PipelineProfile | undefined): Promise<void> {
+    this.chosen = profile;
+    const shown = profile ?? (await this.options.profile);
+    this.profileNow = shown;
+    if (shown && !this.finished) this.onEvent({ type: 'profile', profile: profileInfo(shown) });
   }
 
   get signal(): AbortSignal {
@@ -191,7 +207,7 @@ export class VoiceRequest {
     this.releaseSession();
     this.stopWatching();
     if (this.speculating) await this.speculating;
-    const profile = await this.options.profile;
+    const profile = this.chosen ?? (await this.options.profile);
     try {
       return await this.deps.pipeline.fromTranscript(
         {

@@ -4,6 +4,7 @@ import { budgetsFrom, judge } from '../../renderer/src/model/budgets.js';
 import { readDashboard } from '../../renderer/src/model/dashboard-model.js';
 import { errorHelp } from '../../renderer/src/model/error-help.js';
 import { buildPatch, draftFrom } from '../../renderer/src/model/settings-fields.js';
+import { applyPipelineEvent, beginRequest, INITIAL_DICTATION } from '../../renderer/src/model/dictation-state.js';
 
 describe('dashboard model', () => {
   it('renders nothing but empties for an empty or odd snapshot', () => {
@@ -108,5 +109,14 @@ describe('budgets and error advice', () => {
     expect(errorHelp({ code: 'QUOTA', message: '', retryable: true, retryAfterMs: 180_000 }).title).toMatch(/3 min/);
     expect(errorHelp({ code: 'MEMORY_PRESSURE', message: '', retryable: true }).title).toBe('Memory is low');
     expect(errorHelp({ code: 'NO_MICROPHONE', message: '', retryable: true }).advice).toMatch(/type the request/);
+  });
+});
+
+describe('the app profile in the dictation state (issue 23)', () => {
+  it('shows the profile main announces, and starts the next request without it', () => {
+    const started = beginRequest(INITIAL_DICTATION, 'voice');
+    const shown = applyPipelineEvent(started, { type: 'profile', profile: { id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' } });
+    expect(shown.profile).toEqual({ id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' });
+    expect(beginRequest(shown, 'voice').profile).toBeNull();
   });
 });

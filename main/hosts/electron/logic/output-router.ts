@@ -79,7 +79,8 @@ export class OutputRouter implements ResultOutput {
       return { ...copied, pasted: false, message: `Not pasted: ${why} ${copied.message}` };
     }
     const target = await (context.target ?? Promise.resolve(undefined));
-    return this.fromPaste(await output.paste(chosen.text, target));
+    // A shell answer loses its trailing newline wherever it is pasted (the request's profile, which the user may have switched).
+    return this.fromPaste(await output.paste(chosen.text, target, result.profile ? { style: result.profile.style } : {}));
   }
 
   /** Tray "Paste last result here": into whatever has focus now. */
