@@ -5,6 +5,7 @@ import { readDashboard } from '../../renderer/src/model/dashboard-model.js';
 import { errorHelp } from '../../renderer/src/model/error-help.js';
 import { buildPatch, draftFrom } from '../../renderer/src/model/settings-fields.js';
 import { applyPipelineEvent, beginRequest, INITIAL_DICTATION } from '../../renderer/src/model/dictation-state.js';
+import { parseProfileLines, profileLines } from '../../renderer/src/model/profile-lines.js';
 
 describe('dashboard model', () => {
   it('renders nothing but empties for an empty or odd snapshot', () => {
@@ -118,5 +119,16 @@ describe('the app profile in the dictation state (issue 23)', () => {
     const shown = applyPipelineEvent(started, { type: 'profile', profile: { id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' } });
     expect(shown.profile).toEqual({ id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' });
     expect(beginRequest(shown, 'voice').profile).toBeNull();
+  });
+});
+
+describe('app profiles as lines in Settings (issue 23)', () => {
+  it('round-trips rules and names the line of a mistake', () => {
+    const rules = [{ name: 'Notebook', app: 'code', title: '*.ipynb - *', language: 'python', prompt: 'One cell | no prose' }, { name: 'KeePass', app: 'keepassxc', paste: 'off' }];
+    const text = profileLines(rules);
+    expect(text).toBe('Notebook | app=code | title=*.ipynb - * | language=python | prompt=One cell | no prose\nKeePass | app=keepassxc | paste=off');
+    expect(parseProfileLines(text)).toEqual({ rules, errors: [] });
+    expect(parseProfileLines('ok | app=x\nbad | style=fancy | app=y\nnopattern | style=shell').errors).toEqual(['line 2: style is code, shell or markdown.', 'line 3: give an app or a title pattern.']);
+    expect(parseProfileLines(`long | title=${'x'.repeat(201)}`).errors[0]).toMatch(/longer than 200/);
   });
 });

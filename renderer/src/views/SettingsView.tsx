@@ -4,11 +4,13 @@ import { ApiKeyForm } from '../components/ApiKeyForm';
 import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { GeminiInstancesEditor } from '../components/GeminiInstancesEditor';
+import { ProfilesEditor } from '../components/ProfilesEditor';
 import { SettingsField } from '../components/SettingsField';
 import { TeamSecretForm } from '../components/TeamSecretForm';
 import type { SettingsController } from '../controllers/settings-controller';
 import { useStore } from '../controllers/use-store';
-import { SETTINGS_GROUPS } from '../model/settings-fields';
+import { SETTINGS_GROUPS, getPath } from '../model/settings-fields';
+import { profileLines } from '../model/profile-lines';
 import { settingsNotices } from '../model/settings-notices';
 
 export interface SettingsViewProps {
@@ -85,6 +87,13 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved }: SettingsV
         onAdd={() => controller.addInstance()}
         onRemove={(index) => controller.removeInstance(index)}
         onSave={() => void controller.saveInstances()}
+      />
+
+      <ProfilesEditor
+        lines={profileLines(getPath(state.settings, 'profiles.rules'))}
+        notice={state.profilesNotice}
+        disabled={!state.settings || state.saving}
+        onSave={(text) => void controller.saveProfiles(text)}
       />
 
       <form
