@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../main/core/errors.js';
-import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, type EventName } from '../../preload/contract.js';
+import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, RESULT_ACTIONS, SWITCHABLE_PROFILES, type EventName } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { FAULT_SETTINGS, propertyParams } from '../support/fault-helpers.js';
 
@@ -44,6 +44,7 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'app.info': fc.constant({}),
   'dictation.start': fc.record({ intent: optional(fc.constantFrom(...INTENT_NAMES)), language: optional(languageArb) }),
   'dictation.stop': fc.record({ requestId: smallId }),
+  'dictation.profile': fc.record({ requestId: smallId, profile: fc.constantFrom(...SWITCHABLE_PROFILES) }),
   'request.cancel': fc.record({ requestId: smallId }),
   'request.text': fc.record({ text: fc.string({ minLength: 1, maxLength: 120 }), language: optional(languageArb), intent: optional(fc.constantFrom(...INTENT_NAMES)), noCache: optional(fc.boolean()) }),
   'request.quick': fc.record({ command: fc.constantFrom(...QUICK_COMMANDS), targetLanguage: optional(languageArb) }),
@@ -60,6 +61,7 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'settings.setTeamSecret': fc.record({ secret: fc.oneof(fc.string({ minLength: 1, maxLength: 15 }), fc.string({ minLength: 16, maxLength: 40 })) }),
   'dashboard.get': fc.constant({}),
   'clipboard.copy': fc.record({ text: fc.string({ maxLength: 100 }) }),
+  'result.action': fc.record({ requestId: smallId, action: fc.constantFrom(...RESULT_ACTIONS) }),
 };
 
 const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
