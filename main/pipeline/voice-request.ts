@@ -10,6 +10,7 @@ import { rms } from '../audio/dsp.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext, PipelineProfile } from './ports.js';
 import { profileInfo } from './ports.js';
+import { settleWithin } from '../core/settle-within.js';
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
@@ -60,6 +61,12 @@ export interface VoiceRequestDeps {
   clock: Clock;
   logger: Logger;
 }
+
+/**
+ * How long a finished transcript waits for the focus read of hotkey down (started seconds earlier, p99 well under
+ * 100 ms): a helper that hangs costs the request this much at most, and the default profile applies.
+ */
+export const PROFILE_WAIT_MS = 250;
 
 export interface VoiceRequestOptions {
   language?: string;
@@ -207,7 +214,7 @@ export class VoiceRequest {
     this.releaseSession();
     this.stopWatching();
     if (this.speculating) await this.speculating;
-    const profile = this.chosen ?? (await this.options.profile);
+    const profile = this.chosen ?? (await settleWithin(this.options.profile, PROFILE_WAIT_MS));
     try {
       return await this.deps.pipeline.fromTranscript(
         {

@@ -58,6 +58,15 @@ describe('the profile of a dictation', () => {
     expect((await next.finish()).profile?.id).toBe('builtin:terminal');
   });
 
+  it('never holds a request for a focus read that hangs: the default profile applies', async () => {
+    h.app.setFocusSource(() => new Promise<FocusContext>(() => undefined));
+    const dictation = h.app.startDictation({});
+    for (const chunk of audio) dictation.push(chunk);
+    const result = await dictation.finish();
+    expect(result.complete).toBe(true);
+    expect(result.profile).toBeUndefined();
+  });
+
   it('is the default when no focus can be read (the web host, Wayland)', async () => {
     h.app.setFocusSource(() => Promise.resolve({ available: false, names: [] }));
     const dictation = h.app.startDictation({});
