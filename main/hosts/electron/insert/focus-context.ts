@@ -14,9 +14,3 @@ export function focusContextOf(target: InsertTarget | undefined): FocusContext {
   };
 }
 
-/** Said in Settings next to the profiles: what the platform lets us read at hotkey down. */
-export function focusSupportMessage(platform: string): string {
-  if (platform === 'wayland') return 'Focus context is not available on Wayland (the compositor does not tell apps which window has focus): profiles other than the default apply only when chosen in the overlay.';
-  if (platform === 'unsupported') return 'Focus context is not available on this platform.';
-  return 'The focused app and its window title are read at hotkey down to pick a profile.';
-}
