@@ -33,7 +33,7 @@ export default tseslint.config(
   layer(['main/config/**'], ['../app/*', '../hosts/*', '../pipeline/*', '../cache/*', '../store/*', '../gemini/*', '../audio/*', '../monitor/*', '../intent/*', ...NODE_IO], 'config is pure: schema and env overrides only.'),
   layer(['main/intent/**'], ['../app/*', '../hosts/*', '../pipeline/*', '../cache/*', '../store/*', '../gemini/*', '../audio/*', '../monitor/*', ...NODE_IO], 'intent is pure and depends on core/config only.'),
   layer(['main/pipeline/**'], ['../app/*', '../hosts/*', ...NODE_IO], 'pipeline takes its I/O through constructor parameters; it never imports hosts or the app.'),
-  layer(['main/cache/**', 'main/store/**', 'main/gemini/**', 'main/audio/**', 'main/monitor/**', 'main/vocabulary/**', 'main/quality/**'], ['../app/*', '../hosts/*', '../pipeline/*', 'electron'], 'feature layers never import the pipeline, the app or a host.'),
+  layer(['main/cache/**', 'main/store/**', 'main/gemini/**', 'main/audio/**', 'main/monitor/**', 'main/vocabulary/**', 'main/quality/**', 'main/profiles/**'], ['../app/*', '../hosts/*', '../pipeline/*', 'electron'], 'feature layers never import the pipeline, the app or a host.'),
   layer(['main/personal/**'], ['../app/*', '../hosts/*', '../pipeline/*', '../store/*', ...NODE_IO], 'personal is pure logic over a store port: no I/O of its own.'),
   layer(['main/gemini-sim/**'], ['../*', '!../gemini-sim/*', 'electron'], 'the simulator is standalone: it imports no other part of the app.'),
   layer(['main/app/**'], ['../hosts/*', 'electron'], 'the app never imports a host; hosts import the app.'),

@@ -87,6 +87,13 @@ export const codeCheckSchema = z.object({
 });
 export type CodeCheck = z.infer<typeof codeCheckSchema>;
 
+/** The app profile a request ran with (issue 23): shown in the overlay ("Terminal: shell command"). */
+export const profileInfoSchema = z.object({ id: z.string().max(80), label: z.string().max(200), style: z.enum(['code', 'shell', 'markdown']) });
+export type ProfileInfo = z.infer<typeof profileInfoSchema>;
+/** The profiles the overlay offers for switching one request; 'auto' goes back to the one the focused app chose. */
+export const SWITCHABLE_PROFILES = ['auto', 'builtin:default', 'builtin:terminal', 'builtin:chat'] as const;
+export type SwitchableProfile = (typeof SWITCHABLE_PROFILES)[number];
+
 export const resultSchema = z.object({
   code: z.string(),
   language: z.string(),
@@ -108,6 +115,8 @@ export const resultSchema = z.object({
   snippet: z.object({ name: z.string().max(200) }).optional(),
   /** "add X to my dictionary" by voice: nothing is saved until the user checks the spelling (dictionary.add). */
   dictionaryAdd: z.object({ term: z.string().max(200) }).optional(),
+  /** The app profile it ran with; absent: the default. */
+  profile: profileInfoSchema.optional(),
 });
 export type PipelineResult = z.infer<typeof resultSchema>;
 
@@ -119,6 +128,8 @@ export const pipelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('code.chunk'), text: z.string() }),
   /** An edit request started: the selection it changes (the diff view shows before against the streamed code). */
   z.object({ type: z.literal('edit'), before: z.string(), lines: z.number().int().nonnegative(), app: z.string().optional() }),
+  /** The app profile this request runs with, once known (a dictation: from the window focused at hotkey down). */
+  z.object({ type: z.literal('profile'), profile: profileInfoSchema }),
   z.object({ type: z.literal('result'), result: resultSchema }),
   z.object({ type: z.literal('error'), error: appErrorSchema }),
   z.object({ type: z.literal('timings'), stages: stageTimingsSchema }),
@@ -176,6 +187,8 @@ export const methods = {
   'app.info': { params: z.object({}).strict(), result: appInfoSchema },
   'dictation.start': { params: z.object({ intent: z.enum(INTENT_NAMES).optional(), language: z.string().max(40).optional(), edit: editTargetSchema.optional() }).strict(), result: z.object({ requestId }) },
   'dictation.stop': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
+  /** Switches the profile of an open dictation (the overlay's choice, for this request only). */
+  'dictation.profile': { params: z.object({ requestId, profile: z.enum(SWITCHABLE_PROFILES) }).strict(), result: z.object({ ok: z.boolean() }) },
   'request.cancel': { params: z.object({ requestId }).strict(), result: z.object({ ok: z.boolean() }) },
   'request.text': {
     params: z.object({ text: z.string().min(1).max(100_000), language: z.string().max(40).optional(), intent: z.enum(INTENT_NAMES).optional(), noCache: z.boolean().optional(), edit: editTargetSchema.optional() }).strict(),

@@ -106,6 +106,13 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       open.finish();
       return { ok: true };
     },
+    'dictation.profile': (params) => {
+      // Any window of ours may switch it: the overlay shows the dictation the capture window opened.
+      const open = registry.get(params.requestId);
+      if (!open?.chooseProfile) return { ok: false };
+      open.chooseProfile(params.profile);
+      return { ok: true };
+    },
     'request.cancel': (params, ctx) => {
       registry.owned(params.requestId, ctx.clientId);
       return { ok: registry.cancel(params.requestId) };

@@ -20,6 +20,8 @@ import type { DictationHandle, TextRequest } from './app-types.js';
 import type { GeminiServices } from './gemini-services.js';
 import type { RequestRegistry } from './request-registry.js';
 import type { CacheKey } from '../cache/keys.js';
+import type { PipelineProfile } from '../pipeline/ports.js';
+import { chosenProfile, profileFromSource, type FocusSource } from './app-profiles.js';
 
 /** A typed request larger than this is refused: no spoken request is 100 K characters long. */
 export const MAX_TEXT_CHARS = 100_000;
@@ -36,6 +38,8 @@ export interface AppRequestsDeps {
   settings: Settings;
   keptAudio: () => KeptAudio;
   clipboard: { readText(signal: AbortSignal): Promise<string> } | null;
+  /** The user's shell, for a terminal profile's commands (app-profiles.ts userShell). */
+  shell?: string;
   /** After every request (history saved): refresh what depends on it, such as the vocabulary. */
   onSettled?: () => void;
 }
@@ -58,7 +62,14 @@ const QUICK_PHRASES: Record<QuickCommand, string> = {
 };
 
 export class AppRequests {
+  private focusSource: FocusSource | undefined;
+
   constructor(private readonly deps: AppRequestsDeps) {}
+
+  /** The desktop shell's focus read at hotkey down: each dictation's profile comes from it. */
+  setFocusSource(source: FocusSource | undefined): void {
+    this.focusSource = source;
+  }
 
   private settled<T>(p: Promise<T>): Promise<T> {
     return p.finally(() => this.deps.onSettled?.());
@@ -81,6 +92,7 @@ export class AppRequests {
         ...(request.noCheck ? { noCheck: true } : {}),
         ...(request.clipboard !== undefined ? { clipboard: request.clipboard } : {}),
         ...(request.edit && request.edit.selection !== '' ? { edit: request.edit } : {}),
+        ...(request.profile ? { profile: request.profile } : {}),
       },
       onEvent,
       signal,
@@ -120,7 +132,7 @@ export class AppRequests {
   }
 
   /** Hotkey down: the pipeline starts listening; events go to onEvent and to every renderer. */
-  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink; edit?: EditTarget; input?: 'push-to-talk' | 'toggle' | 'button' } = {}): DictationHandle {
+  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink; edit?: EditTarget; input?: 'push-to-talk' | 'toggle' | 'button'; profile?: Promise<PipelineProfile | undefined> } = {}): DictationHandle {
     // Fail fast: when no instance can serve (no key, every breaker open), say so at once instead of recording.
     const unavailable = this.deps.gemini.unavailable();
     if (unavailable) throw unavailable;
@@ -128,6 +140,8 @@ export class AppRequests {
     if (edit) assertEditTarget(edit);
     registry.cancelDictationsOf(clientId);
     const controller = new AbortController();
+    // The focus was read at hotkey down, in parallel with the audio; the request awaits it only after the transcript.
+    const profile = options.profile ?? profileFromSource(this.focusSource, this.deps.settings, this.deps.shell);
     let requestId = 0;
     const emit: EventSink = (event) => {
       options.onEvent?.(event);
@@ -137,11 +151,14 @@ export class AppRequests {
     const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
     const voice = new VoiceRequest(
       { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.deps.audio, keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
-      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}), ...(edit ? { edit } : {}), input: options.input ?? this.deps.settings.hotkey.mode },
+      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}), ...(edit ? { edit } : {}), input: options.input ?? this.deps.settings.hotkey.mode, ...(profile ? { profile } : {}) },
       early,
       controller.signal,
     );
-    requestId = registry.add({ clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel() });
+    requestId = registry.add({
+      clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel(),
+      chooseProfile: (id) => void voice.chooseProfile(chosenProfile(id, this.deps.shell)),
+    });
     // The overlay says "editing 14 lines in APP" while the user speaks: the edit is announced at hotkey down.
     if (edit) emit(editEvent(edit));
     for (const e of buffered.splice(0)) emit(e);

@@ -35,6 +35,8 @@ export interface CreateAppOptions {
   memoryReader?: import('../monitor/memory-reader.js').MemoryReader;
   /** The app's version (Electron: app.getVersion()); read from package.json when absent. */
   version?: string;
+  /** The user's shell for a terminal profile's commands (app-profiles.ts userShell); bash when absent. */
+  shell?: string;
   /** Tests against a simulator with short Live connections lower the pool's rotation limit. */
   liveConnectionLimitMs?: number;
 }
@@ -49,6 +51,8 @@ export interface TextRequest {
   clipboard?: string;
   /** Edit by voice: the request changes this selection (its result carries `edit` with before and after). */
   edit?: EditTarget;
+  /** The app profile to run with (app-profiles.ts profileForFocus); absent: the default profile. */
+  profile?: import('../pipeline/ports.js').PipelineProfile;
 }
 
 export interface DictationHandle {
@@ -82,6 +86,8 @@ export interface App {
   clientClosed(clientId: string): void;
   /** The desktop shell's handler for the overlay's result buttons (result.action); the web host has none. */
   setResultActionHandler(handler: import('./api-handlers.js').ResultActionHandler | undefined): void;
+  /** The desktop shell's focus read at hotkey down, from which each dictation's app profile is chosen. */
+  setFocusSource(source: import('./app-profiles.js').FocusSource | undefined): void;
   metricsText(): Promise<string>;
   /** Live sessions set up and waiting for the next dictation (the web host's "ready to dictate" waits for one). */
   warmSessions(): number;

@@ -274,6 +274,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         return { push: (c) => buffer.append(c), concat: () => buffer.concat(), get samples() { return buffer.byteLength / 2; } };
       },
       clipboard: options.platform?.clipboard ?? null,
+      ...(options.shell ? { shell: options.shell } : {}),
     });
     const registry = new RequestRegistry();
     closers.add('open requests', () => registry.cancelAll());
@@ -340,6 +341,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       setResultActionHandler: (handler) => {
         resultAction.current = handler;
       },
+      setFocusSource: (source) => requests.setFocusSource(source),
       metricsText: () => monitor.prometheus.metrics(),
       warmSessions: () => gemini.poolSize().idle,
       close: () => closers.closeAll((name, error) => logger.error({ err: error, part: name }, 'error while closing')),

@@ -7,6 +7,8 @@ export interface OpenRequest {
   /** Present for dictations: audio goes here. */
   push?: (pcm16: Uint8Array) => void;
   finish?: () => void;
+  /** Present for dictations: the overlay switches the app profile of this request ('auto' goes back). */
+  chooseProfile?: (id: string) => void;
   cancel: () => void;
 }
 

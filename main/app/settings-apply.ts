@@ -22,6 +22,7 @@ export const LIVE_SETTINGS: readonly string[] = [
   'hotkey',
   'language',
   'output',
+  'profiles',
   'privacy',
   'speculation',
   'vocabulary',

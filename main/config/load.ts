@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { MIGRATED_MODELS } from './models.js';
+import { migrateProfiles } from './profile-migration.js';
 import { settingsSchema, type Settings } from './schema.js';
 
 /**
@@ -63,8 +64,11 @@ function migrateModels(models: unknown): unknown {
  * Stored settings may name a model Google has deprecated (`gemini-3.5-flash`, forwarded to 3.6 Flash): such names
  * become the current default (models.ts MIGRATED_MODELS), in the models and in each instance's. Returns a copy.
  */
-export function migrateStoredSettings(input: unknown): unknown {
-  if (!isObject(input) || !isObject(input.gemini)) return input;
+export function migrateStoredSettings(stored: unknown): unknown {
+  if (!isObject(stored)) return stored;
+  // output.terminalApps and output.appOverrides became profiles.rules (profile-migration.ts).
+  const input = migrateProfiles(stored);
+  if (!isObject(input.gemini)) return input;
   const gemini: Json = { ...input.gemini };
   if (gemini.models !== undefined) gemini.models = migrateModels(gemini.models);
   if (Array.isArray(gemini.instances)) gemini.instances = gemini.instances.map((i: unknown) => (isObject(i) && i.models !== undefined ? { ...i, models: migrateModels(i.models) } : i));

@@ -85,6 +85,23 @@ export const geminiInstanceSchema = z.object({
 });
 export type GeminiInstance = z.infer<typeof geminiInstanceSchema>;
 
+export const OUTPUT_STYLE_IDS = ['code', 'shell', 'markdown'] as const;
+
+/** One user profile rule: match app name or class and/or title → language, output style, paste, a prompt line. */
+export const profileRuleSchema = z
+  .object({
+    name: text(60, 1),
+    app: text(200, 1).optional(),
+    title: text(200, 1).optional(),
+    language: z.enum(LANGUAGE_IDS).optional(),
+    style: z.enum(OUTPUT_STYLE_IDS).optional(),
+    paste: z.enum(['auto', 'off']).optional(),
+    shortcut: text(100, 1).optional(),
+    prompt: text(300, 1).optional(),
+  })
+  .refine((r) => r.app !== undefined || r.title !== undefined, { error: 'needs an app or a title pattern' });
+export type ProfileRuleSetting = z.infer<typeof profileRuleSchema>;
+
 export const settingsSchema = z.object({
   gemini: z
     .object({
@@ -193,16 +210,24 @@ export const settingsSchema = z.object({
     .object({
       mode: z.enum(['clipboard', 'paste', 'both']).default('clipboard'),
       copyFullAnswer: z.boolean().default(false),
-      /** Window classes or process names treated as terminals, added to the built-in list (main/hosts/electron/insert/terminal-apps.ts). */
-      terminalApps: list(text(200, 1), 200).default([]),
-      /** Apps where paste is off or uses another shortcut ("shift+insert"), matched by window class, process or app name. */
-      appOverrides: list(z.object({ app: text(200, 1), paste: z.boolean().default(true), shortcut: text(100, 1).optional() }), 200).default([]),
+      // terminalApps and appOverrides became profiles.rules (load.ts migrates stored ones).
       // Espanso restores after 300 ms by default; Electron editors on a busy machine read the clipboard later than that.
       restoreDelayMs: ms(50, 10 * SECOND).default(500),
     })
     .prefault({}),
   /** The desktop overlay: how long a result stays before it hides by itself (0: until dismissed or the next dictation). */
   overlay: z.object({ autoHideSeconds: int(0, 120).default(5) }).prefault({}),
+  /**
+   * App profiles (main/profiles): the user's rules come before the built-in ones (terminal, editor, chat). Patterns are
+   * '*' globs of at most 200 characters, matched in linear time; an app pattern without '*' names an app whole.
+   */
+  profiles: z
+    .object({
+      rules: list(profileRuleSchema, 400).default([]),
+      /** Send the focused window's title to Gemini (redacted like clipboard context); off: app and file stay local. */
+      sendWindowTitle: z.boolean().default(false),
+    })
+    .prefault({}),
   privacy: z
     // No keepAudio: recorded audio is never kept (a stored keepAudio from older versions is dropped on load).
     .object({ clipboardContext: z.boolean().default(false), projectVocabulary: z.boolean().default(false), noticeAccepted: z.boolean().default(false) })

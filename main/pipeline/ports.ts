@@ -26,9 +26,37 @@ export interface IntentPort {
   normaliseForKey(text: string): string;
 }
 
+/** The app profile a request runs with (main/profiles): output style, a language below what the user said, a prompt line. */
+export interface PipelineProfile {
+  id: string;
+  label: string;
+  style: 'code' | 'shell' | 'markdown';
+  /** Used when neither the caller (the CLI's --lang) nor the user's words name a language. */
+  language?: string;
+  promptLine?: string;
+  /** The focused window's title: present only when the user allowed sending it (settings.profiles.sendWindowTitle). */
+  windowTitle?: string;
+}
+
+/** What of a profile changes the answer (and so the cache key); empty for the default profile. */
+export function profileKeyMaterial(profile: PipelineProfile | undefined): string {
+  if (profile === undefined || (profile.style === 'code' && !profile.promptLine && !profile.windowTitle)) return '';
+  return `${profile.style}\u0001${profile.promptLine ?? ''}\u0001${profile.windowTitle ?? ''}`;
+}
+
+/** What the overlay shows of a profile (the contract's ProfileInfo). */
+export function profileInfo(profile: PipelineProfile): { id: string; label: string; style: PipelineProfile['style'] } {
+  return { id: profile.id, label: profile.label, style: profile.style };
+}
+
+/** The result's `profile` field: absent for the default profile. */
+export function profileField(profile: PipelineProfile | undefined): { profile?: ReturnType<typeof profileInfo> } {
+  return profile === undefined || profile.id === 'builtin:default' ? {} : { profile: profileInfo(profile) };
+}
+
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
-  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; edit?: { selection: string; app?: string } }): { systemInstruction: string; prompt: string; language?: string; maxOutputTokens?: number };
+  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; edit?: { selection: string; app?: string }; profile?: PipelineProfile }): { systemInstruction: string; prompt: string; language?: string; maxOutputTokens?: number };
   extract(answer: string, language: string): { code: string; language: string; complete: boolean; source?: 'fence' | 'unterminated-fence' | 'bare' | 'prose' | 'empty' };
 }
 

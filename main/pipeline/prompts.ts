@@ -23,7 +23,13 @@ export interface PromptInput {
   clipboard?: string;
   /** Recent requests, oldest first, for follow-ups ("now add tests for that"). */
   history?: readonly PromptHistoryEntry[];
+  /** The app profile: output style, the user's prompt line, the window title when the user allows it. */
+  profile?: { style: 'code' | 'shell' | 'markdown'; promptLine?: string; windowTitle?: string };
 }
+
+/** Caps on what a profile adds to a prompt (settings bound the line; a title is whatever the app set). */
+const PROFILE_LINE_CHARS = 300;
+const WINDOW_TITLE_CHARS = 300;
 
 export interface PromptLimits {
   clipboardChars: number;
@@ -124,12 +130,18 @@ export function buildPrompt(input: PromptInput, limits: PromptLimits = DEFAULT_P
   // Conversions write the target language; everything else writes the request's language.
   const writeIn = display(targetId);
 
+  const style = input.profile?.style ?? 'code';
   const systemInstruction = [
     `You are an expert ${writeIn} engineer inside a voice coding assistant.`,
     'Requests are usually spoken and transcribed: read identifiers and technical terms charitably (a misheard word is more likely than a nonsense request).',
     'The request may be spoken in any language: write identifiers, code and comments in English unless it asks for another human language.',
-    `Answer with exactly one fenced code block tagged \`\`\`${fenceTag} containing complete, working ${writeIn} code, and nothing before or after it.`,
-    'Put any explanation in comments inside the code. Never include secrets; use placeholders read from the environment instead.',
+    style === 'markdown'
+      ? `The answer is pasted into a chat as Markdown: one short sentence, then exactly one fenced code block tagged \`\`\`${fenceTag}, nothing else.`
+      : `Answer with exactly one fenced code block tagged \`\`\`${fenceTag} containing complete, working ${writeIn} code, and nothing before or after it.`,
+    ...(style === 'shell'
+      ? [`The code is pasted into the user's terminal and is not run: one command, or a short script, for ${writeIn}. Plain text: no prompt sign ($), no output, no trailing newline.`]
+      : ['Put any explanation in comments inside the code.']),
+    'Never include secrets; use placeholders read from the environment instead.',
   ].join('\n');
 
   const parts: string[] = [`Request: "${clean(input.transcript.trim())}"`, '', `Task: ${template.task(ctx)}`];
@@ -138,6 +150,9 @@ export function buildPrompt(input: PromptInput, limits: PromptLimits = DEFAULT_P
   else details.push(`Language: ${writeIn}`);
   if (input.slots.name) details.push(`Name: ${input.slots.name}`);
   if (input.slots.framework) details.push(`Framework: ${input.slots.framework}`);
+  // The user's line for this app, and the window title only when they allowed sending it: both redacted like the clipboard.
+  if (input.profile?.promptLine?.trim()) details.push(`Note for this app: ${clean(cap(input.profile.promptLine.trim(), PROFILE_LINE_CHARS))}`);
+  if (input.profile?.windowTitle?.trim()) details.push(`Focused window: "${clean(cap(input.profile.windowTitle.trim(), WINDOW_TITLE_CHARS))}"`);
   parts.push('', ...details);
 
   const previous = history.filter((h) => h.transcript.trim() !== '');

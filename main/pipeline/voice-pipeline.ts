@@ -17,8 +17,9 @@ import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type Quali
 import { personalStep, type PersonalPort } from './personal-step.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
-  MonitorPort, PromptPort, Redactor,
+  MonitorPort, PipelineProfile, PromptPort, Redactor,
 } from './ports.js';
+import { profileField, profileInfo, profileKeyMaterial } from './ports.js';
 
 /** Generous hard limits: the budgets alert, these stop work that will never finish. */
 const GENERATION_HARD_TIMEOUT_MS = 60_000;
@@ -68,6 +69,8 @@ export interface TranscriptInput {
   context?: Promise<LoadedContext>;
   /** Explicit clipboard text (tray quick commands act on it). */
   clipboard?: string;
+  /** The app profile (from the window focused at hotkey down, or chosen by the user for this request). */
+  profile?: PipelineProfile;
   /** Monotonic time the request started (release of the hotkey, or submit). */
   startedAt?: number;
   /** Stage times measured before this point (transcription). */
@@ -145,6 +148,7 @@ export class VoicePipeline<K> {
         if (input.source === 'text' || input.source === 'quick') onEvent(editEvent(input.edit));
       }
       throwIfAborted(signal);
+      if (input.profile) onEvent({ type: 'profile', profile: profileInfo(input.profile) });
       const loaded = await (input.context ?? this.loadContext(signal));
       const prepared = this.prepare(input.transcript, input, loaded);
       if (this.deps.personal) {
@@ -192,6 +196,7 @@ export class VoicePipeline<K> {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId: reused ?? historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
             ...editResultFields(edited),
+            ...profileField(input.profile),
           };
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
@@ -209,7 +214,7 @@ export class VoicePipeline<K> {
       await this.recordSafely(requestId, { intent: resolved.intent, language });
 
       if (!speculation) monitor.checkTokenCap();
-      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history, ...editPromptFields(input.edit) });
+      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history, ...editPromptFields(input.edit), ...(input.profile ? { profile: input.profile } : {}) });
       const checkLanguage = prompt.language ?? language;
       // A selection is often a fragment (a loop body, half a class) that no parser accepts alone: edits are not checked.
       const checkPort = this.deps.check && this.deps.settings.quality?.check && !input.noCheck && !input.edit ? this.deps.check : null;
@@ -257,7 +262,7 @@ export class VoicePipeline<K> {
       timings.total = clock.monotonic() - startedAt - genWait.allMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
-        cached: null, historyId, timings, ...(check ? { check } : {}), ...editResultFields(edited),
+        cached: null, historyId, timings, ...(check ? { check } : {}), ...editResultFields(edited), ...profileField(input.profile),
       };
       await this.recordSafely(requestId, {
         intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete, ...(check ? { check } : {}), ...(edited ? { edit: edited.history } : {}),
@@ -299,39 +304,44 @@ export class VoicePipeline<K> {
    * Typed text (the text box, quick commands) is never rewritten: only secrets are redacted. A spoken
    * transcript gets its spoken identifiers written as code, learned names in the target language's convention.
    */
-  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source' | 'edit'>, loaded: LoadedContext, final = true): Prepared<K> {
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source' | 'edit' | 'profile'>, loaded: LoadedContext, final = true): Prepared<K> {
     const spoken = input.source === 'voice' || input.source === 'file';
     const redacted = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
     // Spoken forms of the personal dictionary first ("cube control" -> kubectl): the intent then sees the terms.
     const said = spoken && this.deps.personal ? this.deps.personal.applyDictionary(redacted, final) : redacted;
     let text = spoken ? this.deps.intent.normaliseIdentifiers(said, loaded.identifiers) : said;
     const context = selectContext(text, input.clipboard !== undefined ? { ...loaded, clipboard: input.clipboard } : loaded, input.clipboard !== undefined);
-    const recogniseOptions = { defaultLanguage: input.language ?? this.deps.settings.defaultLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
+    // Language precedence: the caller's (CLI --lang), then one the user says, then the app profile's, then the default.
+    const fallbackLanguage = input.profile?.language ?? this.deps.settings.defaultLanguage;
+    const recogniseOptions = { defaultLanguage: input.language ?? fallbackLanguage, knownIdentifiers: loaded.identifiers, ...(context.clipboard ? { clipboardCode: context.clipboard } : {}) };
     let local = this.deps.intent.recognise(text, recogniseOptions);
     if (spoken) {
       // The language is known only after recognition: learned names are then written in its convention.
-      const styled = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers, input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage);
+      const styled = this.deps.intent.normaliseIdentifiers(said, loaded.identifiers, input.language ?? local.slots.language ?? fallbackLanguage);
       if (styled !== text) {
         text = styled;
         local = this.deps.intent.recognise(text, recogniseOptions);
       }
     }
     const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
-    const language = input.edit ? editLanguage(input.edit, input.language, this.deps.settings.defaultLanguage) : input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
+    const language = input.edit ? editLanguage(input.edit, input.language, fallbackLanguage) : input.language ?? local.slots.language ?? fallbackLanguage;
     const intent = forced?.intent ?? local.intent;
     const selection = input.edit?.selection;
     const normalised = this.deps.intent.normaliseForKey(text);
     const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
     // The key is computed once here and passed to every tier.
-    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: context.keyMaterial, ...(selection !== undefined ? { selection } : {}) }) : null;
-    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${context.keyMaterial}${selection !== undefined ? `\u0000edit\u0000${selection}` : ''}` };
+    // A shell command for a terminal and code for an editor are different answers to the same words.
+    const profileKey = profileKeyMaterial(input.profile);
+    const keyContext = profileKey === '' ? context.keyMaterial : `${context.keyMaterial}\u0000profile\u0000${profileKey}`;
+    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: keyContext, ...(selection !== undefined ? { selection } : {}) }) : null;
+    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${keyContext}${selection !== undefined ? `\u0000edit\u0000${selection}` : ''}` };
   }
 
   /**
    * Starts generating on a stable partial transcript, when the recogniser is confident, speculation is on,
    * no quota error was seen recently and the answer is not cached already. Returns null when it should not.
    */
-  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'edit'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
+  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'edit' | 'profile'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
     const { settings, clock } = this.deps;
     if (!settings.speculation.enabled || signal.aborted) return null;
     if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
@@ -351,7 +361,7 @@ export class VoicePipeline<K> {
     const resolved = prepared.forced ?? prepared.local;
     const slots = { ...resolved.slots, language: prepared.language };
     const clipboard = prepared.context.clipboard;
-    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history, ...editPromptFields(input.edit) });
+    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history, ...editPromptFields(input.edit), ...(input.profile ? { profile: input.profile } : {}) });
     return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic(), prompt.systemInstruction.length + prompt.prompt.length);
   }
 

@@ -9,7 +9,9 @@ import { withTimeout } from '../core/timeout.js';
 import { rms } from '../audio/dsp.js';
 import { VoiceActivity } from '../audio/voice-activity.js';
 import type { LiveSession, Utterance } from '../gemini/types.js';
-import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
+import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext, PipelineProfile } from './ports.js';
+import { profileInfo } from './ports.js';
+import { settleWithin } from '../core/settle-within.js';
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
 import { editRequestShape } from '../intent/edit-request-shape.js';
@@ -63,6 +65,12 @@ export interface VoiceRequestDeps {
   logger: Logger;
 }
 
+/**
+ * How long a finished transcript waits for the focus read of hotkey down (started seconds earlier, p99 well under
+ * 100 ms): a helper that hangs costs the request this much at most, and the default profile applies.
+ */
+export const PROFILE_WAIT_MS = 250;
+
 export interface VoiceRequestOptions {
   language?: string;
   intent?: IntentName;
@@ -72,6 +80,8 @@ export interface VoiceRequestOptions {
   edit?: EditTarget;
   /** How the user records (push-to-talk, toggle, the browser button): the "Didn't catch that" advice fits it. */
   input?: Exclude<SpeechInput, 'file'>;
+  /** The app profile, settled from the focus read at hotkey down (in parallel with the audio; never rejects). */
+  profile?: Promise<PipelineProfile | undefined>;
 }
 
 export class VoiceRequest {
@@ -97,6 +107,9 @@ export class VoiceRequest {
   private lastVoiceAt = 0;
   /** How much voice the utterance holds: silence and quiet noise are never sent on. */
   private readonly vad = new VoiceActivity();
+  private profileNow: PipelineProfile | undefined;
+  /** The profile the user picked in the overlay for this request: it wins over the focused app's. */
+  private chosen: PipelineProfile | undefined;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
@@ -105,7 +118,29 @@ export class VoiceRequest {
     deps.pipeline.admit();
     onEvent({ type: 'listening' });
     this.context = deps.pipeline.loadContext(this.link.signal);
+    void options.profile?.then(
+      (profile) => {
+        if (this.chosen !== undefined || profile === undefined) return;
+        this.profileNow = profile;
+        if (!this.finished) onEvent({ type: 'profile', profile: profileInfo(profile) });
+      },
+      () => undefined,
+    );
     this.ready = this.open();
+  }
+
+  /** The request's options with the profile as known now: a speculation before it settles is dropped by its signature. */
+  private speculationInput(): Pick<VoiceRequestOptions, 'language' | 'intent' | 'noCache' | 'clipboard'> & { profile?: PipelineProfile } {
+    const { profile: _pending, ...rest } = this.options;
+    return this.profileNow ? { ...rest, profile: this.profileNow } : rest;
+  }
+
+  /** The user switched the profile for this request (the overlay); undefined goes back to the focused app's. */
+  async chooseProfile(profile: PipelineProfile | undefined): Promise<void> {
+    this.chosen = profile;
+    const shown = profile ?? (await this.options.profile);
+    this.profileNow = shown;
+    if (shown && !this.finished) this.onEvent({ type: 'profile', profile: profileInfo(shown) });
   }
 
   get signal(): AbortSignal {
@@ -191,6 +226,7 @@ export class VoiceRequest {
     this.releaseSession();
     this.stopWatching();
     if (this.speculating) await this.speculating;
+    const profile = this.chosen ?? (await settleWithin(this.options.profile, PROFILE_WAIT_MS));
     try {
       return await this.deps.pipeline.fromTranscript(
         {
@@ -200,6 +236,7 @@ export class VoiceRequest {
           ...(this.options.noCache ? { noCache: true } : {}),
           ...(this.options.clipboard ? { clipboard: this.options.clipboard } : {}),
           ...(this.options.edit ? { edit: this.options.edit } : {}),
+          ...(profile ? { profile } : {}),
           speculation: this.speculation,
           speculationStats: this.specStats,
         },
@@ -258,7 +295,7 @@ export class VoiceRequest {
         return;
       }
       this.speculating = this.deps.pipeline
-        .speculate(text, this.options, this.context, this.link.signal)
+        .speculate(text, this.speculationInput(), this.context, this.link.signal)
         .then((speculation) => {
           if (!speculation) return;
           this.specStats.started++;

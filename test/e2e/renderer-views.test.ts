@@ -182,6 +182,7 @@ class FakeBackend {
       void this.generate(requestId, 'write a python function that reverses a string', 410);
       return { ok: true };
     },
+    'dictation.profile': () => ({ ok: true }),
     'request.cancel': ({ requestId }) => {
       this.cancelled.add(requestId);
       return { ok: true };

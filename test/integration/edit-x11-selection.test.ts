@@ -54,7 +54,7 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
   let selection: SelectionSetup;
   let output: PasteOutput;
   const terminals: ChildProcess[] = [];
-  const settings: PasteSettings & { copyFullAnswer: boolean } = { mode: 'clipboard', terminalApps: [], appOverrides: [], restoreDelayMs: 300, copyFullAnswer: false };
+  const settings: PasteSettings & { copyFullAnswer: boolean } = { mode: 'clipboard', rules: [], restoreDelayMs: 300, copyFullAnswer: false };
 
   beforeAll(async () => {
     if (skip) return;

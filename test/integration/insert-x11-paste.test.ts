@@ -23,7 +23,7 @@ const skip = process.platform !== 'linux' || missing.length > 0;
 if (skip) console.log(`insert-x11-paste: skipped, needs Linux with ${missing.join(', ') || 'X11'} (apt install xvfb xdotool xclip chromium)`);
 
 const CODE = ['function add(a: number, b: number): number {', '  // keeps its indentation', '  return a + b;', '}', ''].join('\n');
-const settings: PasteSettings = { mode: 'paste', terminalApps: [], appOverrides: [], restoreDelayMs: 300 };
+const settings: PasteSettings = { mode: 'paste', rules: [], restoreDelayMs: 300 };
 
 describe('pasting into the app that had focus, on X11', () => {
   let xvfb: Xvfb | undefined;

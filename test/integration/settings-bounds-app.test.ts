@@ -68,7 +68,8 @@ describe('harmful settings at start and on update', { timeout: 30_000 }, () => {
       [{ monitor: { reportIntervalMs: 0 } }, 'monitor.reportIntervalMs'],
       [{ monitor: { dashboardIntervalMs: 0 } }, 'monitor.dashboardIntervalMs'],
       [{ pool: { min: 10, max: 2 } }, 'pool.min'],
-      [{ output: { terminalApps: Array.from({ length: 70_000 }, (_, i) => `app-${i}-${'x'.repeat(90)}`) } }, 'output.terminalApps'],
+      [{ output: { terminalApps: Array.from({ length: 70_000 }, (_, i) => `app-${i}-${'x'.repeat(90)}`) } }, 'profiles.rules'],
+      [{ profiles: { rules: Array.from({ length: 70_000 }, (_, i) => ({ name: `r${i}`, app: 'x'.repeat(90) })) } }, 'profiles.rules'],
     ];
     for (const [patch, path] of cases) {
       const outcome = await app.router.call('settings.update', { patch }, { clientId: 't' });

@@ -69,8 +69,7 @@ function candidates(leaf: Leaf, current: unknown, ctx: { baseUrl: string; dir: s
       return [`${String(current ?? 'x')}-changed`];
     case 'array':
       if (name === 'instances') return [[{ name: 'second', baseUrl: ctx.baseUrl, weight: 2 }]];
-      if (name === 'terminalApps') return [['kitty']];
-      if (name === 'appOverrides') return [[{ app: 'code', paste: false }]];
+      if (name === 'rules') return [[{ name: 'Kitty', app: 'kitty', style: 'shell' }]];
       return [];
     default:
       return [];

@@ -53,13 +53,14 @@ describe('settings bounds on update', () => {
     expect(e.message).toContain('pool.max');
   });
 
-  it('refuses a 7 MB terminalApps list, and an over-long entry', () => {
+  it('refuses a 7 MB terminalApps list (migrated to profiles.rules), and an over-long entry', () => {
     const big = Array.from({ length: 70_000 }, (_, i) => `terminal-app-${i}-${'x'.repeat(80)}`);
     const e = refusal({ output: { terminalApps: big } });
     expect(e.code).toBe('CONFIG');
-    expect(e.message).toContain('output.terminalApps');
+    expect(e.message).toContain('profiles.rules');
     expect(e.message.length).toBeLessThan(2_000);
-    expect(refusal({ output: { terminalApps: ['x'.repeat(10_000)] } }).message).toContain('output.terminalApps.0');
+    expect(refusal({ output: { terminalApps: ['x'.repeat(10_000)] } }).message).toContain('profiles.rules.0.app');
+    expect(refusal({ profiles: { rules: [{ name: 'x', title: 'x'.repeat(10_000) }] } }).message).toContain('profiles.rules.0.title');
   });
 
   it('refuses a budget whose target is above its maximum', () => {

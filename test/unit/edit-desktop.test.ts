@@ -34,7 +34,7 @@ async function setup(opts: { editAccelerator?: string; selected?: string; held?:
   const apps = new FakeTargetApps(clipboard, windows);
   const settings = {
     hotkey: { accelerator: HOTKEY, mode: 'push-to-talk' as const, editAccelerator: opts.editAccelerator ?? EDIT_HOTKEY },
-    output: { mode: 'clipboard' as const, copyFullAnswer: false, terminalApps: [] as string[], appOverrides: [], restoreDelayMs: 500 },
+    output: { mode: 'clipboard' as const, copyFullAnswer: false, rules: [], restoreDelayMs: 500 },
   };
   const output = new PasteOutput({ inserter: apps, clipboard: new ElectronClipboardAccess(clipboard), logger: silentLogger, settings: () => settings.output, wait: gate.wait });
   const state = { selected: opts.selected as string | undefined, tooLarge: false, unreadable: false, reads: 0 };

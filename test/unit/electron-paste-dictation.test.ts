@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/logger.js';
 import { setupPaste } from '../../main/hosts/electron/insert/paste-setup.js';
 import type { CommandRunner, RunResult } from '../../main/hosts/electron/insert/command-runner.js';
-import { CODE, result } from './electron-fakes.js';
+import { ANSWER, CODE, result } from './electron-fakes.js';
 import { HOTKEY, pasteShell, settle } from './electron-paste-fakes.js';
 
 /** No external tool answers: every run fails as "not installed". */
@@ -79,10 +79,10 @@ describe("output.mode 'both'", () => {
 });
 
 describe("output.mode 'clipboard'", () => {
-  it('copies as before: no target is captured and the inserter is never called', async () => {
+  it('copies as before: the focus is read (it picks the app profile) but the inserter is never called', async () => {
     const { apps, clipboard, notifications, dictate } = await pasteShell({ mode: 'clipboard', clipboardText: 'old' });
     await dictate();
-    expect(apps.captures).toEqual([]);
+    expect(apps.captures).toHaveLength(1);
     expect(apps.inserts).toBe(0);
     expect(clipboard.writes).toEqual([CODE]);
     expect(notifications.shown.at(-1)).toEqual({ title: 'Copied', body: 'Copied 3 lines of typescript to the clipboard.' });
@@ -157,5 +157,28 @@ describe('paste unavailable', () => {
     shell.configure();
     shell.configure();
     expect(notifications.shown.map((n) => n.title)).toEqual(['Paste is unavailable']);
+  });
+});
+
+describe('the app profile at delivery (issue 23)', () => {
+  it('pastes the Markdown answer, not only the code, when the request ran with the chat profile', async () => {
+    const { app, apps, dictate } = await pasteShell({ mode: 'paste' });
+    apps.focused = { handle: '9', names: ['Slack'], app: 'slack', title: 'general - Team - Slack' };
+    app.nextResult = result({ profile: { id: 'builtin:chat', label: 'Chat: markdown', style: 'markdown' } });
+    await dictate();
+    expect(apps.pasted.at(-1)?.fromClipboard).toBe(ANSWER);
+  });
+
+  it('never pastes a trailing newline when the request ran as a shell command, even into an editor', async () => {
+    const { app, apps, dictate } = await pasteShell({ mode: 'paste' });
+    app.nextResult = result({ code: 'ls -la\n', profile: { id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' } });
+    await dictate();
+    expect(apps.pasted.at(-1)?.fromClipboard).toBe('ls -la');
+  });
+
+  it('gives the desktop shell the focus read at hotkey down, for the app profile', async () => {
+    const { shell, hotkeys } = await pasteShell({ mode: 'clipboard' });
+    hotkeys.press(HOTKEY);
+    expect(await shell.focusContext()).toEqual({ available: true, names: ['code'], title: 'editor.ts — Visual Studio Code' });
   });
 });

@@ -79,7 +79,7 @@ export async function pasteShell(opts: PasteShellOptions) {
   const apps = new FakeTargetApps(clipboard, windows);
   const settings = {
     hotkey: { accelerator: HOTKEY, mode: 'push-to-talk' as const },
-    output: { mode: opts.mode, copyFullAnswer: false, terminalApps: [] as string[], appOverrides: [], restoreDelayMs: 500 },
+    output: { mode: opts.mode, copyFullAnswer: false, rules: [], restoreDelayMs: 500 },
   };
   const pasteSettings = (): PasteSettings => settings.output;
   let paste: PasteSetupResult;

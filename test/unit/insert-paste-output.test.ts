@@ -85,7 +85,7 @@ function manualDelay(): { wait: (ms: number, signal: AbortSignal) => Promise<voi
   };
 }
 
-const settings = (over: Partial<PasteSettings> = {}): (() => PasteSettings) => () => ({ mode: 'paste', terminalApps: [], appOverrides: [], restoreDelayMs: 500, ...over });
+const settings = (over: Partial<PasteSettings> = {}): (() => PasteSettings) => () => ({ mode: 'paste', rules: [], restoreDelayMs: 500, ...over });
 const CODE = 'export function twice(n: number): number {\n  return n * 2;\n}\n';
 
 describe('when paste is not possible, the code still reaches the clipboard', () => {
@@ -135,7 +135,7 @@ describe('when paste is not possible, the code still reaches the clipboard', () 
   it('does not paste into an app where the user turned paste off', async () => {
     const clipboard = new FakeClipboard();
     const inserter = new FakeInserter(clipboard);
-    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings({ appOverrides: [{ app: 'code', paste: false }] }) });
+    const output = new PasteOutput({ inserter, clipboard, logger: silentLogger, settings: settings({ rules: [{ name: 'code', app: 'code', paste: 'off' }] }) });
     const outcome = await output.paste(CODE, { handle: '1', names: ['code'] });
     expect(outcome).toMatchObject({ pasted: false, copied: true, reason: 'paste-off' });
     expect(outcome.message).toContain('Paste is off for code');

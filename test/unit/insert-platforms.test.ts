@@ -36,10 +36,10 @@ const ctrlV = parseShortcut('ctrl+v');
 
 describe('macOS paste through osascript', () => {
   it('remembers the frontmost app and brings it back before pressing Cmd+V', async () => {
-    const runner = new FakeRunner((_file, args) => (args.join(' ').includes('frontmost') ? { stdout: 'com.microsoft.VSCode\tCode\n' } : {}));
+    const runner = new FakeRunner((_file, args) => (args.join(' ').includes('frontmost') ? { stdout: 'com.microsoft.VSCode\tCode\tapp.py — proj — Visual Studio Code\n' } : {}));
     const mac = new MacosInserter({ runner, logger: silentLogger, isAccessibilityTrusted: () => true });
     const target = await mac.captureTarget();
-    expect(target).toEqual({ handle: 'com.microsoft.VSCode', names: ['Code', 'com.microsoft.VSCode'] });
+    expect(target).toEqual({ handle: 'com.microsoft.VSCode', names: ['Code', 'com.microsoft.VSCode'], app: 'Code', windowClass: 'com.microsoft.VSCode', title: 'app.py — proj — Visual Studio Code' });
     await mac.insert(target, 'code', { shortcut: mac.shortcuts.normal });
     const script = runner.calls[1]?.args.join(' ');
     expect(runner.calls[1]?.file).toBe('osascript');
@@ -79,10 +79,10 @@ describe('macOS paste through osascript', () => {
 
 describe('Windows paste through PowerShell', () => {
   it('remembers the foreground window and its process, then focuses it and sends Ctrl+V', async () => {
-    const runner = new FakeRunner((_file, args) => (args.join(' ').includes('GetForegroundWindow();') && !args.join(' ').includes('SendWait') ? { stdout: '132456\tCode\r\n' } : {}));
+    const runner = new FakeRunner((_file, args) => (args.join(' ').includes('GetForegroundWindow();') && !args.join(' ').includes('SendWait') ? { stdout: '132456\tCode\tapp.py - proj - Visual Studio Code\r\n' } : {}));
     const win = new WindowsInserter({ runner, logger: silentLogger, powershell: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe' });
     const target = await win.captureTarget();
-    expect(target).toEqual({ handle: '132456', names: ['Code'] });
+    expect(target).toEqual({ handle: '132456', names: ['Code'], app: 'Code', title: 'app.py - proj - Visual Studio Code' });
     await win.insert(target, 'code', { shortcut: win.shortcuts.normal });
     const paste = runner.calls[1];
     expect(paste?.file).toContain('powershell.exe');
@@ -154,7 +154,7 @@ describe('X11 paste through xdotool', () => {
 
   it('finds the focused window by getwindowfocus and names it by its process when the class is unavailable', async () => {
     const x11 = new XdotoolInserter({ runner: terminalRunner(), logger: silentLogger, display: ':0' });
-    expect(await x11.captureTarget()).toEqual({ handle: '62914571', names: ['gnome-terminal-server'], title: 'user@host: ~' });
+    expect(await x11.captureTarget()).toEqual({ handle: '62914571', names: ['gnome-terminal-server'], title: 'user@host: ~', app: 'gnome-terminal-server' });
   });
 
   it('focuses the window (windowfocus without a window manager) and sends the keys to it', async () => {

@@ -6,7 +6,7 @@ import { formatShortcut, parseShortcut, toAppleScript, toSendKeys, toWtypeArgs, 
 import { isTerminal, textForTerminal } from '../../main/hosts/electron/insert/terminal-apps.js';
 
 const linux = { normal: parseShortcut('ctrl+v'), terminal: parseShortcut('ctrl+shift+v') };
-const none = { terminalApps: [], appOverrides: [] };
+const none = { rules: [] };
 
 describe('recognising terminals', () => {
   it('knows common terminals by window class, process name or app name', () => {
@@ -50,16 +50,26 @@ describe('planning a paste', () => {
     expect(planPaste({ names: [] }, 'make\n', none, linux).text).toBe('make');
   });
 
-  it('honours per-app overrides: paste off, or another shortcut', () => {
-    const settings = { terminalApps: [], appOverrides: [{ app: 'keepassxc', paste: false }, { app: 'xterm', paste: true, shortcut: 'shift+insert' }] };
+  it("honours the user's profiles: paste off, or another shortcut", () => {
+    const settings = { rules: [{ name: 'keepassxc', app: 'keepassxc', paste: 'off' as const }, { name: 'xterm', app: 'xterm', shortcut: 'shift+insert' }] };
     expect(planPaste({ names: ['KeePassXC'] }, 'x', settings, linux)).toMatchObject({ paste: false, override: 'keepassxc' });
     const xterm = planPaste({ names: ['xterm'] }, 'ls\n', settings, linux);
     expect(xterm).toMatchObject({ paste: true, terminal: true, text: 'ls', override: 'xterm' });
     expect(toXdotool(xterm.shortcut)).toBe('shift+Insert');
   });
 
-  it('rejects an override shortcut it cannot press, naming the app', () => {
-    const settings = { terminalApps: [], appOverrides: [{ app: 'code', paste: true, shortcut: 'hyper+v' }] };
+  it('treats an app a user profile gives shell output as a terminal (the migrated output.terminalApps)', () => {
+    const plan = planPaste({ handle: '1', names: ['my-term'] }, 'ls\n', { rules: [{ name: 'my-term', app: 'my-term', style: 'shell' as const }] }, linux);
+    expect(plan).toMatchObject({ terminal: true, text: 'ls' });
+    expect(formatShortcut(plan.shortcut)).toBe('ctrl+shift+v');
+  });
+
+  it('gives a shell answer without its newline even in an editor when the request ran as a shell command', () => {
+    expect(planPaste({ handle: '1', names: ['code'] }, 'ls\n', none, linux, { style: 'shell' }).text).toBe('ls');
+  });
+
+  it('rejects a profile shortcut it cannot press, naming the profile', () => {
+    const settings = { rules: [{ name: 'code', app: 'code', shortcut: 'hyper+v' }] };
     expect(() => planPaste({ names: ['code'] }, 'x', settings, linux)).toThrow(AppError);
     expect(() => planPaste({ names: ['code'] }, 'x', settings, linux)).toThrow(/code/);
   });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../main/core/errors.js';
-import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, RESULT_ACTIONS, type EventName } from '../../preload/contract.js';
+import { events as eventSchemas, INTENT_NAMES, isMethodName, methods, QUICK_COMMANDS, RESULT_ACTIONS, SWITCHABLE_PROFILES, type EventName } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { FAULT_SETTINGS, propertyParams } from '../support/fault-helpers.js';
 
@@ -44,6 +44,7 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'app.info': fc.constant({}),
   'dictation.start': fc.record({ intent: optional(fc.constantFrom(...INTENT_NAMES)), language: optional(languageArb) }),
   'dictation.stop': fc.record({ requestId: smallId }),
+  'dictation.profile': fc.record({ requestId: smallId, profile: fc.constantFrom(...SWITCHABLE_PROFILES) }),
   'request.cancel': fc.record({ requestId: smallId }),
   'request.text': fc.record({ text: fc.string({ minLength: 1, maxLength: 120 }), language: optional(languageArb), intent: optional(fc.constantFrom(...INTENT_NAMES)), noCache: optional(fc.boolean()) }),
   'request.quick': fc.record({ command: fc.constantFrom(...QUICK_COMMANDS), targetLanguage: optional(languageArb) }),

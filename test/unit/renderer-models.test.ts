@@ -4,6 +4,8 @@ import { budgetsFrom, judge } from '../../renderer/src/model/budgets.js';
 import { readDashboard } from '../../renderer/src/model/dashboard-model.js';
 import { errorHelp } from '../../renderer/src/model/error-help.js';
 import { buildPatch, draftFrom } from '../../renderer/src/model/settings-fields.js';
+import { applyPipelineEvent, beginRequest, INITIAL_DICTATION } from '../../renderer/src/model/dictation-state.js';
+import { parseProfileLines, profileLines } from '../../renderer/src/model/profile-lines.js';
 
 describe('dashboard model', () => {
   it('renders nothing but empties for an empty or odd snapshot', () => {
@@ -108,5 +110,25 @@ describe('budgets and error advice', () => {
     expect(errorHelp({ code: 'QUOTA', message: '', retryable: true, retryAfterMs: 180_000 }).title).toMatch(/3 min/);
     expect(errorHelp({ code: 'MEMORY_PRESSURE', message: '', retryable: true }).title).toBe('Memory is low');
     expect(errorHelp({ code: 'NO_MICROPHONE', message: '', retryable: true }).advice).toMatch(/type the request/);
+  });
+});
+
+describe('the app profile in the dictation state (issue 23)', () => {
+  it('shows the profile main announces, and starts the next request without it', () => {
+    const started = beginRequest(INITIAL_DICTATION, 'voice');
+    const shown = applyPipelineEvent(started, { type: 'profile', profile: { id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' } });
+    expect(shown.profile).toEqual({ id: 'builtin:terminal', label: 'Terminal: shell command', style: 'shell' });
+    expect(beginRequest(shown, 'voice').profile).toBeNull();
+  });
+});
+
+describe('app profiles as lines in Settings (issue 23)', () => {
+  it('round-trips rules and names the line of a mistake', () => {
+    const rules = [{ name: 'Notebook', app: 'code', title: '*.ipynb - *', language: 'python', prompt: 'One cell | no prose' }, { name: 'KeePass', app: 'keepassxc', paste: 'off' }];
+    const text = profileLines(rules);
+    expect(text).toBe('Notebook | app=code | title=*.ipynb - * | language=python | prompt=One cell | no prose\nKeePass | app=keepassxc | paste=off');
+    expect(parseProfileLines(text)).toEqual({ rules, errors: [] });
+    expect(parseProfileLines('ok | app=x\nbad | style=fancy | app=y\nnopattern | style=shell').errors).toEqual(['line 2: style is code, shell or markdown.', 'line 3: give an app or a title pattern.']);
+    expect(parseProfileLines(`long | title=${'x'.repeat(201)}`).errors[0]).toMatch(/longer than 200/);
   });
 });

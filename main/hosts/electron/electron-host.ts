@@ -5,6 +5,7 @@ import { basename, extname, join } from 'node:path';
 import { app as electronApp, BrowserWindow, safeStorage, screen, session, shell, systemPreferences } from 'electron';
 import { pickConfigEnv } from '../../config/load.js';
 import { createApp } from '../../app/create-app.js';
+import { userShell } from '../../app/app-profiles.js';
 import type { App } from '../../app/app-types.js';
 import { defaultDataDir } from '../../app/paths.js';
 import type { Logger } from '../../core/logger.js';
@@ -69,6 +70,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     env,
     logger,
     host: 'electron',
+    shell: userShell(process.env, process.platform),
     version: electronApp.getVersion(),
     dataDir,
     workersDir: paths.workers,
@@ -87,7 +89,7 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
     // The tools need DISPLAY, WAYLAND_DISPLAY and PATH, which the config env does not carry.
     env: process.env,
     logger,
-    settings: () => core.settings.output,
+    settings: () => ({ ...core.settings.output, rules: core.settings.profiles.rules }),
     clipboard,
     ...(process.platform === 'darwin' ? { isAccessibilityTrusted: () => systemPreferences.isTrustedAccessibilityClient(false) } : {}),
     ownAppNames: [electronApp.getName(), ...OWN_APP_IDS, basename(process.execPath, extname(process.execPath))],
@@ -156,6 +158,8 @@ export async function startElectronHost(options: { mainDir: string; logger: Logg
   });
   // The overlay's Paste / Copy / Open / Dismiss buttons (result.action) do what its chords do.
   core.setResultActionHandler((requestId, action) => desktop.actions.run(requestId, action));
+  // Each dictation's app profile comes from the window focused at its hotkey down (issue 23).
+  core.setFocusSource(() => desktop.focusContext());
 
   const applyLoginItem = (): void => {
     // Linux has no login-item API in Electron: autostart there is a .desktop file the packages install (documented).

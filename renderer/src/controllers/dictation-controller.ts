@@ -1,5 +1,5 @@
 // Runs one dictation or typed request at a time against the Api: capture, start/stop/cancel, events folded into view state.
-import type { Api, AppErrorPayload, EventPayload, PipelineEvent, QuickCommand } from '../../../preload/contract';
+import type { Api, AppErrorPayload, EventPayload, PipelineEvent, QuickCommand, SwitchableProfile } from '../../../preload/contract';
 import { applyPipelineEvent, beginRequest, INITIAL_DICTATION, isBusy, type DictationState } from '../model/dictation-state';
 import { toErrorPayload } from '../model/error-help';
 import type { CaptureHandle, CaptureStarter } from '../platform/capture-port';
@@ -114,6 +114,17 @@ export class DictationController {
       await this.api.call('dictation.stop', { requestId });
     } catch (error) {
       if (gen === this.generation) this.fail(toErrorPayload(error));
+    }
+  }
+
+  /** Switches the app profile of the dictation being recorded, for this request only ('auto': the focused app's). */
+  async switchProfile(profile: SwitchableProfile): Promise<void> {
+    const requestId = this.state.requestId;
+    if (requestId === null || !isBusy(this.state)) return;
+    try {
+      await this.api.call('dictation.profile', { requestId, profile });
+    } catch (error) {
+      this.fail(toErrorPayload(error));
     }
   }
 

@@ -4,6 +4,7 @@ import { toErrorPayload } from '../model/error-help';
 import { savedNotice } from '../model/settings-notices';
 import { checkRows, emptyRow, instanceRows, instancesPatch, type InstanceRow } from '../model/gemini-instances';
 import { buildPatch, draftFrom, restartNotice, type Draft } from '../model/settings-fields';
+import { parseProfileLines } from '../model/profile-lines';
 import { listMicrophones, type Microphone } from '../platform/microphones';
 import { getString, PREF_MIC_DEVICE, setString } from '../platform/preferences';
 import { StateStore } from './state-store';
@@ -26,11 +27,13 @@ export interface SettingsState {
   instances: InstanceRow[];
   instanceErrors: Record<string, string>;
   instancesNotice: string | null;
+  /** What the last profile save said (saved, or the lines to fix). */
+  profilesNotice: string | null;
 }
 
 export class SettingsController extends StateStore<SettingsState> {
   constructor(private readonly api: Api) {
-    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, teamSecretNotice: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '', instances: [], instanceErrors: {}, instancesNotice: null });
+    super({ settings: null, original: {}, draft: {}, fieldErrors: {}, loading: false, saving: false, error: null, notice: null, keyStatus: null, teamSecretNotice: null, microphones: [], microphone: getString(PREF_MIC_DEVICE) ?? '', instances: [], instanceErrors: {}, instancesNotice: null, profilesNotice: null });
   }
 
   async load(): Promise<void> {
@@ -129,6 +132,23 @@ export class SettingsController extends StateStore<SettingsState> {
       const settings = await this.api.call('settings.get', {});
       const restart = updated['restartRequired'] === true ? restartNotice(updated['restartFor']) : '';
       this.patch({ settings, instances: instanceRows(settings), instanceErrors: {}, saving: false, error: null, instancesNotice: `Saved ${rows.length} ${rows.length === 1 ? 'instance' : 'instances'}${keys > 0 ? ` and ${keys} ${keys === 1 ? 'key' : 'keys'}` : ''}.${restart}` });
+    } catch (error) {
+      this.patch({ saving: false, error: toErrorPayload(error) });
+    }
+  }
+
+  /** Saves the app profile rules typed as lines (profile-lines.ts); a bad line is named and nothing is saved. */
+  async saveProfiles(text: string): Promise<void> {
+    const { rules, errors } = parseProfileLines(text);
+    if (errors.length > 0) {
+      this.patch({ profilesNotice: `Not saved: ${errors.slice(0, 3).join(' ')}` });
+      return;
+    }
+    this.patch({ saving: true, profilesNotice: null });
+    try {
+      await this.api.call('settings.update', { patch: { profiles: { rules } } });
+      const settings = await this.api.call('settings.get', {});
+      this.patch({ settings, saving: false, error: null, profilesNotice: `Saved ${rules.length} ${rules.length === 1 ? 'profile' : 'profiles'}.` });
     } catch (error) {
       this.patch({ saving: false, error: toErrorPayload(error) });
     }

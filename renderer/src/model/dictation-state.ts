@@ -1,5 +1,5 @@
 // The dictation view's state and the pure reducer that folds pipeline events into it.
-import type { AppErrorPayload, IntentSlots, PipelineEvent, PipelineResult, StageTimings } from '../../../preload/contract';
+import type { AppErrorPayload, IntentSlots, PipelineEvent, PipelineResult, ProfileInfo, StageTimings } from '../../../preload/contract';
 
 export type DictationPhase = 'idle' | 'starting' | 'listening' | 'transcribing' | 'waiting' | 'generating' | 'done' | 'error' | 'cancelled';
 
@@ -30,6 +30,8 @@ export interface DictationState {
   copied: 'idle' | 'copied' | 'failed';
   /** An edit request: the selection it changes (null for new code). */
   edit: { before: string; lines: number; app?: string } | null;
+  /** The app profile the request runs with ("Terminal: shell command"), once main knows it. */
+  profile: ProfileInfo | null;
 }
 
 export const INITIAL_DICTATION: DictationState = {
@@ -44,6 +46,7 @@ export const INITIAL_DICTATION: DictationState = {
   timings: {},
   error: null,
   edit: null,
+  profile: null,
   errorAt: null,
   waiting: null,
   level: 0,
@@ -104,6 +107,8 @@ export function applyPipelineEvent(state: DictationState, event: PipelineEvent, 
     case 'edit':
       // The selection an edit changes: kept for the diff view (before against the streamed code).
       return { ...state, edit: { before: event.before, lines: event.lines, ...(event.app ? { app: event.app } : {}) } };
+    case 'profile':
+      return { ...state, profile: event.profile };
   }
 }
 

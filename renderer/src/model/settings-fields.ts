@@ -89,6 +89,7 @@ export const SETTINGS_GROUPS: readonly FieldGroup[] = [
     title: 'Privacy and vocabulary',
     fields: [
       { path: 'privacy.clipboardContext', label: 'Send clipboard text when a request refers to it', kind: 'checkbox' },
+      { path: 'profiles.sendWindowTitle', label: "Send the focused window's title to Gemini (redacted)", kind: 'checkbox', help: 'Off: the app name and the file extension pick a profile on this computer only.' },
       { path: 'privacy.projectVocabulary', label: 'Bias transcription with names from the project folder', kind: 'checkbox' },
       { path: 'vocabulary.projectDir', label: 'Project folder', kind: 'text', placeholder: '/home/me/code/my-project', empty: '', help: 'Identifiers found here help the transcriber spell your names.' },
       { path: 'monitor.dailyTokenCap', label: 'Daily token cap', kind: 'integer', min: 1, empty: null, help: 'Empty: no cap.' },

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../preload/contract';
 import { CodeBlock } from '../components/CodeBlock';
 import { HudResultActions } from '../components/HudResultActions';
 import { LevelMeter } from '../components/LevelMeter';
+import { ProfileSwitch } from '../components/ProfileSwitch';
 import { PushToTalkButton } from '../components/PushToTalkButton';
 import { TextRequestForm } from '../components/TextRequestForm';
 import { WaitingStatus } from '../components/WaitingStatus';
@@ -106,6 +107,10 @@ export function OverlayHud({ controller, info, onOpenSettings, actions }: Overla
           </p>
           <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={isBusy(state)} compact />
         </>
+      ) : null}
+
+      {state.profile && kind !== 'idle' && kind !== 'error' ? (
+        <ProfileSwitch profile={state.profile} {...(kind === 'listening' ? { onSwitch: (id) => void controller.switchProfile(id) } : {})} />
       ) : null}
 
       {kind === 'listening' ? (

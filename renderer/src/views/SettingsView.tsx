@@ -4,13 +4,15 @@ import { ApiKeyForm } from '../components/ApiKeyForm';
 import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { GeminiInstancesEditor } from '../components/GeminiInstancesEditor';
+import { ProfilesEditor } from '../components/ProfilesEditor';
 import { SettingsField } from '../components/SettingsField';
 import { TeamSecretForm } from '../components/TeamSecretForm';
 import { PersonalSettings } from '../components/PersonalSettings';
 import type { PersonalController } from '../controllers/personal-controller';
 import type { SettingsController } from '../controllers/settings-controller';
 import { useStore } from '../controllers/use-store';
-import { SETTINGS_GROUPS } from '../model/settings-fields';
+import { SETTINGS_GROUPS, getPath } from '../model/settings-fields';
+import { profileLines } from '../model/profile-lines';
 import { settingsNotices } from '../model/settings-notices';
 
 export interface SettingsViewProps {
@@ -91,6 +93,13 @@ export function SettingsView({ controller, hasApiKey, onApiKeySaved, personal }:
         onAdd={() => controller.addInstance()}
         onRemove={(index) => controller.removeInstance(index)}
         onSave={() => void controller.saveInstances()}
+      />
+
+      <ProfilesEditor
+        lines={profileLines(getPath(state.settings, 'profiles.rules'))}
+        notice={state.profilesNotice}
+        disabled={!state.settings || state.saving}
+        onSave={(text) => void controller.saveProfiles(text)}
       />
 
       <form

@@ -12,6 +12,7 @@ import { WaylandInserter } from './wayland-inserter.js';
 import { WindowsInserter } from './windows-inserter.js';
 import { XclipClipboard } from './xclip-clipboard.js';
 import { XdotoolInserter } from './xdotool-inserter.js';
+import { readProcArgv0 } from './proc-args.js';
 
 export interface CreateInserterOptions {
   runner: CommandRunner;
@@ -41,7 +42,8 @@ export function createInserter(support: InsertSupport, options: CreateInserterOp
   const log = logger.child({ component: 'paste', platform: support.platform });
   switch (support.keystrokeTool) {
     case 'xdotool':
-      return new XdotoolInserter({ runner, logger: log, display: options.env.DISPLAY });
+      // One xprop call and a /proc read instead of four helper processes at hotkey down (bench suite focus).
+      return new XdotoolInserter({ runner, logger: log, display: options.env.DISPLAY, useXprop: true, readArgv0: readProcArgv0 });
     case 'wtype':
     case 'ydotool':
       return new WaylandInserter({ runner, tool: support.keystrokeTool });

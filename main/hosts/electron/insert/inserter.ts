@@ -21,8 +21,12 @@ export interface InsertTarget {
   handle?: string;
   /** Names matched against the terminal list and the per-app overrides: window class, process name, app name, bundle id. */
   names: readonly string[];
-  /** Window title, for logs only. */
+  /** Window title: picks the app's profile locally (an editor's file); sent to Gemini only when the user allows it. */
   title?: string;
+  /** The app or process name ("xterm", "code", "Slack"), when the platform tells it. */
+  app?: string;
+  /** X11 WM_CLASS class, macOS bundle id. */
+  windowClass?: string;
 }
 
 export interface InsertOptions {

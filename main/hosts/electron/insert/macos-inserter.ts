@@ -49,16 +49,27 @@ export class MacosInserter implements Inserter {
 
   async captureTarget(signal?: AbortSignal): Promise<InsertTarget | undefined> {
     const result = await this.osascript(
-      ['-e', 'tell application "System Events" to set p to first application process whose frontmost is true', '-e', 'return (bundle identifier of p) & tab & (name of p)'],
+      [
+        '-e', 'tell application "System Events" to set p to first application process whose frontmost is true',
+        // The front window's title needs the same Accessibility permission as the paste; without it the title stays empty.
+        '-e', 'set t to ""', '-e', 'try', '-e', 'tell application "System Events" to set t to name of front window of p', '-e', 'end try',
+        '-e', 'return (bundle identifier of p) & tab & (name of p) & tab & t',
+      ],
       signal,
     );
     if (result.exitCode !== 0) {
       this.options.logger.debug({ error: firstLine(result.stderr) }, 'frontmost app unknown');
       return undefined;
     }
-    const [bundleId = '', name = ''] = result.stdout.trim().split('\t');
-    const names = [name, bundleId].filter((n) => n.length > 0 && n !== 'missing value');
-    return { ...(BUNDLE_ID.test(bundleId) ? { handle: bundleId } : {}), names };
+    const [bundleId = '', name = '', title = ''] = result.stdout.replace(/\n$/, '').split('\t');
+    const known = (n: string): boolean => n.length > 0 && n !== 'missing value';
+    const names = [name, bundleId].filter(known);
+    return {
+      ...(BUNDLE_ID.test(bundleId) ? { handle: bundleId, windowClass: bundleId } : {}),
+      names,
+      ...(known(name) ? { app: name } : {}),
+      ...(known(title.trim()) ? { title: title.trim() } : {}),
+    };
   }
 
   async insert(target: InsertTarget | undefined, _text: string, options: InsertOptions): Promise<void> {

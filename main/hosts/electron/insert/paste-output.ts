@@ -33,6 +33,13 @@ export interface PasteOutcome {
   restore: Promise<RestoreResult>;
 }
 
+export interface PasteCallOptions {
+  signal?: AbortSignal;
+  keepOnClipboard?: boolean;
+  /** The output style the request ran with: 'shell' text never keeps a trailing newline, whatever the target. */
+  style?: 'code' | 'shell' | 'markdown';
+}
+
 export interface PasteOutputOptions {
   inserter: Inserter;
   clipboard: ClipboardAccess;
@@ -101,7 +108,7 @@ export class PasteOutput {
    * Puts text on the clipboard and pastes it into target (or the app focused now when target is undefined). Pastes run
    * one at a time. keepOnClipboard defaults to settings mode 'both'. Never rejects: the outcome says what happened.
    */
-  paste(text: string, target: InsertTarget | undefined, options: { signal?: AbortSignal; keepOnClipboard?: boolean } = {}): Promise<PasteOutcome> {
+  paste(text: string, target: InsertTarget | undefined, options: PasteCallOptions = {}): Promise<PasteOutcome> {
     const run = this.queue.then(() => this.pasteNow(text, target, options));
     this.queue = run.catch(() => undefined);
     return run;
@@ -115,7 +122,7 @@ export class PasteOutput {
     await pending.done;
   }
 
-  private async pasteNow(text: string, given: InsertTarget | undefined, options: { signal?: AbortSignal; keepOnClipboard?: boolean }): Promise<PasteOutcome> {
+  private async pasteNow(text: string, given: InsertTarget | undefined, options: PasteCallOptions): Promise<PasteOutcome> {
     const { inserter, clipboard, logger } = this.options;
     const settings = this.options.settings();
     // "Paste here" (tray, overlay) has no remembered target: whatever has focus now is it, terminal checks included.
@@ -127,7 +134,7 @@ export class PasteOutput {
     }
     let plan: PastePlan;
     try {
-      plan = planPaste(target, text, settings, inserter.shortcuts);
+      plan = planPaste(target, text, settings, inserter.shortcuts, options.style ? { style: options.style } : undefined);
     } catch (error) {
       return this.notPasted(text, false, 'bad-override', toAppError(error).message);
     }

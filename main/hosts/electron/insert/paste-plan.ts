@@ -1,24 +1,17 @@
-// Decides, for one target, whether to paste, with which keys, and what text (terminal safety and per-app overrides).
+// Decides, for one target, whether to paste, with which keys, and what text (terminal safety and the app's profile).
 import { AppError } from '../../../core/errors.js';
+import { resolveProfile, type AppliedProfile, type ProfileRule } from '../../../profiles/profiles.js';
+import { focusContextOf } from './focus-context.js';
 import type { InsertTarget } from './inserter.js';
 import { parseShortcut, type PasteShortcut } from './paste-shortcut.js';
-import { isTerminal, matchesApp, textForTerminal } from './terminal-apps.js';
+import { isTerminal, textForTerminal } from './terminal-apps.js';
 import { sanitiseForTerminal } from './terminal-text.js';
 
-/** One user override, matched like the terminal list against the target's class, process or app name. */
-export interface AppOverride {
-  app: string;
-  /** false: never paste into this app (the result stays on the clipboard). */
-  paste: boolean;
-  /** Another paste shortcut for this app ("shift+insert"). */
-  shortcut?: string;
-}
-
-/** The part of settings.output that paste reads; settings.output satisfies it. */
+/** What paste reads from settings: settings.output with the user's profile rules (settings.profiles.rules). */
 export interface PasteSettings {
   mode: 'clipboard' | 'paste' | 'both';
-  terminalApps: readonly string[];
-  appOverrides: readonly AppOverride[];
+  /** The user's profiles: a rule's paste 'off' and shortcut apply to the apps it matches; style 'shell' marks a terminal. */
+  rules: readonly ProfileRule[];
   restoreDelayMs: number;
 }
 
@@ -28,40 +21,46 @@ export interface PastePlan {
   terminal: boolean;
   /** The text to put on the clipboard and paste. */
   text: string;
-  /** The override that applied, by its app entry. */
+  /** The user's profile that applied, by its name. */
   override?: string;
   /** Escape sequences and control characters removed from the text (terminals and unknown targets only). */
   removedControls: number;
 }
 
+/**
+ * `requested`: the profile the request ran with (the overlay may have switched it); a shell answer loses its trailing
+ * newline wherever it goes. The keys and the paste rule come from the target window's own profile.
+ */
 export function planPaste(
   target: InsertTarget | undefined,
   text: string,
-  settings: Pick<PasteSettings, 'terminalApps' | 'appOverrides'>,
+  settings: Pick<PasteSettings, 'rules'>,
   shortcuts: { normal: PasteShortcut; terminal: PasteShortcut },
+  requested?: Pick<AppliedProfile, 'style'>,
 ): PastePlan {
   const names = target?.names ?? [];
-  const terminal = isTerminal(names, settings.terminalApps);
-  // The first override whose app matches wins, so a user can put a specific entry before a general one.
-  const override = settings.appOverrides.find((o) => matchesApp(names, [o.app]) !== undefined);
+  const own = target === undefined ? undefined : resolveProfile(focusContextOf(target), { rules: settings.rules });
+  const user = own?.id.startsWith('user:') ? own : undefined;
+  const userRule = user ? settings.rules[Number(user.id.slice('user:'.length))] : undefined;
+  const terminal = isTerminal(names) || userRule?.style === 'shell';
   let shortcut = terminal ? shortcuts.terminal : shortcuts.normal;
-  if (override?.shortcut !== undefined) {
+  if (user?.shortcut !== undefined) {
     try {
-      shortcut = parseShortcut(override.shortcut);
+      shortcut = parseShortcut(user.shortcut);
     } catch (error) {
-      throw new AppError('CONFIG', `The paste override for ${override.app} has a bad shortcut: ${(error as Error).message}`, { cause: error });
+      throw new AppError('CONFIG', `The profile "${userRule?.name ?? user.label}" has a bad paste shortcut: ${(error as Error).message}`, { cause: error });
     }
   }
   // An unknown target (Wayland) could be a terminal: a trailing newline costs an editor nothing, a shell a command;
   // escape sequences and control characters are removed for the same reason (an editor gets the text as generated).
-  const forTerminal = terminal || names.length === 0;
+  const forTerminal = terminal || names.length === 0 || requested?.style === 'shell';
   const cleaned = forTerminal ? sanitiseForTerminal(text) : { text, removed: 0 };
   return {
-    paste: override?.paste ?? true,
+    paste: user?.paste ?? true,
     shortcut,
     terminal,
     text: forTerminal ? textForTerminal(cleaned.text) : text,
-    ...(override ? { override: override.app } : {}),
+    ...(userRule ? { override: userRule.name } : {}),
     removedControls: cleaned.removed,
   };
 }

@@ -16,7 +16,7 @@ export interface SetupPasteOptions {
   /** The environment as the app sees it (DISPLAY, WAYLAND_DISPLAY, PATH), passed down by the composition root. */
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
-  /** Read at each paste: settings.output. */
+  /** Read at each paste: settings.output with settings.profiles.rules. */
   settings: () => PasteSettings;
   /** The shell's ClipboardService (Electron's promise-based clipboard); without it xclip serves on X11. */
   clipboard?: RichClipboard;

@@ -23,7 +23,7 @@ const USER32 =
 
 export const CAPTURE_SCRIPT =
   `${USER32} $h = [VoiceCodeGen.User32]::GetForegroundWindow(); $p = 0; [void][VoiceCodeGen.User32]::GetWindowThreadProcessId($h, [ref]$p); ` +
-  '$n = (Get-Process -Id $p -ErrorAction SilentlyContinue).ProcessName; Write-Output ("{0}`t{1}" -f $h.ToInt64(), $n)';
+  '$q = Get-Process -Id $p -ErrorAction SilentlyContinue; Write-Output ("{0}`t{1}`t{2}" -f $h.ToInt64(), $q.ProcessName, ($q.MainWindowTitle -replace "`t", " "))';
 
 /**
  * Brings the window back, then sends the keys. Windows lets a background process take the foreground only in some
@@ -55,12 +55,12 @@ export class WindowsInserter implements Inserter {
 
   async captureTarget(signal?: AbortSignal): Promise<InsertTarget | undefined> {
     const result = await this.powershell(CAPTURE_SCRIPT, signal);
-    const [hwnd = '', process = ''] = result.stdout.trim().split('\t');
+    const [hwnd = '', process = '', title = ''] = result.stdout.trim().split('\t');
     if (result.exitCode !== 0 || !/^\d+$/.test(hwnd) || hwnd === '0') {
       this.options.logger.debug({ error: firstLine(result.stderr) }, 'foreground window unknown');
       return undefined;
     }
-    return { handle: hwnd, names: process ? [process] : [] };
+    return { handle: hwnd, names: process ? [process] : [], ...(process ? { app: process } : {}), ...(title.trim() ? { title: title.trim() } : {}) };
   }
 
   async insert(target: InsertTarget | undefined, _text: string, options: InsertOptions): Promise<void> {

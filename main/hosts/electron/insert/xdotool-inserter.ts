@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logger.js';
 import { firstLine, type CommandRunner } from './command-runner.js';
 import type { InsertAvailability, InsertOptions, InsertTarget, Inserter } from './inserter.js';
 import { parseShortcut, toXdotool } from './paste-shortcut.js';
+import { XPROP_ARGS, parseXprop } from './xprop-props.js';
 
 export interface XdotoolInserterOptions {
   runner: CommandRunner;
@@ -11,6 +12,13 @@ export interface XdotoolInserterOptions {
   /** DISPLAY as the app sees it; without one there is no X server to paste into. */
   display: string | undefined;
   timeoutMs?: number;
+  /**
+   * Read class, pid and title with one `xprop -id` call (x11-utils) instead of three xdotool calls; falls back to
+   * xdotool when xprop is missing or says nothing. Set by createInserter; the focus bench measures both.
+   */
+  useXprop?: boolean;
+  /** argv[0] of a pid without `ps` (Linux: /proc/PID/cmdline); absent: `ps -o args=`. */
+  readArgv0?: (pid: string) => Promise<string | undefined>;
 }
 
 export const XDOTOOL_INSTALL_HINT = 'Install xdotool (Debian/Ubuntu: sudo apt install xdotool; Fedora: sudo dnf install xdotool; Arch: sudo pacman -S xdotool) to paste into other apps.';
@@ -42,6 +50,10 @@ export class XdotoolInserter implements Inserter {
     const focus = await this.xdotool(['getwindowfocus'], signal);
     const id = focus.stdout.trim();
     if (focus.exitCode !== 0 || !/^\d+$/.test(id)) return undefined;
+    if (this.options.useXprop && this.xpropMissing !== true) {
+      const viaXprop = await this.captureWithXprop(id, signal);
+      if (viaXprop !== undefined) return viaXprop;
+    }
     const [name, pid, klass] = await Promise.all([
       this.xdotool(['getwindowname', id], signal),
       this.xdotool(['getwindowpid', id], signal),
@@ -49,16 +61,55 @@ export class XdotoolInserter implements Inserter {
       this.xdotool(['getwindowclassname', id], signal),
     ]);
     const names: string[] = [];
-    if (klass.exitCode === 0 && klass.stdout.trim()) names.push(klass.stdout.trim());
+    const windowClass = klass.exitCode === 0 ? klass.stdout.trim() : '';
+    if (windowClass) names.push(windowClass);
+    let app = '';
     const pidText = pid.stdout.trim();
     if (pid.exitCode === 0 && /^\d+$/.test(pidText)) {
-      // argv[0], not comm: comm is cut at 15 characters ("gnome-terminal-" for gnome-terminal-server).
-      const ps = await this.options.runner.run('ps', ['-o', 'args=', '-p', pidText], { signal, timeoutMs: this.timeoutMs });
-      const argv0 = ps.stdout.trim().split(/\s+/)[0] ?? '';
-      const program = argv0.slice(argv0.lastIndexOf('/') + 1);
-      if (ps.exitCode === 0 && program) names.push(program);
+      const program = await this.programOf(pidText, signal);
+      if (program) {
+        names.push(program);
+        app = program;
+      }
     }
-    return { handle: id, names, ...(name.exitCode === 0 ? { title: name.stdout.trim() } : {}) };
+    return { handle: id, names, ...(name.exitCode === 0 ? { title: name.stdout.trim() } : {}), ...(app ? { app } : {}), ...(windowClass ? { windowClass } : {}) };
+  }
+
+  private xpropMissing: boolean | undefined;
+
+  /** Class, pid and title from one xprop call; undefined when xprop is missing or knows nothing of the window. */
+  private async captureWithXprop(id: string, signal?: AbortSignal): Promise<InsertTarget | undefined> {
+    let result;
+    try {
+      result = await this.options.runner.run('xprop', ['-id', id, ...XPROP_ARGS], { signal, timeoutMs: this.timeoutMs });
+    } catch (error) {
+      if (isAppError(error) && error.details?.reason === 'no-tool') {
+        this.xpropMissing = true;
+        return undefined;
+      }
+      throw error;
+    }
+    if (result.exitCode !== 0) return undefined;
+    const props = parseXprop(result.stdout);
+    if (props.windowClass === undefined && props.title === undefined) return undefined;
+    const names: string[] = props.windowClass ? [props.windowClass] : [];
+    const program = props.pid !== undefined ? await this.programOf(props.pid, signal) : undefined;
+    if (program) names.push(program);
+    else if (props.instance && props.instance !== props.windowClass) names.push(props.instance);
+    const app = program ?? props.instance;
+    return { handle: id, names, ...(props.title !== undefined ? { title: props.title } : {}), ...(app ? { app } : {}), ...(props.windowClass ? { windowClass: props.windowClass } : {}) };
+  }
+
+  /** The program's file name: argv[0], not comm, which is cut at 15 characters ("gnome-terminal-" for gnome-terminal-server). */
+  private async programOf(pid: string, signal?: AbortSignal): Promise<string | undefined> {
+    let argv0: string | undefined;
+    if (this.options.readArgv0) argv0 = await this.options.readArgv0(pid);
+    if (argv0 === undefined) {
+      const ps = await this.options.runner.run('ps', ['-o', 'args=', '-p', pid], { signal, timeoutMs: this.timeoutMs });
+      if (ps.exitCode === 0) argv0 = ps.stdout.trim().split(/\s+/)[0];
+    }
+    const program = argv0?.slice(argv0.lastIndexOf('/') + 1);
+    return program ? program : undefined;
   }
 
   async insert(target: InsertTarget | undefined, _text: string, options: InsertOptions): Promise<void> {

@@ -31,7 +31,8 @@ export class ClipboardOutput {
       // A cut-short answer pasted into an editor looks finished and is not: never copy it.
       return { refused: { copied: false, message: `The answer was cut short (${result.finishReason}); nothing was copied. Try a narrower request.` } };
     }
-    const full = this.options.copyFullAnswer();
+    // A chat gets the Markdown answer (one sentence and a fenced block), not just the code (issue 23's chat profile).
+    const full = this.options.copyFullAnswer() || result.profile?.style === 'markdown';
     const text = full ? result.answer : result.code;
     if (text.trim().length === 0) {
       return { refused: { copied: false, message: full ? 'The answer was empty; nothing was copied.' : 'The answer had no code to copy; open the window to read it.' } };

@@ -9,6 +9,8 @@ import type { TrayService } from '../services/tray-service.js';
 import type { WindowService } from '../services/window-service.js';
 import { ClipboardOutput } from './clipboard-output.js';
 import type { SelectionCapture } from '../insert/selection-capture.js';
+import type { FocusContext } from '../../../profiles/profiles.js';
+import { focusContextOf } from '../insert/focus-context.js';
 import { DictationController, type DictationStarter, type HotkeyMode, type HotkeyStatus } from './dictation-controller.js';
 import { EditApplier } from './edit-apply.js';
 import { EditCapture } from './edit-capture.js';
@@ -121,6 +123,11 @@ export class DesktopShell {
       ...(options.keyRelease ? { keyRelease: options.keyRelease } : {}),
     });
     this.quick = new QuickCommandRunner({ app, clipboard, delivery: this.delivery, windows, notifications, logger, ...(selection ? { selection } : {}) });
+  }
+
+  /** The focus read at the latest hotkey down, as the app's focus source (app.setFocusSource). */
+  focusContext(): Promise<FocusContext | undefined> | undefined {
+    return this.dictation.currentTarget?.then((target) => (target === undefined ? undefined : focusContextOf(target)));
   }
 
   /** Registers the hotkey from the current settings and draws the tray; call again after a settings change. */

@@ -90,6 +90,11 @@ export class DictationController {
     return this.state;
   }
 
+  /** The focused app read at the latest hotkey down (settles later; never rejects), for the app profile. */
+  get currentTarget(): Promise<InsertTarget | undefined> | undefined {
+    return this.target;
+  }
+
   get status(): HotkeyStatus {
     return this.current;
   }
@@ -233,6 +238,8 @@ export class DictationController {
     if (this.handle !== undefined) this.cancel();
     // First, while the user's app still has focus for certain: the overlay and the recording come after.
     const target = this.options.captureTarget?.();
+    // Set before the start: a starter that starts the app's dictation at once reads it for the app profile.
+    this.target = target;
     // The selection is read beside the recording, never before it: the starter gets a promise.
     const edit = this.options.captureEdit?.(forceEdit, target);
     let handle: DictationHandle;

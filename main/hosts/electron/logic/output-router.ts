@@ -51,12 +51,12 @@ export class OutputRouter implements ResultOutput {
   }
 
   /**
-   * At hotkey down, before the overlay shows: the app to paste into later. Undefined in clipboard mode, so no helper
-   * process runs for a result that will only be copied. Never rejects.
+   * At hotkey down, before the overlay shows: the app to paste into later, which also picks the request's app profile
+   * (issue 23), so it is read in clipboard mode too. Undefined only when no paste tool exists here. Never rejects.
    */
   captureTarget(): Promise<InsertTarget | undefined> | undefined {
     const output = this.options.paste?.output;
-    if (!this.pasting || output === undefined) return undefined;
+    if (output === undefined) return undefined;
     return output.captureTarget().catch(() => undefined);
   }
 
@@ -79,7 +79,8 @@ export class OutputRouter implements ResultOutput {
       return { ...copied, pasted: false, message: `Not pasted: ${why} ${copied.message}` };
     }
     const target = await (context.target ?? Promise.resolve(undefined));
-    return this.fromPaste(await output.paste(chosen.text, target));
+    // A shell answer loses its trailing newline wherever it is pasted (the request's profile, which the user may have switched).
+    return this.fromPaste(await output.paste(chosen.text, target, result.profile ? { style: result.profile.style } : {}));
   }
 
   /** Tray "Paste last result here": into whatever has focus now. */
