@@ -17,6 +17,7 @@ import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
 import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type GenerationChunk, type LiveSession } from '../gemini/types.js';
 import { INTENT_NAMES, isIntentName, type IntentName } from '../intent/types.js';
 import type { FileTranscriberPort, GeneratorPort, LiveSessionSource } from '../pipeline/ports.js';
+import { warmStreamingTransport } from '../gemini/transport-warm-up.js';
 
 export interface SecretStore {
   isEncryptionAvailable(): boolean;
@@ -127,6 +128,7 @@ class Bundle {
 }
 
 export function createGeminiServices(settings: Settings, options: GeminiServicesOptions): GeminiServices {
+  warmStreamingTransport();
   let storage: 'encrypted' | 'memory' | 'env' = options.keyFromEnv ? 'env' : options.secretStore?.isEncryptionAvailable() ? 'encrypted' : 'memory';
   let bundle = new Bundle(resolveEndpoints(settings), settings, options, []);
   const leases = new WeakMap<LiveSession, SessionLease>();
