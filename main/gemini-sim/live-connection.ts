@@ -31,6 +31,9 @@ interface Turn {
   timer: NodeJS.Timeout | undefined;
   ended: boolean;
   faultChecked: boolean;
+  /** Wall-clock ms of activityEnd and of the final transcript, for LiveTurnStats.finalMs. */
+  endedAt: number | null;
+  finishedAt: number | null;
 }
 
 function isObject(value: unknown): value is Json {
@@ -255,6 +258,8 @@ export class LiveConnection {
       timer: undefined,
       ended: false,
       faultChecked: false,
+      endedAt: null,
+      finishedAt: null,
     };
     return this.turn;
   }
@@ -366,6 +371,7 @@ export class LiveConnection {
       return;
     }
     turn.ended = true;
+    turn.endedAt = Date.now();
     if (turn.timer) clearTimeout(turn.timer);
     turn.timer = undefined;
     this.later(this.state.profile.finalAfterActivityEndMs, () => this.completeTurn(turn));
@@ -387,6 +393,7 @@ export class LiveConnection {
       turn.committed += rest;
       transcript = turn.committed;
       this.send({ serverContent: { inputTranscription: { text: rest, finished: true } } });
+      turn.finishedAt = Date.now();
     }
     // The transcription model may end its transcript (finished) well before the turn: clients must not wait.
     const late = this.state.faults.take(['live-late-turn-complete']);
@@ -416,6 +423,7 @@ export class LiveConnection {
       nonSilent: turn.meter.nonSilent,
       toneHz: turn.toneHz,
       transcript,
+      finalMs: turn.endedAt !== null && turn.finishedAt !== null ? turn.finishedAt - turn.endedAt : null,
     });
   }
 
