@@ -47,7 +47,7 @@ export interface GeminiServices {
   /** Said in Settings when the platform has a key store that cannot encrypt (Linux without a keyring). */
   keyNotice(): string | undefined;
   health(): InstanceHealth[];
-  poolSize(): { size: number; idle: number; min: number; max: number };
+  poolSize(): { size: number; idle: number; min: number; max: number; waiting: number };
   /** Settings changed (instances, models, pool, retry, ...): later requests use endpoints and a pool built from them. */
   reconfigure(): void;
   /** Memory pressure: close warm sessions nobody is using. */
@@ -272,7 +272,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     health: () => bundle.balancer.health(),
     poolSize: () => {
       const s = bundle.pool.sizes();
-      return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max };
+      return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max, waiting: s.waiting };
     },
     reconfigure: () => rebuild(),
     trimSpare: () => bundle.pool.trimIdle(),
