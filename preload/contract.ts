@@ -20,6 +20,8 @@ export const stageTimingsSchema = z.object({
   total: z.number().nonnegative().optional(),
   /** Time spent waiting for a retry Gemini asked for (RetryInfo): its own stage, outside the budgets and `total`. */
   waiting: z.number().nonnegative().optional(),
+  /** A dictation's wait for a Live session when none was warm (every allowed session busy, or the next one connecting). */
+  session: z.number().nonnegative().optional(),
 });
 export type StageTimings = z.infer<typeof stageTimingsSchema>;
 

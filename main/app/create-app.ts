@@ -282,7 +282,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     if (options.host !== 'cli') {
       monitor.start();
       memory.start();
-      const poolTimer = setInterval(() => monitor.setPoolSize(SESSION_POOL, gemini.poolSize()), 5_000);
+      const poolTimer = setInterval(() => {
+        monitor.setPoolSize(SESSION_POOL, gemini.poolSize());
+        monitor.setPoolSize('syntax checks', quality.sizes());
+      }, 5_000);
       poolTimer.unref();
       closers.add('pool gauge', () => clearInterval(poolTimer));
     }

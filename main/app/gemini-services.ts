@@ -17,6 +17,7 @@ import { SessionPool, type SessionLease } from '../gemini/session-pool.js';
 import { tokenUsageOf, type GeminiEndpoint, type GeminiTokenUsage, type GenerationChunk, type LiveSession } from '../gemini/types.js';
 import { INTENT_NAMES, isIntentName, type IntentName } from '../intent/types.js';
 import type { FileTranscriberPort, GeneratorPort, LiveSessionSource } from '../pipeline/ports.js';
+import { warmStreamingTransport } from '../gemini/transport-warm-up.js';
 
 export interface SecretStore {
   isEncryptionAvailable(): boolean;
@@ -46,7 +47,7 @@ export interface GeminiServices {
   /** Said in Settings when the platform has a key store that cannot encrypt (Linux without a keyring). */
   keyNotice(): string | undefined;
   health(): InstanceHealth[];
-  poolSize(): { size: number; idle: number; min: number; max: number };
+  poolSize(): { size: number; idle: number; min: number; max: number; waiting: number };
   /** Settings changed (instances, models, pool, retry, ...): later requests use endpoints and a pool built from them. */
   reconfigure(): void;
   /** Memory pressure: close warm sessions nobody is using. */
@@ -127,6 +128,7 @@ class Bundle {
 }
 
 export function createGeminiServices(settings: Settings, options: GeminiServicesOptions): GeminiServices {
+  warmStreamingTransport();
   let storage: 'encrypted' | 'memory' | 'env' = options.keyFromEnv ? 'env' : options.secretStore?.isEncryptionAvailable() ? 'encrypted' : 'memory';
   let bundle = new Bundle(resolveEndpoints(settings), settings, options, []);
   const leases = new WeakMap<LiveSession, SessionLease>();
@@ -270,7 +272,7 @@ export function createGeminiServices(settings: Settings, options: GeminiServices
     health: () => bundle.balancer.health(),
     poolSize: () => {
       const s = bundle.pool.sizes();
-      return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max };
+      return { size: s.warm + s.inUse, idle: s.warm, min: settings.pool.min, max: settings.pool.max, waiting: s.waiting };
     },
     reconfigure: () => rebuild(),
     trimSpare: () => bundle.pool.trimIdle(),

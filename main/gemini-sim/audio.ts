@@ -75,6 +75,10 @@ export class AudioMeter {
   samples = 0;
   private sumSquares = 0;
 
+  /** Samples in chunks loud enough to be voice, and the sample count at the end of the last such chunk. */
+  voicedSamples = 0;
+  voiceEnd = 0;
+
   add(samples: Int16Array): void {
     this.samples += samples.length;
     let sum = 0;
@@ -83,6 +87,10 @@ export class AudioMeter {
       sum += x * x;
     }
     this.sumSquares += sum;
+    if (samples.length > 0 && Math.sqrt(sum / samples.length) >= SILENCE_RMS) {
+      this.voicedSamples += samples.length;
+      this.voiceEnd = this.samples;
+    }
   }
 
   get nonSilent(): boolean {

@@ -12,6 +12,8 @@ const SAMPLE_RATE = 16_000;
 const AUDIO_TOKENS_PER_SECOND = 32;
 /** Speech time per word assumed when pacing increments against the audio (about 200 words per minute). */
 const WORD_MS = 300;
+/** The fastest pace a speaker's pause may release words at (300 words per minute): text never runs ahead of that. */
+const FAST_WORD_MS = 200;
 const TONE_SAMPLES = Math.ceil(TONE_WINDOW_END_S * SAMPLE_RATE) + 160;
 
 type Json = Record<string, unknown>;
@@ -29,6 +31,9 @@ interface Turn {
   timer: NodeJS.Timeout | undefined;
   ended: boolean;
   faultChecked: boolean;
+  /** Wall-clock ms of activityEnd and of the final transcript, for LiveTurnStats.finalMs. */
+  endedAt: number | null;
+  finishedAt: number | null;
 }
 
 function isObject(value: unknown): value is Json {
@@ -255,6 +260,8 @@ export class LiveConnection {
       timer: undefined,
       ended: false,
       faultChecked: false,
+      endedAt: null,
+      finishedAt: null,
     };
     return this.turn;
   }
@@ -275,6 +282,8 @@ export class LiveConnection {
       if (turn.headFill >= turn.head.length) this.sendStep(turn);
     } else if (turn.timer === undefined) {
       turn.timer = setTimeout(() => this.tick(turn), this.state.profile.firstIncrementMs);
+    } else {
+      this.onPause(turn);
     }
   }
 
@@ -309,7 +318,24 @@ export class LiveConnection {
     const hypothesis = turn.committed + step.committed + step.interim;
     const words = hypothesis.trim() === '' ? 0 : hypothesis.trim().split(/\s+/).length;
     const audioMs = (turn.meter.samples / SAMPLE_RATE) * 1000;
-    return audioMs - between(this.state.profile.incrementLagMs) >= words * WORD_MS;
+    const lag = between(this.state.profile.incrementLagMs);
+    if (audioMs - lag >= words * WORD_MS) return true;
+    // The speaker paused: once the quiet has lasted the lag, every word said has been heard, however fast it was
+    // said (a recogniser follows the audio, not a words-per-minute rule). A fast speaker's pace still bounds it.
+    const quietMs = ((turn.meter.samples - turn.meter.voiceEnd) / SAMPLE_RATE) * 1000;
+    const voicedMs = (turn.meter.voicedSamples / SAMPLE_RATE) * 1000;
+    return quietMs >= lag && voicedMs >= words * FAST_WORD_MS;
+  }
+
+  /** Realistic profile: a pause in the speech lets the recogniser send what it has heard at once, not at its next tick. */
+  private onPause(turn: Turn): void {
+    if (this.state.profile.firstIncrementMs === 0 || turn.sent === 0 || turn.meter.voiceEnd === turn.meter.samples) return;
+    const plan = this.ensurePlan(turn);
+    while (turn.sent < plan.steps.length && !turn.ended && !this.closed && this.heardEnough(turn)) {
+      const sent = turn.sent;
+      this.sendStep(turn);
+      if (turn.sent === sent) return;
+    }
   }
 
   /** Mid-turn faults fire at the first transcript message of a turn. */
@@ -349,6 +375,7 @@ export class LiveConnection {
       return;
     }
     turn.ended = true;
+    turn.endedAt = Date.now();
     if (turn.timer) clearTimeout(turn.timer);
     turn.timer = undefined;
     this.later(this.state.profile.finalAfterActivityEndMs, () => this.completeTurn(turn));
@@ -374,6 +401,7 @@ export class LiveConnection {
       turn.committed += rest;
       transcript = turn.committed;
       this.send({ serverContent: { inputTranscription: { text: rest, finished: true } } });
+      turn.finishedAt = Date.now();
     }
     // The transcription model may end its transcript (finished) well before the turn: clients must not wait.
     const late = this.state.faults.take(['live-late-turn-complete']);
@@ -403,6 +431,7 @@ export class LiveConnection {
       nonSilent: turn.meter.nonSilent,
       toneHz: turn.toneHz,
       transcript,
+      finalMs: turn.endedAt !== null && turn.finishedAt !== null ? turn.finishedAt - turn.endedAt : null,
     });
   }
 

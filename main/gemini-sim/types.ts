@@ -79,6 +79,8 @@ export interface LiveTurnStats {
   nonSilent: boolean;
   toneHz: number | null;
   transcript: string;
+  /** Server time from activityEnd to the final transcript (null when the turn had none): benches subtract it. */
+  finalMs: number | null;
 }
 
 export interface LiveSetupStats {

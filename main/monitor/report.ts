@@ -22,6 +22,8 @@ export interface PoolSize {
   idle?: number;
   min?: number;
   max?: number;
+  /** Requests queued for one of the pool's resources (bounded by the pool: acquire timeout, queue limit). */
+  waiting?: number;
 }
 
 export interface ResourceUse {

@@ -4,8 +4,11 @@ import type { FinishReason, GenerationUsage } from '../gemini/types.js';
 import type { SpeculationStats } from './speculation.js';
 
 /** Every stage appears in the timings event; a stage that did not run (transcription of typed text, generation on a hit) took 0 ms. */
-export function allStages(t: StageTimings): Required<Omit<StageTimings, 'waiting'>> & Pick<StageTimings, 'waiting'> {
-  return { transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0, ...(t.waiting === undefined ? {} : { waiting: t.waiting }) };
+export function allStages(t: StageTimings): Required<Omit<StageTimings, 'waiting' | 'session'>> & Pick<StageTimings, 'waiting' | 'session'> {
+  return {
+    transcription: t.transcription ?? 0, intent: t.intent ?? 0, generation: t.generation ?? 0, total: t.total ?? 0,
+    ...(t.waiting === undefined ? {} : { waiting: t.waiting }), ...(t.session === undefined ? {} : { session: t.session }),
+  };
 }
 
 export function specFields(stats: SpeculationStats): { speculation?: SpeculationStats } {

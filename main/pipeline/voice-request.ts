@@ -110,9 +110,13 @@ export class VoiceRequest {
   private profileNow: PipelineProfile | undefined;
   /** The profile the user picked in the overlay for this request: it wins over the focused app's. */
   private chosen: PipelineProfile | undefined;
+  /** How long acquiring a Live session took (until release gave up on it, when it did): the load bench subtracts it. */
+  private sessionWaitMs: number | undefined;
+  private readonly constructedAt: number;
 
   constructor(private readonly deps: VoiceRequestDeps, private readonly options: VoiceRequestOptions, private readonly onEvent: EventSink, signal?: AbortSignal) {
     this.link = new LinkedAbortController(signal);
+    this.constructedAt = deps.clock.monotonic();
     this.transcriptionWait = new WaitClock(() => deps.clock.monotonic(), this.waitTimings);
     this.kept = deps.keptAudio();
     deps.pipeline.admit();
@@ -148,8 +152,10 @@ export class VoiceRequest {
   }
 
   private async open(): Promise<void> {
+    const askedAt = this.deps.clock.monotonic();
     try {
       const session = await this.deps.sessions.acquire(this.link.signal);
+      this.sessionWaitMs ??= this.deps.clock.monotonic() - askedAt;
       // Cancelled meanwhile, or released and already sent by REST: give the session back unused.
       if (this.link.signal.aborted || this.gaveUpOnLive) {
         this.deps.sessions.release(session, !this.link.signal.aborted);
@@ -198,6 +204,7 @@ export class VoiceRequest {
     try {
       await Promise.race([this.ready, new Promise((resolve) => setTimeout(resolve, LIVE_READY_GRACE_MS).unref?.())]);
       if (!this.utterance && !this.liveError) {
+        this.sessionWaitMs ??= this.deps.clock.monotonic() - this.constructedAt;
         this.gaveUpOnLive = true;
         this.liveError = new AppError('TIMEOUT', 'No Live session was ready when the hotkey was released.');
       }
@@ -221,7 +228,7 @@ export class VoiceRequest {
       this.link.dispose();
       throw appError;
     }
-    const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt - this.transcriptionWait.totalMs, ...this.waitTimings };
+    const timings: StageTimings = { transcription: this.deps.clock.monotonic() - releasedAt - this.transcriptionWait.totalMs, ...this.waitTimings, ...(this.sessionWaitMs === undefined ? {} : { session: this.sessionWaitMs }) };
     // The Live session is done once the final transcript is in: give it back before generating.
     this.releaseSession();
     this.stopWatching();

@@ -11,6 +11,12 @@ export interface QualityWorkerPoolOptions {
   grammarDir?: string;
 }
 
+/**
+ * Checks queued at most (beyond the 4 a thread runs at once): under a burst of answers a check that would wait behind
+ * this many is refused at once and the answer goes out unchecked, instead of every answer waiting longer and longer.
+ */
+export const QUALITY_MAX_QUEUE = 32;
+
 export class QualityWorkerPool {
   private readonly pool: Piscina;
   private readonly warmed = new Set<string>();
@@ -19,7 +25,7 @@ export class QualityWorkerPool {
     // One thread that never idles out: its grammars stay loaded. Grammar loads are asynchronous (WebAssembly
     // compilation), so a few tasks may share the thread and a check never waits behind a load of another language.
     this.pool = new Piscina({
-      filename: options.workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, concurrentTasksPerWorker: 4,
+      filename: options.workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, concurrentTasksPerWorker: 4, maxQueue: QUALITY_MAX_QUEUE,
       ...(options.grammarDir ? { workerData: { grammarDir: options.grammarDir } } : {}),
     });
   }
@@ -45,6 +51,11 @@ export class QualityWorkerPool {
       for (const language of todo) this.warmed.delete(language);
       throw new AppError('INTERNAL', `Could not load the grammars for ${todo.join(', ')}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+  }
+
+  /** For the dashboard: the one thread, and the checks waiting for it (at most QUALITY_MAX_QUEUE). */
+  sizes(): { size: number; max: number; waiting: number } {
+    return { size: this.pool.threads.length, max: 1, waiting: this.pool.queueSize };
   }
 
   async close(): Promise<void> {

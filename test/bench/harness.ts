@@ -23,6 +23,7 @@ export interface ResultsFile {
 export interface SampleStats {
   n: number;
   median: number;
+  p90: number;
   p99: number;
   mean: number;
   min: number;
@@ -30,17 +31,24 @@ export interface SampleStats {
 }
 
 export function stats(samples: readonly number[]): SampleStats {
-  if (samples.length === 0) return { n: 0, median: NaN, p99: NaN, mean: NaN, min: NaN, max: NaN };
+  if (samples.length === 0) return { n: 0, median: NaN, p90: NaN, p99: NaN, mean: NaN, min: NaN, max: NaN };
   const sorted = [...samples].sort((a, b) => a - b);
   const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
   return {
     n: sorted.length,
     median: q(0.5),
+    p90: q(0.9),
     p99: q(0.99),
     mean: sorted.reduce((s, v) => s + v, 0) / sorted.length,
     min: sorted[0] as number,
     max: sorted[sorted.length - 1] as number,
   };
+}
+
+/** The tail of a sample set as a metric's detail (ARCHITECTURE.md: absolute times report p50, p90, p99 and max). */
+export function tail(samples: readonly number[]): { samples: number; p50: number; p90: number; p99: number; max: number } {
+  const s = stats(samples);
+  return { samples: s.n, p50: round(s.median), p90: round(s.p90), p99: round(s.p99), max: round(s.max) };
 }
 
 export interface MetricInput {

@@ -35,7 +35,7 @@ describe('dashboard model', () => {
     expect(m.cache?.total).toBe(4);
     expect(m.tierRates).toEqual([{ tier: 'l1', hits: 1, misses: 3, hitRate: 0.25, rejected: 0 }, { tier: 'l2', hits: 0, misses: 2, hitRate: 0, rejected: 2 }]);
     expect(m.memory).toMatchObject({ usage: 0.83, warning: 0.75, critical: 0.95, level: 'warning' });
-    expect(m.pools[0]).toEqual({ name: 'Warm Live sessions', size: 2, idle: 1, min: 1, max: 4 });
+    expect(m.pools[0]).toEqual({ name: 'Warm Live sessions', size: 2, idle: 1, min: 1, max: 4, waiting: null });
     expect(m.report?.recommendations).toEqual(['raise the pool']);
   });
 

@@ -25,7 +25,8 @@ export interface DashboardModel {
   instances: Array<{ name: string; state: string; latencyMs: number | null; errorRate: number | null; outstanding: number | null }>;
   memory: { usage: number; warning: number; critical: number; level: string | null; rssBytes: number | null } | null;
   resources: { cpuPercent: number | null; rssBytes: number | null; heapUsedBytes: number | null } | null;
-  pools: Array<{ name: string; size: number; idle: number | null; min: number | null; max: number | null }>;
+  /** `waiting`: the pool's queue (requests waiting for one of its resources), null when the pool does not report it. */
+  pools: Array<{ name: string; size: number; idle: number | null; min: number | null; max: number | null; waiting: number | null }>;
   alerts: Array<{ severity: string; message: string; at: number | null }>;
   /** The last hour minute by minute, as the monitor keeps it (a reload shows the same). */
   minutes: MinutePoint[];
@@ -159,8 +160,8 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
   const resources = isRec(r['resources']) ? r['resources'] : null;
   const pools = isRec(r['pools'])
     ? Object.entries(r['pools']).flatMap(([name, p]) => {
-        if (isRec(p) && num(p['size']) !== null) return [{ name, size: num(p['size']) as number, idle: num(p['idle']), min: num(p['min']), max: num(p['max']) }];
-        if (num(p) !== null) return [{ name, size: num(p) as number, idle: null, min: null, max: null }];
+        if (isRec(p) && num(p['size']) !== null) return [{ name, size: num(p['size']) as number, idle: num(p['idle']), min: num(p['min']), max: num(p['max']), waiting: num(p['waiting']) }];
+        if (num(p) !== null) return [{ name, size: num(p) as number, idle: null, min: null, max: null, waiting: null }];
         return [];
       })
     : [];
@@ -169,7 +170,7 @@ export function readDashboard(raw: Rec | null, memoryFallback: DashboardModel['m
   const sessions = pools.findIndex((p) => p.name === 'sessions');
   if (isRec(livePool) && num(livePool['size']) !== null) {
     if (sessions >= 0) pools.splice(sessions, 1);
-    pools.unshift({ name: 'Warm Live sessions', size: num(livePool['size']) as number, idle: num(livePool['idle']), min: num(livePool['min']), max: num(livePool['max']) });
+    pools.unshift({ name: 'Warm Live sessions', size: num(livePool['size']) as number, idle: num(livePool['idle']), min: num(livePool['min']), max: num(livePool['max']), waiting: num(livePool['waiting']) });
   } else if (sessions >= 0) {
     (pools[sessions] as { name: string }).name = 'Warm Live sessions';
   }

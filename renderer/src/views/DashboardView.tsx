@@ -199,7 +199,7 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
           {m.pools.length === 0 && m.instances.length === 0 ? <Empty /> : null}
           {m.pools.length === 0 ? null : (
             <table className="table">
-              <thead><tr><th scope="col">Pool</th><th scope="col">Size</th><th scope="col">Idle</th><th scope="col">Min–max</th></tr></thead>
+              <thead><tr><th scope="col">Pool</th><th scope="col">Size</th><th scope="col">Idle</th><th scope="col">Min–max</th><th scope="col">Queued</th></tr></thead>
               <tbody>
                 {m.pools.map((p) => (
                   <tr key={p.name}>
@@ -207,6 +207,7 @@ export function DashboardView({ controller, budgets }: DashboardViewProps) {
                     <td className="num">{p.size}</td>
                     <td className="num">{p.idle ?? '–'}</td>
                     <td className="num">{p.min !== null || p.max !== null ? `${p.min ?? '–'}–${p.max ?? '–'}` : '–'}</td>
+                    <td className="num">{p.waiting ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>
