@@ -5,6 +5,8 @@ import { CachedBadge } from '../components/CachedBadge';
 import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
+import { DiffView } from '../components/DiffView';
+import { EditorPane } from '../components/EditorPane';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LevelMeter } from '../components/LevelMeter';
 import { PrivacyNotice } from '../components/PrivacyNotice';
@@ -128,7 +130,18 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
         />
       ) : null}
 
-      {code || (state.phase === 'generating' && state.streamed) ? (
+      {state.edit && (code || result) ? (
+        <section className="result" aria-label="Edit">
+          <div className="result-header">
+            <h2 className="section-title">Edit{state.edit.app ? ` in ${state.edit.app}` : ''}</h2>
+            {language ? <span className="badge badge-lang">{language}</span> : null}
+            {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
+            <span className="spacer" />
+            {result?.edit ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.edit?.after ?? '')} idleStatus="" /> : null}
+          </div>
+          <DiffView before={state.edit.before} after={result?.edit?.after ?? code} streaming={!result} label={`Changes to ${state.edit.lines} ${state.edit.lines === 1 ? 'line' : 'lines'}`} />
+        </section>
+      ) : code || (state.phase === 'generating' && state.streamed) ? (
         <section className="result" aria-label="Generated code">
           <div className="result-header">
             <h2 className="section-title">Code</h2>
@@ -154,6 +167,7 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
       </div>
 
+      {info?.host === 'web' && !compact ? <EditorPane controller={controller} /> : null}
       {/* The small overlay has no room for both: while an error says what to do, it gets the space. */}
       {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
       {/* In the browser the page reads the clipboard on the click; the desktop app's main process reads the system one. */}

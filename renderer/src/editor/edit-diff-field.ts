@@ -1,0 +1,143 @@
+// CodeMirror state for an edit in the editor pane: the selection it replaces (mapped through typing) and its diff shown inline below it.
+import { StateEffect, StateField, type EditorState, type Range } from '@codemirror/state';
+import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
+import { diffSummary, lineDiff, type DiffRow } from '../model/line-diff';
+
+export interface EditDiff {
+  from: number;
+  to: number;
+  /** The selected text the request was made with. */
+  before: string;
+  /** The replacement so far ('' until the answer starts). */
+  after: string;
+  streaming: boolean;
+}
+
+export const setEditDiff = StateEffect.define<EditDiff | null>({
+  map: (value, mapping) => (value ? { ...value, from: mapping.mapPos(value.from, 1), to: mapping.mapPos(value.to, -1) } : null),
+});
+
+const SIGN: Record<DiffRow['kind'], string> = { same: ' ', add: '+', del: '−' };
+const SPOKEN: Record<DiffRow['kind'], string> = { same: '', add: 'added: ', del: 'removed: ' };
+
+/** The diff under the selection, built as DOM (a widget lives outside React); the same rows as components/DiffView.tsx. */
+class DiffWidget extends WidgetType {
+  constructor(
+    readonly before: string,
+    readonly after: string,
+    readonly streaming: boolean,
+  ) {
+    super();
+  }
+
+  override eq(other: DiffWidget): boolean {
+    return other.before === this.before && other.after === this.after && other.streaming === this.streaming;
+  }
+
+  toDOM(): HTMLElement {
+    const diff = lineDiff(this.before, this.after, { partial: this.streaming });
+    const box = document.createElement('div');
+    box.className = `cm-edit-diff${this.streaming ? ' is-streaming' : ''}`;
+    box.setAttribute('role', 'group');
+    const summary = this.streaming && this.after === '' ? 'Waiting for the edit…' : `Proposed edit: ${diffSummary(diff)}`;
+    box.setAttribute('aria-label', summary);
+    const head = document.createElement('div');
+    head.className = 'cm-edit-diff-summary';
+    head.textContent = this.streaming ? `${summary}${this.after === '' ? '' : ' (writing…)'}` : `${summary}. Ctrl+Enter applies, Esc discards.`;
+    box.append(head);
+    for (const row of diff.rows) {
+      const line = document.createElement('div');
+      line.className = `cm-edit-row cm-edit-${row.kind}`;
+      const sign = document.createElement('span');
+      sign.className = 'cm-edit-sign';
+      sign.setAttribute('aria-hidden', 'true');
+      sign.textContent = SIGN[row.kind];
+      line.append(sign);
+      if (row.kind !== 'same') {
+        const spoken = document.createElement('span');
+        spoken.className = 'sr-only';
+        spoken.textContent = SPOKEN[row.kind];
+        line.append(spoken);
+      }
+      if (row.kind !== 'same' && row.segments) {
+        for (const s of row.segments) {
+          if (!s.changed) line.append(s.text);
+          else {
+            const mark = document.createElement(row.kind === 'add' ? 'ins' : 'del');
+            mark.className = 'diff-word';
+            mark.textContent = s.text;
+            line.append(mark);
+          }
+        }
+      } else line.append(row.text || ' ');
+      box.append(line);
+    }
+    if (diff.hiddenRows > 0) {
+      const more = document.createElement('div');
+      more.className = 'cm-edit-more';
+      more.textContent = `${diff.hiddenRows} more lines not shown`;
+      box.append(more);
+    }
+    return box;
+  }
+
+  override ignoreEvent(): boolean {
+    return false;
+  }
+}
+
+const replacedLine = Decoration.line({ class: 'cm-edit-replaced' });
+
+function decorate(state: EditorState, edit: EditDiff | null): DecorationSet {
+  if (!edit) return Decoration.none;
+  const ranges: Array<Range<Decoration>> = [];
+  const first = state.doc.lineAt(edit.from);
+  const last = state.doc.lineAt(Math.max(edit.from, edit.to - (edit.to > edit.from && state.doc.sliceString(edit.to - 1, edit.to) === '\n' ? 1 : 0)));
+  for (let n = first.number; n <= last.number; n++) ranges.push(replacedLine.range(state.doc.line(n).from));
+  ranges.push(Decoration.widget({ widget: new DiffWidget(edit.before, edit.after, edit.streaming), block: true, side: 1 }).range(last.to));
+  return Decoration.set(ranges, true);
+}
+
+/** The pending edit (null when none); its decorations mark the selected lines and put the diff below them. */
+export const editDiffField = StateField.define<{ edit: EditDiff | null; decorations: DecorationSet }>({
+  create: () => ({ edit: null, decorations: Decoration.none }),
+  update(value, tr) {
+    let edit = value.edit && tr.docChanged ? { ...value.edit, from: tr.changes.mapPos(value.edit.from, 1), to: tr.changes.mapPos(value.edit.to, -1) } : value.edit;
+    let changed = edit !== value.edit;
+    for (const effect of tr.effects) {
+      if (effect.is(setEditDiff)) {
+        edit = effect.value;
+        changed = true;
+      }
+    }
+    return changed ? { edit, decorations: decorate(tr.state, edit) } : value;
+  },
+  provide: (field) => EditorView.decorations.from(field, (v) => v.decorations),
+});
+
+export type ApplyOutcome = 'applied' | 'none' | 'changed';
+
+/**
+ * Replaces the selection with the edit's replacement in one transaction, so the editor's undo (Ctrl+Z) restores it;
+ * refuses when the selected text changed since the request ('changed').
+ */
+export function applyEditDiff(view: EditorView): ApplyOutcome {
+  const edit = view.state.field(editDiffField).edit;
+  if (!edit || edit.streaming) return 'none';
+  if (view.state.doc.sliceString(edit.from, edit.to) !== edit.before) return 'changed';
+  view.dispatch({
+    changes: { from: edit.from, to: edit.to, insert: edit.after },
+    selection: { anchor: edit.from, head: edit.from + edit.after.length },
+    effects: setEditDiff.of(null),
+    scrollIntoView: true,
+    userEvent: 'input.edit',
+  });
+  return 'applied';
+}
+
+/** Clears the diff and leaves the text as it is. */
+export function discardEditDiff(view: EditorView): boolean {
+  if (!view.state.field(editDiffField).edit) return false;
+  view.dispatch({ effects: setEditDiff.of(null) });
+  return true;
+}
