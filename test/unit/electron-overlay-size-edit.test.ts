@@ -14,7 +14,7 @@ function run(events: PipelineEvent[]): Array<{ width: number; height: number }> 
   const sizer = new OverlaySizer({ windows: manager, workArea: () => SCREEN });
   manager.showOverlay();
   for (const event of events) sizer.onEvent('pipeline.event', { requestId: 3, event });
-  return (created[0] as FakeWindow).bounds.map((b) => ({ width: b.width, height: b.height }));
+  return (created[0] as FakeWindow).bounds.map((b) => ({ width: b.width ?? 0, height: b.height ?? 0 }));
 }
 
 describe('overlay size of an edit', () => {
