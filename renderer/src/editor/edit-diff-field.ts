@@ -1,7 +1,8 @@
 // CodeMirror state for an edit in the editor pane: the selection it replaces (mapped through typing) and its diff shown inline below it.
 import { StateEffect, StateField, type EditorState, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import { diffSummary, lineDiff, type DiffRow } from '../model/line-diff';
+import { diffRowsHtml } from '../components/diff-html';
+import { diffSummary, lineDiff } from '../model/line-diff';
 
 export interface EditDiff {
   from: number;
@@ -16,9 +17,6 @@ export interface EditDiff {
 export const setEditDiff = StateEffect.define<EditDiff | null>({
   map: (value, mapping) => (value ? { ...value, from: mapping.mapPos(value.from, 1), to: mapping.mapPos(value.to, -1) } : null),
 });
-
-const SIGN: Record<DiffRow['kind'], string> = { same: ' ', add: '+', del: '−' };
-const SPOKEN: Record<DiffRow['kind'], string> = { same: '', add: 'added: ', del: 'removed: ' };
 
 /** The diff under the selection, built as DOM (a widget lives outside React); the same rows as components/DiffView.tsx. */
 class DiffWidget extends WidgetType {
@@ -45,33 +43,10 @@ class DiffWidget extends WidgetType {
     head.className = 'cm-edit-diff-summary';
     head.textContent = this.streaming ? `${summary}${this.after === '' ? '' : ' (writing…)'}` : `${summary}. Ctrl+Enter applies, Esc discards.`;
     box.append(head);
-    for (const row of diff.rows) {
-      const line = document.createElement('div');
-      line.className = `cm-edit-row cm-edit-${row.kind}`;
-      const sign = document.createElement('span');
-      sign.className = 'cm-edit-sign';
-      sign.setAttribute('aria-hidden', 'true');
-      sign.textContent = SIGN[row.kind];
-      line.append(sign);
-      if (row.kind !== 'same') {
-        const spoken = document.createElement('span');
-        spoken.className = 'sr-only';
-        spoken.textContent = SPOKEN[row.kind];
-        line.append(spoken);
-      }
-      if (row.kind !== 'same' && row.segments) {
-        for (const s of row.segments) {
-          if (!s.changed) line.append(s.text);
-          else {
-            const mark = document.createElement(row.kind === 'add' ? 'ins' : 'del');
-            mark.className = 'diff-word';
-            mark.textContent = s.text;
-            line.append(mark);
-          }
-        }
-      } else line.append(row.text || ' ');
-      box.append(line);
-    }
+    const rows = document.createElement('div');
+    // Escaped by diffRowsHtml: the replacement is model output and never markup.
+    rows.innerHTML = diffRowsHtml(diff.rows, 'cm-edit-row', 'cm-edit-', 'cm-edit-sign');
+    box.append(rows);
     if (diff.hiddenRows > 0) {
       const more = document.createElement('div');
       more.className = 'cm-edit-more';
