@@ -141,6 +141,8 @@ export const historyEntrySchema = z.object({
   /** How many requests this answer served (cache hits repeat the entry instead of adding a copy), and the last one. */
   uses: z.number().int().optional(),
   lastUsedAt: z.number().nullable().optional(),
+  /** An edit's selection before and its replacement after (both redacted); absent or null for new code. */
+  edit: z.object({ before: z.string(), after: z.string(), app: z.string().optional() }).nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

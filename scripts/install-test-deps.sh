@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests use, only when some are missing (run as root, or it uses sudo).
 set -euo pipefail
 # package:command-that-proves-it-is-there
-needed=(chromium:chromium redis-server:redis-server espeak-ng:espeak-ng sox:sox opus-tools:opusdec xvfb:Xvfb xdotool:xdotool xclip:xclip)
+needed=(chromium:chromium redis-server:redis-server espeak-ng:espeak-ng sox:sox opus-tools:opusdec xvfb:Xvfb xdotool:xdotool xclip:xclip patch:patch)
 missing=()
 for item in "${needed[@]}"; do
   pkg=${item%%:*}; cmd=${item##*:}

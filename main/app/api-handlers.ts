@@ -55,7 +55,7 @@ export type ResultActionHandler = (requestId: number, action: import('../../prel
 function toContractEntry(e: HistoryEntry): ContractHistoryEntry {
   return {
     id: e.id, createdAt: e.createdAt, status: e.status, transcript: e.transcript, intent: e.intent, language: e.language, code: e.code,
-    timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null, uses: e.uses, lastUsedAt: e.lastUsedAt,
+    timings: e.timings, cachedTier: e.cacheTier, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null, uses: e.uses, lastUsedAt: e.lastUsedAt, edit: e.edit,
     // The syntax check as stored (issue 24); a row the schema does not accept shows none.
     check: e.check ? (codeCheckSchema.safeParse(e.check).data ?? null) : null,
   };
@@ -85,7 +85,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
     'result.action': (params) =>
       deps.resultAction.current?.(params.requestId, params.action) ?? { ok: false, message: 'This window cannot paste into other apps: copy the code instead.' },
     'dictation.start': (params, ctx) => {
-      const handle = requests.startDictation(registry, ctx.clientId, { ...(params.intent ? { intent: params.intent } : {}), ...(params.language ? { language: params.language } : {}) });
+      const handle = requests.startDictation(registry, ctx.clientId, { ...(params.intent ? { intent: params.intent } : {}), ...(params.language ? { language: params.language } : {}), ...(params.edit ? { edit: params.edit } : {}) });
       const id = handle.requestId;
       const open = registry.get(id);
       if (open) open.finish = () => void handle.finish().catch(nonEssentialFailure(id));
@@ -105,7 +105,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
       const controller = new AbortController();
       const id = registry.add({ clientId: ctx.clientId, controller, cancel: () => controller.abort() });
       requests
-        .runText({ text: params.text, ...(params.language ? { language: params.language } : {}), ...(params.intent ? { intent: params.intent } : {}), ...(params.noCache ? { noCache: true } : {}) }, (event) => events.emit('pipeline.event', { requestId: id, event }), controller.signal)
+        .runText({ text: params.text, ...(params.language ? { language: params.language } : {}), ...(params.intent ? { intent: params.intent } : {}), ...(params.noCache ? { noCache: true } : {}), ...(params.edit ? { edit: params.edit } : {}) }, (event) => events.emit('pipeline.event', { requestId: id, event }), controller.signal)
         .then(() => registry.remove(id), nonEssentialFailure(id));
       return { requestId: id };
     },
@@ -118,7 +118,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers {
         events.emit('pipeline.event', { requestId: id, event });
       };
       requests
-        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}), ...(params.clipboard !== undefined ? { clipboard: params.clipboard } : {}) })
+        .runQuick(params.command, emit, { signal: controller.signal, ...(params.targetLanguage ? { targetLanguage: params.targetLanguage } : {}), ...(params.clipboard !== undefined ? { clipboard: params.clipboard } : {}), ...(params.selection !== undefined ? { selection: params.selection } : {}) })
         .then(() => registry.remove(id), (error: unknown) => {
           // Errors before the pipeline started (empty clipboard, clipboard unreadable) have not been reported yet.
           if (!reported) emit({ type: 'error', error: toAppError(error).toJSON() });

@@ -1,5 +1,7 @@
 // Starts requests of every kind on the pipeline: typed text, tray quick commands, dictation, recorded files.
-import type { IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
+import type { EditTarget, IntentName, PipelineResult, QuickCommand } from '../../preload/contract.js';
+import { assertEditTarget } from '../pipeline/edit-fit.js';
+import { editEvent } from '../pipeline/edit-request.js';
 import type { Settings } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import { AppError, toAppError } from '../core/errors.js';
@@ -40,6 +42,8 @@ export interface QuickOptions {
   targetLanguage?: string;
   signal?: AbortSignal;
   clipboard?: string;
+  /** The selection in the focused app (or the editor pane): the command acts on it instead of the clipboard, as an edit. */
+  selection?: string;
 }
 
 const QUICK_PHRASES: Record<QuickCommand, string> = {
@@ -74,6 +78,7 @@ export class AppRequests {
         ...(request.noCache ? { noCache: true } : {}),
         ...(request.noCheck ? { noCheck: true } : {}),
         ...(request.clipboard !== undefined ? { clipboard: request.clipboard } : {}),
+        ...(request.edit && request.edit.selection !== '' ? { edit: request.edit } : {}),
       },
       onEvent,
       signal,
@@ -87,6 +92,7 @@ export class AppRequests {
 
   private async runQuickNow(command: QuickCommand, onEvent: EventSink, options: QuickOptions): Promise<PipelineResult> {
     const signal = options.signal ?? new AbortController().signal;
+    if (options.selection !== undefined && options.selection.trim() !== '') return this.runQuickOnSelection(command, onEvent, options.selection, options, signal);
     const raw = options.clipboard ?? (this.deps.clipboard ? await this.deps.clipboard.readText(signal) : '');
     if (raw.length > MAX_CLIPBOARD_CHARS) throw new AppError('INPUT_TOO_LARGE', 'The clipboard holds more than 1 MB of text. Copy just the code you mean.');
     const clipboard = raw.trim();
@@ -100,11 +106,24 @@ export class AppRequests {
     );
   }
 
+  /** A quick command on a selection: an edit of it (the result's `edit` holds the replacement; explain annotates it in place). */
+  private runQuickOnSelection(command: QuickCommand, onEvent: EventSink, selection: string, options: QuickOptions, signal: AbortSignal): Promise<PipelineResult> {
+    const edit: EditTarget = { selection };
+    assertEditTarget(edit);
+    const intent = quickCommandResult(command, { clipboardCode: selection, defaultLanguage: this.deps.settings.language.default, ...(options.targetLanguage ? { targetLanguage: options.targetLanguage } : {}) });
+    const phrase = command === 'convert_language' && intent.slots.target_language ? `convert this code to ${intent.slots.target_language}` : QUICK_PHRASES[command];
+    // A conversion writes another language: the edit's language is then the target's, not the selection's.
+    const language = command === 'convert_language' ? intent.slots.target_language : undefined;
+    return this.deps.pipeline.fromTranscript({ transcript: phrase, source: 'quick', intent: intent.intent, edit: language ? { ...edit, language } : edit }, onEvent, signal);
+  }
+
   /** Hotkey down: the pipeline starts listening; events go to onEvent and to every renderer. */
-  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink } = {}): DictationHandle {
+  startDictation(registry: RequestRegistry, clientId: string, options: { intent?: IntentName; language?: string; onEvent?: EventSink; edit?: EditTarget } = {}): DictationHandle {
     // Fail fast: when no instance can serve (no key, every breaker open), say so at once instead of recording.
     const unavailable = this.deps.gemini.unavailable();
     if (unavailable) throw unavailable;
+    const edit = options.edit && options.edit.selection !== '' ? options.edit : undefined;
+    if (edit) assertEditTarget(edit);
     registry.cancelDictationsOf(clientId);
     const controller = new AbortController();
     let requestId = 0;
@@ -116,11 +135,13 @@ export class AppRequests {
     const early: EventSink = (event) => (requestId === 0 ? buffered.push(event) : emit(event));
     const voice = new VoiceRequest(
       { pipeline: this.deps.pipeline as VoicePipeline<unknown>, sessions: this.deps.gemini.sessions, fileTranscriber: this.deps.gemini.fileTranscriber, encoder: this.deps.audio, keptAudio: this.deps.keptAudio, clock: this.deps.clock, logger: this.deps.logger },
-      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}) },
+      { ...(options.language ? { language: options.language } : {}), ...(options.intent ? { intent: options.intent } : {}), ...(edit ? { edit } : {}) },
       early,
       controller.signal,
     );
     requestId = registry.add({ clientId, controller, push: (c) => voice.push(c), cancel: () => voice.cancel() });
+    // The overlay says "editing 14 lines in APP" while the user speaks: the edit is announced at hotkey down.
+    if (edit) emit(editEvent(edit));
     for (const e of buffered.splice(0)) emit(e);
     const id = requestId;
     // A second release (two key-up paths) gets the same outcome, not a second run.
@@ -143,10 +164,16 @@ export class AppRequests {
   }
 
   /** The seed's rule: over 1 MB compressed, stream to Live in real-time-sized chunks; else one REST request. */
-  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
+  async runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string; edit?: EditTarget }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult> {
     const startedAt = this.deps.clock.monotonic();
+    const edit = options.edit && options.edit.selection !== '' ? options.edit : undefined;
     let transcript: string;
     try {
+      // An edit is checked and announced before the audio is sent: an oversized selection costs no transcription.
+      if (edit) {
+        assertEditTarget(edit);
+        onEvent(editEvent(edit));
+      }
       transcript = await this.transcribeFile(wav, signal, onEvent);
     } catch (error) {
       // Failures before the transcript (bad or oversized file, transcription refused) are reported like the
@@ -158,7 +185,7 @@ export class AppRequests {
       throw appError;
     }
     return this.deps.pipeline.fromTranscript(
-      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}), ...(options.noCheck ? { noCheck: true } : {}), ...(options.clipboard !== undefined ? { clipboard: options.clipboard } : {}) },
+      { transcript, source: 'file', startedAt, timings: { transcription: this.deps.clock.monotonic() - startedAt }, ...(options.language ? { language: options.language } : {}), ...(options.noCache ? { noCache: true } : {}), ...(options.noCheck ? { noCheck: true } : {}), ...(options.clipboard !== undefined ? { clipboard: options.clipboard } : {}), ...(edit ? { edit } : {}) },
       onEvent,
       signal,
     );

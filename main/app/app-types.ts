@@ -65,12 +65,12 @@ export interface App {
   /** A typed request, from the transcript stage on. */
   runText(request: TextRequest, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
   /** A tray quick command on the clipboard's text. */
-  runQuick(command: QuickCommand, onEvent: EventSink, options?: { targetLanguage?: string; signal?: AbortSignal }): Promise<PipelineResult>;
+  runQuick(command: QuickCommand, onEvent: EventSink, options?: { targetLanguage?: string; signal?: AbortSignal; selection?: string }): Promise<PipelineResult>;
   /** Starts a dictation (hotkey down); chunks are 16 kHz mono PCM16. Events also go to app.events. */
   /** A new dictation cancels one still open for the same client (one voice at a time); default client 'local'. */
-  startDictation(options?: { intent?: IntentName; language?: string; onEvent?: EventSink; clientId?: string }): DictationHandle;
+  startDictation(options?: { intent?: IntentName; language?: string; onEvent?: EventSink; clientId?: string; edit?: EditTarget }): DictationHandle;
   /** A recorded WAV: decoded, resampled, sent by the seed's rule (streamed to Live over 1 MB compressed, else one REST request). */
-  runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
+  runAudioFile(wav: Uint8Array, options: { language?: string; noCache?: boolean; noCheck?: boolean; clipboard?: string; edit?: EditTarget }, onEvent: EventSink, signal?: AbortSignal): Promise<PipelineResult>;
   /** Transcribes a recorded WAV only. */
   transcribeFile(wav: Uint8Array, signal?: AbortSignal): Promise<string>;
   recogniseIntent(text: string, language?: string): IntentOutcome;

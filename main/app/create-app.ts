@@ -297,7 +297,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
           return await requests.runQuick(command, (event) => {
             onEvent(event);
             events.emit('pipeline.event', { requestId: id, event });
-          }, { ...(opts?.targetLanguage ? { targetLanguage: opts.targetLanguage } : {}), signal: controller.signal });
+          }, { ...(opts?.targetLanguage ? { targetLanguage: opts.targetLanguage } : {}), ...(opts?.selection !== undefined ? { selection: opts.selection } : {}), signal: controller.signal });
         } finally {
           registry.remove(id);
           opts?.signal?.removeEventListener('abort', abort);

@@ -19,6 +19,8 @@ export interface CacheKeyInput {
   language: string;
   /** Hash of the context that changes the answer (see hashContext); '' when none. */
   contextHash?: string;
+  /** Hash of an edit's selection (hashContext): the same words over other code are another request. Absent: not an edit. */
+  selectionHash?: string;
 }
 
 /** Case, spacing and trailing punctuation do not change a spoken request's meaning. */
@@ -44,6 +46,8 @@ export function createCacheKey(input: CacheKeyInput): CacheKey {
     .update(input.language)
     .update('\u0000')
     .update(input.contextHash ?? '')
+    // Only edits add a part, so the keys of every other request stay what they were.
+    .update(input.selectionHash === undefined ? '' : `\u0000edit\u0000${input.selectionHash}`)
     .digest('hex');
   const intent = label(input.intent);
   const language = label(input.language);

@@ -1,6 +1,7 @@
 // What a REST request gets back: a scripted transcript for audio, a code answer otherwise, with faults applied.
 import { AudioMeter, decodeWav, pcm16FromBytes, type DecodedAudio } from './audio.js';
 import { defaultCodeAnswer } from './code-answer.js';
+import { editAnswer } from './code-edit.js';
 import { breakSyntax, inOtherLanguage } from './code-faults.js';
 import { detectTone } from './goertzel.js';
 import { decodeOggOpus } from './ogg-opus.js';
@@ -95,7 +96,7 @@ export function answerFor(state: SimState, model: string, request: Json, record:
   } else {
     const custom = state.codeAnswer;
     const input = { model, prompt, systemInstruction };
-    text = custom === null ? defaultCodeAnswer(input) : typeof custom === 'string' ? custom : custom(input);
+    text = custom === null ? editAnswer(prompt, systemInstruction) ?? defaultCodeAnswer(input) : typeof custom === 'string' ? custom : custom(input);
     record.prompt = prompt.slice(0, 8_000);
     const quality = state.faults.take(['syntax-error', 'wrong-language'], model);
     if (quality?.kind === 'syntax-error') text = breakSyntax(text, quality.mode ?? 'brace');

@@ -28,7 +28,7 @@ export interface IntentPort {
 
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
-  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[] }): { systemInstruction: string; prompt: string; language?: string };
+  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; edit?: { selection: string; app?: string } }): { systemInstruction: string; prompt: string; language?: string };
   extract(answer: string, language: string): { code: string; language: string; complete: boolean; source?: 'fence' | 'unterminated-fence' | 'bare' | 'prose' | 'empty' };
 }
 
@@ -51,7 +51,7 @@ export interface CacheHit {
 
 export interface CachePort<K> {
   /** Hashes everything once; the key is then passed to every tier. */
-  key(parts: { transcript: string; intent: string; language: string; context: string }): K;
+  key(parts: { transcript: string; intent: string; language: string; context: string; selection?: string }): K;
   get(key: K, signal: AbortSignal): Promise<CacheHit | undefined>;
   set(key: K, value: CachedValue, ttlMs: number): Promise<void>;
 }
@@ -79,6 +79,8 @@ export interface HistoryPatch {
   complete?: boolean;
   /** The syntax check's outcome and any repair. */
   check?: CodeCheck;
+  /** An edit: the selection before and its replacement after (the pipeline redacts both before they get here). */
+  edit?: { before: string; after: string; app?: string };
 }
 
 export interface GeneratorPort {

@@ -160,7 +160,8 @@ export function buildPrompt(input: PromptInput, limits: PromptLimits = DEFAULT_P
 export function fence(code: string, tag: string): string {
   const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(Math.max(3, longest + 1));
-  return `${ticks}${tag}\n${code.replace(/\s+$/, '')}\n${ticks}`;
+  // trimEnd, not /\s+$/: that expression restarts at every character of an inner whitespace run (quadratic on a 64 KB selection).
+  return `${ticks}${tag}\n${code.trimEnd()}\n${ticks}`;
 }
 
 function cap(text: string, max: number): string {

@@ -27,19 +27,29 @@ const mark = (kind: SecretKind): string => `[REDACTED:${kind}]`;
  * transcript, a history entry): see the README's Privacy section.
  */
 export function redactSecrets(text: string): Redaction {
+  const found = secretRanges(text);
+  if (found.total === 0) return { text, counts: {}, total: 0 };
+  const parts: string[] = [];
+  let copied = 0;
+  for (const { start, end, kind } of found.ranges) {
+    parts.push(text.slice(copied, start), mark(kind));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), counts: found.counts, total: found.total };
+}
+
+/** The secrets redactSecrets replaces, as ranges of the original text in order (an edit puts them back in its replacement). */
+export function secretRanges(text: string): { ranges: Array<{ start: number; end: number; kind: SecretKind }>; counts: Partial<Record<SecretKind, number>>; total: number } {
   const view = normalisedView(text);
   const spans = new SpanSet();
   findTokens(view.text, spans);
   findConnectionPasswords(view.text, spans);
   findAssignments(view.text, spans);
-  if (spans.total === 0) return { text, counts: {}, total: 0 };
-  const parts: string[] = [];
-  let copied = 0;
-  for (const span of spans.spans) {
+  if (spans.total === 0) return { ranges: [], counts: {}, total: 0 };
+  const ranges = spans.spans.map((span) => {
     const [start, end] = originalRange(view, span.start, span.end);
-    parts.push(text.slice(copied, start), mark(span.kind));
-    copied = end;
-  }
-  parts.push(text.slice(copied));
-  return { text: parts.join(''), counts: spans.counts, total: spans.total };
+    return { start, end, kind: span.kind };
+  });
+  return { ranges, counts: spans.counts, total: spans.total };
 }

@@ -1,5 +1,5 @@
 // The seed's processVoiceCommand: transcript -> intent -> cache -> streamed generation -> result, with every stage timed and abortable.
-import type { IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
+import type { EditTarget, IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
 import { LinkedAbortController, throwIfAborted } from '../core/abort.js';
 import type { Budget, Stage } from '../core/budgets.js';
 import type { Clock } from '../core/clock.js';
@@ -10,6 +10,9 @@ import type { FinishReason, GenerationChunk, GenerationUsage } from '../gemini/t
 import { emptySpeculationStats, SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { allStages, incompleteCode, incompleteMessage, specFields, usageFields, WaitClock } from './outcome.js';
 import { selectContext, type SelectedContext } from './context-select.js';
+import { editEvent, editOutcome, editPromptFields, editResultFields } from './edit-request.js';
+import { assertEditTarget } from './edit-fit.js';
+import { editLanguage } from './edit-prompt.js';
 import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
@@ -70,6 +73,8 @@ export interface TranscriptInput {
   speculation?: SpeculativeGeneration | null;
   /** Speculation counters of this request so far (started, wasted before the final). */
   speculationStats?: SpeculationStats;
+  /** Edit by voice: the request changes this selection; a voice request announced it at hotkey down already. */
+  edit?: EditTarget;
 }
 
 /** What the transcript decides before any network call: text, context, local intent, language, key. */
@@ -131,6 +136,11 @@ export class VoicePipeline<K> {
     let wait: WaitClock | null = null;
     try {
       if (input.source !== 'voice') this.admit();
+      if (input.edit) {
+        assertEditTarget(input.edit);
+        // Dictations and recorded files announce it before transcription (AppRequests); typed and quick requests here.
+        if (input.source === 'text' || input.source === 'quick') onEvent(editEvent(input.edit));
+      }
       throwIfAborted(signal);
       const loaded = await (input.context ?? this.loadContext(signal));
       const prepared = this.prepare(input.transcript, input, loaded);
@@ -161,11 +171,14 @@ export class VoicePipeline<K> {
           onEvent({ type: 'intent', intent: hit.value.intent, slots: { ...local.slots, language: hit.value.language }, confidence: forced?.confidence ?? local.confidence });
           timings.total = clock.monotonic() - startedAt - (timings.waiting ?? 0);
           // History holds each answer once: a hit counts a use of the entry it repeats (or completes its own row).
-          const reused = await this.reuseHistory(requestId, hit.value);
-          if (reused === undefined) await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}) });
+          const edited = input.edit ? editOutcome(input.edit, hit.value.code, this.deps.redact) : null;
+          // An edit keeps its own row: its before and after are what History shows for it.
+          const reused = edited ? undefined : await this.reuseHistory(requestId, hit.value);
+          if (reused === undefined) await this.recordSafely(requestId, { intent: hit.value.intent, language: hit.value.language, code: hit.value.code, answer: hit.value.answer, timings, cachedTier: hit.tier, complete: true, ...(hit.value.check ? { check: hit.value.check } : {}), ...(edited ? { edit: edited.history } : {}) });
           const result: PipelineResult = {
             code: hit.value.code, language: hit.value.language, answer: hit.value.answer, intent: hit.value.intent, transcript: text, complete: true,
             finishReason: hit.value.finishReason, cached: { tier: hit.tier, ageMs: hit.ageMs }, historyId: reused ?? historyId, timings, ...(hit.value.check ? { check: hit.value.check } : {}),
+            ...editResultFields(edited),
           };
           onEvent({ type: 'result', result });
           onEvent({ type: 'timings', stages: allStages(timings) });
@@ -175,16 +188,18 @@ export class VoicePipeline<K> {
         cacheTier = 'miss';
       }
 
-      const resolved = forced ?? (speculation ? local : await this.refineIntent(local, text, signal));
+      // An edit's prompt does not depend on the intent: no model assist for it.
+      const resolved = forced ?? (speculation || input.edit ? local : await this.refineIntent(local, text, signal));
       timings.intent = clock.monotonic() - intentStart;
       const slots = { ...resolved.slots, language };
       onEvent({ type: 'intent', intent: resolved.intent, slots, confidence: resolved.confidence });
       await this.recordSafely(requestId, { intent: resolved.intent, language });
 
       if (!speculation) monitor.checkTokenCap();
-      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history });
+      const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: text, language, ...(clipboard ? { clipboard } : {}), history: context.history, ...editPromptFields(input.edit) });
       const checkLanguage = prompt.language ?? language;
-      const checkPort = this.deps.check && this.deps.settings.quality?.check && !input.noCheck ? this.deps.check : null;
+      // A selection is often a fragment (a loop body, half a class) that no parser accepts alone: edits are not checked.
+      const checkPort = this.deps.check && this.deps.settings.quality?.check && !input.noCheck && !input.edit ? this.deps.check : null;
       const extract = (text: string) => this.deps.prompts.extract(text, checkLanguage);
       const watcher = checkPort ? new StreamingCheck(checkPort, checkLanguage, extract, signal, this.deps.logger) : null;
       checkPort?.warm([checkLanguage]);
@@ -223,14 +238,16 @@ export class VoicePipeline<K> {
         });
         ({ answer, extracted, finishReason, usage, check } = reviewed);
       }
-      const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0;
+      // Prose is never part of an edit: an answer without code leaves the selection as it was, and says so.
+      const edited = input.edit ? editOutcome(input.edit, extracted.code, this.deps.redact, extracted.source) : null;
+      const complete = finishReason === 'STOP' && extracted.complete && extracted.code.trim().length > 0 && (edited?.hasCode ?? true);
       timings.total = clock.monotonic() - startedAt - genWait.allMs;
       const result: PipelineResult = {
         code: extracted.code, language: extracted.language, answer, intent: resolved.intent, transcript: text, complete, finishReason,
-        cached: null, historyId, timings, ...(check ? { check } : {}),
+        cached: null, historyId, timings, ...(check ? { check } : {}), ...editResultFields(edited),
       };
       await this.recordSafely(requestId, {
-        intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete, ...(check ? { check } : {}),
+        intent: resolved.intent, language: extracted.language, code: extracted.code, answer, timings, cachedTier: null, complete, ...(check ? { check } : {}), ...(edited ? { edit: edited.history } : {}),
         ...(complete ? {} : { errorCode: incompleteCode(finishReason), errorMessage: incompleteMessage(finishReason) }),
       });
       if (complete && cacheable(check) && key !== null && this.deps.cache) {
@@ -269,7 +286,7 @@ export class VoicePipeline<K> {
    * Typed text (the text box, quick commands) is never rewritten: only secrets are redacted. A spoken
    * transcript gets its spoken identifiers written as code, learned names in the target language's convention.
    */
-  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source'>, loaded: LoadedContext): Prepared<K> {
+  private prepare(transcript: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'source' | 'edit'>, loaded: LoadedContext): Prepared<K> {
     const said = this.deps.redact ? this.deps.redact(transcript.trim()) : transcript.trim();
     const spoken = input.source === 'voice' || input.source === 'file';
     let text = spoken ? this.deps.intent.normaliseIdentifiers(said, loaded.identifiers) : said;
@@ -285,27 +302,29 @@ export class VoicePipeline<K> {
       }
     }
     const forced: IntentOutcome | null = input.intent ? { ...local, intent: input.intent, confidence: 1, source: 'explicit' } : null;
-    const language = input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
+    const language = input.edit ? editLanguage(input.edit, input.language, this.deps.settings.defaultLanguage) : input.language ?? local.slots.language ?? this.deps.settings.defaultLanguage;
     const intent = forced?.intent ?? local.intent;
+    const selection = input.edit?.selection;
     const normalised = this.deps.intent.normaliseForKey(text);
     const useCache = this.deps.cache !== null && this.deps.settings.cacheEnabled && !input.noCache;
     // The key is computed once here and passed to every tier.
-    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: context.keyMaterial }) : null;
-    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${context.keyMaterial}` };
+    const key = useCache && this.deps.cache ? this.deps.cache.key({ transcript: normalised, intent, language, context: context.keyMaterial, ...(selection !== undefined ? { selection } : {}) }) : null;
+    return { text, context, local, forced, language, key, signature: `${normalised}\u0000${intent}\u0000${language}\u0000${context.keyMaterial}${selection !== undefined ? `\u0000edit\u0000${selection}` : ''}` };
   }
 
   /**
    * Starts generating on a stable partial transcript, when the recogniser is confident, speculation is on,
    * no quota error was seen recently and the answer is not cached already. Returns null when it should not.
    */
-  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
+  async speculate(partial: string, input: Pick<TranscriptInput, 'language' | 'intent' | 'noCache' | 'clipboard' | 'edit'>, context: Promise<LoadedContext>, signal: AbortSignal): Promise<SpeculativeGeneration | null> {
     const { settings, clock } = this.deps;
     if (!settings.speculation.enabled || signal.aborted) return null;
     if (this.lastQuotaErrorAt !== null && clock.monotonic() - this.lastQuotaErrorAt < QUOTA_PAUSE_MS) return null;
     // Speculation runs on a spoken partial only.
     const prepared = this.prepare(partial, { ...input, source: 'voice' }, await context);
     const confidence = prepared.forced?.confidence ?? prepared.local.confidence;
-    if (prepared.text.length === 0 || confidence < settings.speculation.minConfidence || signal.aborted) return null;
+    // An edit's prompt does not depend on the recognised intent, so its confidence does not gate speculation.
+    if (prepared.text.length === 0 || (!input.edit && confidence < settings.speculation.minConfidence) || signal.aborted) return null;
     if (prepared.key !== null && this.deps.cache && (await this.deps.cache.get(prepared.key, signal).catch(() => undefined))) return null;
     try {
       this.deps.monitor.checkTokenCap();
@@ -315,7 +334,7 @@ export class VoicePipeline<K> {
     const resolved = prepared.forced ?? prepared.local;
     const slots = { ...resolved.slots, language: prepared.language };
     const clipboard = prepared.context.clipboard;
-    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history });
+    const prompt = this.deps.prompts.build({ intent: resolved.intent, slots, transcript: prepared.text, language: prepared.language, ...(clipboard ? { clipboard } : {}), history: prepared.context.history, ...editPromptFields(input.edit) });
     return new SpeculativeGeneration(prepared.signature, partial, (s) => this.deps.generator.stream({ ...prompt, signal: s }), clock.monotonic(), prompt.systemInstruction.length + prompt.prompt.length);
   }
 

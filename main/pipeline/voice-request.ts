@@ -1,6 +1,6 @@
 // One spoken request: audio chunks go to a pre-warmed Live session at once (and are kept), release ends the turn,
 // the final transcript continues down the pipeline; when Live fails, the kept audio is transcribed by REST instead.
-import type { IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
+import type { EditTarget, IntentName, PipelineResult, StageTimings } from '../../preload/contract.js';
 import { LinkedAbortController } from '../core/abort.js';
 import { AppError, toAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -11,6 +11,7 @@ import type { LiveSession, Utterance } from '../gemini/types.js';
 import type { AudioEncoderPort, EventSink, FileTranscriberPort, LiveSessionSource, LoadedContext } from './ports.js';
 import type { VoicePipeline } from './voice-pipeline.js';
 import { requestShape } from '../intent/request-shape.js';
+import { editRequestShape } from '../intent/edit-request-shape.js';
 import { emptySpeculationStats, type SpeculativeGeneration, type SpeculationStats } from './speculation.js';
 import { WaitClock } from './outcome.js';
 
@@ -65,6 +66,8 @@ export interface VoiceRequestOptions {
   intent?: IntentName;
   noCache?: boolean;
   clipboard?: string;
+  /** Edit by voice: the selection captured at hotkey down (the 'edit' event was sent then). */
+  edit?: EditTarget;
 }
 
 export class VoiceRequest {
@@ -187,6 +190,7 @@ export class VoiceRequest {
           ...(this.options.intent ? { intent: this.options.intent } : {}),
           ...(this.options.noCache ? { noCache: true } : {}),
           ...(this.options.clipboard ? { clipboard: this.options.clipboard } : {}),
+          ...(this.options.edit ? { edit: this.options.edit } : {}),
           speculation: this.speculation,
           speculationStats: this.specStats,
         },
@@ -233,7 +237,7 @@ export class VoiceRequest {
       this.stableTimer = null;
       if (this.finished || this.speculation || this.speculating || this.lastPartial !== text) return;
       // Only a partial that reads as a whole request is worth a prompt; a longer one arrives with the next increment.
-      const shape = requestShape(text);
+      const shape = this.options.edit ? editRequestShape(text) : requestShape(text);
       if (shape === 'incomplete') return;
       // Wait for the speaker's pause: a partial that is stable mid-sentence is usually still growing.
       const pauseMs = shape === 'closed' ? spec.pauseMs : Math.max(spec.pauseMs, OPEN_REQUEST_PAUSE_MS);

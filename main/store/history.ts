@@ -31,6 +31,14 @@ export interface HistoryPatch {
   audio?: { data: Uint8Array; format: string };
   /** The syntax check's outcome and any repair (stored as JSON). */
   check?: StoredCheck;
+  /** An edit: the selection before and its replacement after, redacted by the caller. */
+  edit?: StoredEdit;
+}
+
+export interface StoredEdit {
+  before: string;
+  after: string;
+  app?: string;
 }
 
 /** The contract's CodeCheck, as the store keeps it (the store does not validate its fields). */
@@ -52,6 +60,8 @@ export interface HistoryEntry {
   error: { code: string; message: string } | null;
   hasAudio: boolean;
   check: StoredCheck | null;
+  /** An edit's before and after (null: the request wrote new code). */
+  edit: StoredEdit | null;
   /** How many requests this answer served: 1, plus one per cache hit that repeated it. */
   uses: number;
   /** The last time a cache hit repeated it (null: never). */
@@ -81,12 +91,13 @@ interface Row {
   error_message: string | null;
   has_audio: number;
   check_json: string | null;
+  edit_json: string | null;
   uses: number;
   last_used_at: number | null;
 }
 
 const columns = (p: string): string =>
-  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio, ${p}check_json, ${p}uses, ${p}last_used_at`;
+  `${p}id, ${p}request_id, ${p}created_at, ${p}updated_at, ${p}status, ${p}transcript, ${p}intent, ${p}language, ${p}code, ${p}timings_json, ${p}cached, ${p}cache_tier, ${p}error_code, ${p}error_message, ${p}audio IS NOT NULL AS has_audio, ${p}check_json, ${p}edit_json, ${p}uses, ${p}last_used_at`;
 const COLUMNS = columns('');
 const MAX_PAGE = 200;
 
@@ -115,9 +126,20 @@ function toEntry(row: Row): HistoryEntry {
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     hasAudio: row.has_audio === 1,
     check: parseCheck(row.check_json),
+    edit: parseEdit(row.edit_json),
     uses: row.uses,
     lastUsedAt: row.last_used_at,
   };
+}
+
+function parseEdit(json: string | null): StoredEdit | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as Partial<StoredEdit> | null;
+    return value && typeof value.before === 'string' && typeof value.after === 'string' ? { before: value.before, after: value.after, ...(typeof value.app === 'string' ? { app: value.app } : {}) } : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseCheck(json: string | null): StoredCheck | null {
@@ -161,7 +183,7 @@ export class HistoryStore {
       `UPDATE history SET updated_at = ?, status = coalesce(?, status), transcript = coalesce(?, transcript), intent = coalesce(?, intent),
         language = coalesce(?, language), code = coalesce(?, code), timings_json = coalesce(?, timings_json), cached = coalesce(?, cached),
         cache_tier = coalesce(?, cache_tier), error_code = coalesce(?, error_code), error_message = coalesce(?, error_message),
-        audio = coalesce(?, audio), audio_format = coalesce(?, audio_format), check_json = coalesce(?, check_json) WHERE request_id = ?`,
+        audio = coalesce(?, audio), audio_format = coalesce(?, audio_format), check_json = coalesce(?, check_json), edit_json = coalesce(?, edit_json) WHERE request_id = ?`,
     );
     this.byRequest = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE request_id = ?`);
     this.byId = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id = ?`);
@@ -220,6 +242,7 @@ export class HistoryStore {
         audio,
         patch.audio?.format ?? null,
         patch.check === undefined ? null : JSON.stringify(patch.check),
+        patch.edit === undefined ? null : JSON.stringify(patch.edit),
         requestId,
       ],
       signal,

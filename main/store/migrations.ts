@@ -75,4 +75,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE history ADD COLUMN uses INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE history ADD COLUMN last_used_at INTEGER;`,
   },
+  {
+    version: 7,
+    name: 'history: an edit keeps the selection before and its replacement after (both redacted)',
+    // JSON {before, after, app?}; NULL for requests that wrote new code.
+    sql: `ALTER TABLE history ADD COLUMN edit_json TEXT;`,
+  },
 ];

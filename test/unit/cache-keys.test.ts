@@ -21,6 +21,16 @@ describe('cache keys', () => {
     expect(ids.size).toBe(4);
   });
 
+  it('includes a hash of an edit\'s selection: other code is another key, and requests that are not edits keep their keys', () => {
+    const plain = createCacheKey(base).id;
+    const editA = createCacheKey({ ...base, selectionHash: hashContext('let user = 1;\n') }).id;
+    const editB = createCacheKey({ ...base, selectionHash: hashContext('let user = 2;\n') }).id;
+    expect(new Set([plain, editA, editB]).size).toBe(3);
+    expect(createCacheKey({ ...base, selectionHash: hashContext('let user = 1;\n') }).id).toBe(editA);
+    // An empty selection is still an edit, not the same request as new code.
+    expect(createCacheKey({ ...base, selectionHash: hashContext('') }).id).not.toBe(plain);
+  });
+
   it('keeps language and intent readable in front of a sha256, so a glob can select a slice', () => {
     const key = createCacheKey(base);
     expect(key.id).toMatch(/^typescript:generate:[0-9a-f]{64}$/);

@@ -29,8 +29,8 @@ export class CachePortAdapter implements CachePort<CacheKey> {
    */
   constructor(private readonly cache: HierarchicalCache<CachedValue>, private readonly generation: () => string) {}
 
-  key(parts: { transcript: string; intent: string; language: string; context: string }): CacheKey {
-    return createCacheKey({ transcript: parts.transcript, intent: parts.intent, language: parts.language, contextHash: hashContext(`${this.generation()}\u0000${parts.context}`) });
+  key(parts: { transcript: string; intent: string; language: string; context: string; selection?: string }): CacheKey {
+    return createCacheKey({ transcript: parts.transcript, intent: parts.intent, language: parts.language, contextHash: hashContext(`${this.generation()}\u0000${parts.context}`), ...(parts.selection !== undefined ? { selectionHash: hashContext(parts.selection) } : {}) });
   }
 
   async get(key: CacheKey, signal: AbortSignal): Promise<CacheHit | undefined> {

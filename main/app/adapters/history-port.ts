@@ -27,6 +27,7 @@ export class HistoryPortAdapter implements HistoryPort {
       ...(failed ? { error: { code: patch.errorCode as string, message: patch.errorMessage ?? '' } } : {}),
       ...(patch.complete === true && !failed ? { status: 'done' as const } : {}),
       ...(patch.check !== undefined ? { check: patch.check } : {}),
+      ...(patch.edit !== undefined ? { edit: patch.edit } : {}),
     });
   }
 

@@ -1,12 +1,14 @@
 // The pipeline's PromptPort over the per-intent templates and the code extractor.
 import { buildPrompt, type PromptInput } from '../../pipeline/prompts.js';
+import { buildEditPrompt } from '../../pipeline/edit-prompt.js';
 import { extractCode } from '../../pipeline/extract-code.js';
 import type { PromptPort } from '../../pipeline/ports.js';
 
 export const promptPort: PromptPort = {
   // Slot values come from the recogniser as canonical ids; the contract types them as plain strings.
   build: (input) => {
-    const built = buildPrompt(input as PromptInput);
+    // An edit request has its own prompt: the selection, the instruction, the language, the full replacement only.
+    const built = input.edit ? buildEditPrompt({ transcript: input.transcript, selection: input.edit.selection, language: input.language, ...(input.edit.app ? { app: input.edit.app } : {}) }) : buildPrompt(input as PromptInput);
     return { systemInstruction: built.systemInstruction, prompt: built.prompt, language: built.language };
   },
   extract: (answer, language) => {

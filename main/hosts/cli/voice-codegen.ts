@@ -13,6 +13,7 @@ import type { PipelineEvent, PipelineResult } from '../../../preload/contract.js
 import { parseCliArgs, UsageError, USAGE } from './args.js';
 import { cliErrorMessage, roundTimes } from './cli-messages.js';
 import { readBounded } from './read-bounded.js';
+import { finishEdit, readEditFile, type EditFile } from './edit-file.js';
 
 /** Intents that act on given code: for them piped stdin (or --code FILE) is that code. */
 const ACTS_ON_CODE: ReadonlySet<string> = new Set(['explain', 'fix_error', 'add_types', 'generate_test', 'document', 'convert_language', 'refactor']);
@@ -58,6 +59,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The file to edit is read and checked first too: a bad one (missing, binary, range outside it, over 64 KB) exits 2 untouched.
+  let editFile: EditFile | undefined;
+  if (args.edit !== undefined) {
+    try {
+      editFile = await readEditFile(args.edit, args.lines, args.lang);
+    } catch (error) {
+      process.stderr.write(`voice-codegen: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
   // The recording is read first, before the database and workers start: a file that is too big ends the run at once.
   let audio: Uint8Array | undefined;
   if (args.audio !== undefined) {
@@ -95,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
         text = await app.transcribeFile(bytes, controller.signal);
         print({ type: 'transcript.final', text });
       } else {
-        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}) }, print, controller.signal);
+        const result = await app.runAudioFile(bytes, { ...(args.lang ? { language: args.lang } : {}), noCache: args.noCache, noCheck: args.noCheck, ...(code !== undefined ? { clipboard: code } : {}), ...(editFile ? { edit: editFile.target } : {}) }, print, controller.signal);
+        if (editFile) return await finishEdit(editFile, result, args);
         if (!args.json) process.stdout.write(`${result.code}\n`);
         return result.complete ? (checkExit(result) ?? 0) : 1;
       }
@@ -109,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(args.json ? `${JSON.stringify(line)}\n` : `${intent.intent} ${JSON.stringify(slots)} confidence=${intent.confidence.toFixed(2)}\n`);
       return 0;
     }
+    if (editFile) return await finishEdit(editFile, await app.runText({ text, noCache: args.noCache, edit: editFile.target }, print, controller.signal), args);
     // Piped code is read only for a request that acts on code, so "write a function" never waits on stdin.
     if (code === undefined && stdinIsInput() && ACTS_ON_CODE.has(app.recogniseIntent(text, args.lang).intent)) {
       code = await readBounded(0, MAX_CODE_BYTES, 'stdin');
