@@ -1,4 +1,5 @@
 // The dictation view: push-to-talk, level, live transcript, streamed highlighted code, cache badge, copy, timings, errors, typed requests.
+import { useState } from 'react';
 import type { AppInfo } from '../../../preload/contract';
 import { errorLines, withheldReason } from '../../../preload/check-text';
 import { CachedBadge } from '../components/CachedBadge';
@@ -6,7 +7,7 @@ import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
 import { DiffView } from '../components/DiffView';
-import { EditorPane } from '../components/EditorPane';
+import { EditorPane, EditorToggle, editorOpenAtStart } from '../components/EditorPane';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LevelMeter } from '../components/LevelMeter';
 import { PrivacyNotice } from '../components/PrivacyNotice';
@@ -65,6 +66,8 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
   const transcript = state.transcript || state.partial;
   const showTranscript = transcript.length > 0 || state.phase === 'listening' || state.phase === 'transcribing';
   const busy = isBusy(state);
+  const editorAvailable = info?.host === 'web' && !compact;
+  const [editorOpen, setEditorOpen] = useState(editorOpenAtStart);
 
   return (
     <div className={`dictation${compact ? ' is-compact' : ''}${code || result ? ' has-output' : ''}`}>
@@ -167,11 +170,16 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
       </div>
 
-      {info?.host === 'web' && !compact ? <EditorPane controller={controller} /> : null}
+      {editorAvailable && editorOpen ? <EditorPane controller={controller} /> : null}
       {/* The small overlay has no room for both: while an error says what to do, it gets the space. */}
       {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
       {/* In the browser the page reads the clipboard on the click; the desktop app's main process reads the system one. */}
-      {compact ? null : <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />}
+      {compact ? null : (
+        <div className="dictation-footer">
+          <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />
+          {editorAvailable ? <EditorToggle open={editorOpen} onToggle={() => setEditorOpen((o) => !o)} /> : null}
+        </div>
+      )}
     </div>
   );
 }
