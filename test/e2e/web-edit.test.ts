@@ -106,7 +106,7 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
       const button = page.getByRole('button', { name: 'Hold to talk' });
       await button.hover();
       await page.mouse.down();
-      await page.getByText('Listening…').waitFor();
+      await page.locator('p.status[data-phase="listening"]').waitFor();
       await page.waitForTimeout(3_500);
       await page.mouse.up();
       await finishedDiff().waitFor({ timeout: 30_000 });
