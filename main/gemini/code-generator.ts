@@ -56,7 +56,7 @@ export class CodeGenerator {
             config: {
               systemInstruction: request.systemInstruction,
               temperature: this.options.temperature,
-              maxOutputTokens: this.options.maxOutputTokens,
+              maxOutputTokens: Math.max(this.options.maxOutputTokens, request.maxOutputTokens ?? 0),
               ...(thinkingConfig ? { thinkingConfig } : {}),
               abortSignal: link.signal,
             },

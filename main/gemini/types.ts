@@ -112,4 +112,6 @@ export interface GenerateRequest {
   prompt: string;
   signal?: AbortSignal;
   onWaiting?: WaitingListener;
+  /** Raises the settings' output limit for this request (an edit answers with the whole selection); never lowers it. */
+  maxOutputTokens?: number;
 }

@@ -92,7 +92,8 @@ export function selectionShape(selection: string): SelectionShape {
       unit = unit === 0 ? n : gcd(unit, n);
     }
   }
-  const style: SelectionShape['style'] = tabs > spaces ? { kind: 'tab' } : spaces > 0 ? { kind: 'space', unit: Math.min(8, Math.max(1, unit)) } : { kind: 'unknown' };
+  // As many tab-indented as space-indented lines: no style to convert to (the code keeps its own).
+  const style: SelectionShape['style'] = tabs > spaces ? { kind: 'tab' } : spaces > tabs ? { kind: 'space', unit: Math.min(8, Math.max(1, unit)) } : { kind: 'unknown' };
   return { eol, trailingNewline: /(?:\r\n|\n|\r)$/.test(selection), base: baseIndent, style };
 }
 
@@ -149,8 +150,35 @@ export function fitReplacement(code: string, selection: string): string {
     }
   }
   const dedented = lines.map((l) => (isBlank(l) ? '' : l.slice((margin ?? '').length).trimEnd()));
-  const fitted = restyleAll(dedented, shape.style).map((l) => (l === '' ? '' : `${shape.base}${l}`));
+  const restyled = restyleAll(dedented, shape.style);
+  const inner = midLineBase(selection, restyled, shape.style);
+  const fitted = restyled.map((l, i) => (l === '' ? '' : i === 0 && inner !== null ? l : `${inner ?? shape.base}${l}`));
   return fitted.join(shape.eol) + (shape.trailingNewline ? shape.eol : '');
+}
+
+/**
+ * A selection that starts after its first line's indentation (an editor selection from the first word, not from the
+ * line start) has an unindented first line and indented others: `foo() {` / `\t\tbar();` / `\t}`. When the code puts a
+ * later line at its first line's level (the closing `}`), the first line stood at the level of the selection's least
+ * indented later line: that is the base of the later lines, and the first line gets none (its indentation is before
+ * the selection). Null when the selection is not like that. A fitted replacement keeps its later lines indented, so
+ * fitting it again takes the ordinary path (idempotent).
+ */
+function midLineBase(selection: string, code: readonly string[], style: SelectionShape['style']): string | null {
+  if (code.length < 2 || code[0] === '' || leading(code[0] as string) !== '') return null;
+  const laterCode = code.slice(1).filter((l) => l !== '');
+  if (!laterCode.some((l) => leading(l) === '')) return null;
+  const lines = splitLines(selection).filter((l) => !isBlank(l));
+  if (lines.length < 2 || leading(lines[0] as string) !== '') return null;
+  let base: string | null = null;
+  for (const line of lines.slice(1)) {
+    const indent = leading(line);
+    if (base === null || indent.length < base.length) base = indent;
+  }
+  if (base === null || base === '') return null;
+  // A base in the other style than the selection's nesting (a mixed file) would be converted by the next fit: not used.
+  if ((style.kind === 'tab' && base.includes(' ')) || (style.kind === 'space' && base.includes('\t'))) return null;
+  return base;
 }
 
 export interface FittedEdit {

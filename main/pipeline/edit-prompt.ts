@@ -2,6 +2,7 @@
 import type { LanguageId } from '../config/schema.js';
 import { detectLanguage } from '../intent/language-detect.js';
 import { LANGUAGE_NAMES, canonicalLanguage } from '../intent/languages.js';
+import { utf8Bytes } from './edit-fit.js';
 import { fence, type BuiltPrompt } from './prompts.js';
 import { redactSecrets, type SecretKind } from './redact.js';
 
@@ -21,6 +22,14 @@ export interface EditPromptInput {
 /** The edit's language: the edit target's when given, else detected from the selection, else the request's, else the default. */
 export function editLanguage(edit: { selection: string; language?: string | undefined }, requestLanguage: string | undefined, defaultLanguage: string): string {
   return canonicalLanguage(edit.language) ?? edit.language?.trim().toLowerCase() ?? detectLanguage(edit.selection) ?? canonicalLanguage(requestLanguage) ?? defaultLanguage;
+}
+
+/**
+ * The answer repeats the whole selection with the change: its output limit grows with the selection (code is about
+ * 3 to 4 bytes a token; 2.5 leaves room for the change and non-ASCII text), up to the models' 65,536.
+ */
+export function editOutputTokens(selection: string): number {
+  return Math.min(65_536, Math.ceil(utf8Bytes(selection) / 2.5) + 1024);
 }
 
 export function buildEditPrompt(input: EditPromptInput): BuiltPrompt {
@@ -50,5 +59,5 @@ export function buildEditPrompt(input: EditPromptInput): BuiltPrompt {
     '',
     `Reply with one \`\`\`${id} code block holding the full replacement of the selection only.`,
   ];
-  return { systemInstruction, prompt: parts.join('\n'), language: id, fenceTag: id, redactions };
+  return { systemInstruction, prompt: parts.join('\n'), language: id, fenceTag: id, redactions, maxOutputTokens: editOutputTokens(input.selection) };
 }

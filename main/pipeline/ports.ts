@@ -28,7 +28,7 @@ export interface IntentPort {
 
 export interface PromptPort {
   /** `language` of the result is the answer's language (the target language for conversions). */
-  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; edit?: { selection: string; app?: string } }): { systemInstruction: string; prompt: string; language?: string };
+  build(input: { intent: IntentName; slots: IntentSlots; transcript: string; language: string; clipboard?: string; history?: readonly { transcript: string; code: string | null }[]; edit?: { selection: string; app?: string } }): { systemInstruction: string; prompt: string; language?: string; maxOutputTokens?: number };
   extract(answer: string, language: string): { code: string; language: string; complete: boolean; source?: 'fence' | 'unterminated-fence' | 'bare' | 'prose' | 'empty' };
 }
 
@@ -85,7 +85,7 @@ export interface HistoryPatch {
 
 export interface GeneratorPort {
   /** Streams an answer; retries/failover happen inside only while nothing has been yielded. */
-  stream(request: { systemInstruction: string; prompt: string; signal: AbortSignal }): AsyncIterable<GenerationChunk>;
+  stream(request: { systemInstruction: string; prompt: string; signal: AbortSignal; maxOutputTokens?: number }): AsyncIterable<GenerationChunk>;
 }
 
 export interface LiveSessionSource {

@@ -43,6 +43,8 @@ export interface BuiltPrompt {
   fenceTag: string;
   /** Secrets removed from the transcript, clipboard and history before they were put in the prompt. */
   redactions: Partial<Record<SecretKind, number>>;
+  /** The output this answer needs at least (an edit repeats the whole selection); absent: the settings' limit. */
+  maxOutputTokens?: number;
 }
 
 interface Ctx {

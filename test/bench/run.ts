@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeResults } from './harness.js';
 import { runSuites } from './runner.js';
 
-export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load', 'redact', 'quality', 'renderer'] as const;
+export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load', 'redact', 'quality', 'e2e-edit', 'renderer'] as const;
 
 /**
  * Hard limit per suite. All suites together take about 5 minutes on 2 cores; each limit is several times a suite's

@@ -1,6 +1,6 @@
 // Edit requests through the pipeline: the real SDK against the simulator, a real SQLite history, the in-memory and SQLite cache tiers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EDIT_SELECTION_MAX_BYTES } from '../../preload/contract.js';
+import { EDIT_SELECTION_MAX_BYTES, type PipelineEvent } from '../../preload/contract.js';
 import { startHarness, eventLog, type Harness } from '../support/app-harness.js';
 
 const generateCalls = (h: Harness): number => h.sim.stats().rest.requests.filter((r) => r.kind === 'streamGenerateContent').length;
@@ -125,6 +125,43 @@ describe('edit requests through the pipeline', () => {
     expect(log.events[0]).toMatchObject({ type: 'edit', before: selection, lines: 2 });
     expect(result.edit?.after).toBe('def scale(value: object, factor: int = 2):\n    return value * factor\n');
     expect(lastPrompt(h)).toContain('Edit request: "add types to this code"');
+  });
+
+  it('edits a selection longer than the settings\' output limit: the answer may repeat the whole selection', async () => {
+    // 400 lines, about 16 KB: over 2,048 output tokens, the default limit for new code.
+    const selection = Array.from({ length: 400 }, (_, i) => `    user_${i} = load(user, ${i})  # keep`).join('\n') + '\n';
+    const result = await h.app.runText({ text: 'rename user to account', edit: { selection, language: 'python' }, noCache: true }, () => undefined);
+    expect(result.complete).toBe(true);
+    expect(result.edit?.after).toBe(selection.replace(/user/g, 'account'));
+    const request = h.sim.stats().rest.requests.find((r) => r.kind === 'streamGenerateContent');
+    expect(request?.maxOutputTokens).toBeGreaterThan(6_000);
+  });
+
+  it('takes an edit through the contract: request.text with edit, request.quick with selection, validated by the router', async () => {
+    const seen = new Map<number, PipelineEvent[]>();
+    const off = h.app.events.subscribe((name, payload) => {
+      if (name !== 'pipeline.event') return;
+      const { requestId, event } = payload as { requestId: number; event: PipelineEvent };
+      seen.set(requestId, [...(seen.get(requestId) ?? []), event]);
+    });
+    try {
+      const selection = 'const user = load();\n';
+      const typed = (await call(h, 'request.text', { text: 'rename user to account', edit: { selection, app: 'Editor pane' }, noCache: true })) as { requestId: number };
+      const quick = (await call(h, 'request.quick', { command: 'document', selection })) as { requestId: number };
+      await expect.poll(() => [typed, quick].every((r) => seen.get(r.requestId)?.some((e) => e.type === 'timings')), { timeout: 10_000 }).toBe(true);
+      const typedEvents = seen.get(typed.requestId) ?? [];
+      expect(typedEvents[0]).toEqual({ type: 'edit', before: selection, lines: 1, app: 'Editor pane' });
+      expect(typedEvents.find((e) => e.type === 'result')).toMatchObject({ result: { edit: { before: selection, after: 'const account = load();\n' } } });
+      expect(seen.get(quick.requestId)?.[0]).toMatchObject({ type: 'edit', before: selection });
+      // Over 64 KB of UTF-8 in characters the schema accepts: refused by the pipeline with the limit in words.
+      const big = (await call(h, 'request.text', { text: 'add types', edit: { selection: '€'.repeat(30_000) } })) as { requestId: number };
+      await expect.poll(() => seen.get(big.requestId)?.find((e) => e.type === 'error'), { timeout: 5000 }).toMatchObject({ error: { code: 'INPUT_TOO_LARGE' } });
+      // Over the schema's own cap: rejected before any handler runs.
+      const rejected = await h.app.router.call('request.text', { text: 'add types', edit: { selection: 'x'.repeat(70_000) } }, { clientId: 'test' });
+      expect(rejected.ok).toBe(false);
+    } finally {
+      off();
+    }
   });
 
   it('answers an instruction it has no recipe for with the selection and an honest comment', async () => {

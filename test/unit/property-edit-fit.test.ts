@@ -89,6 +89,16 @@ describe('fitReplacement on the shapes editors produce', () => {
     expect(fitReplacement(selection, selection)).toBe(selection);
   });
 
+  it('re-indents the later lines of a selection that starts after its first line\'s indentation (selected from the first word)', () => {
+    const selection = 'function load() {\r\n\t\treturn 1;\r\n\t}';
+    // The model answers dedented, its closing brace at the first line's level.
+    expect(fitReplacement('async function load() {\n    return 1;\n}', selection)).toBe('async function load() {\r\n\t\treturn 1;\r\n\t}');
+    // Echoed with the selection's own indentation, it stays as it is.
+    expect(fitReplacement('async function load() {\n\t\treturn 1;\n\t}', selection)).toBe('async function load() {\r\n\t\treturn 1;\r\n\t}');
+    // Whole lines of a top-level block: nothing moves.
+    expect(fitReplacement('if (x) {\n  a();\n}', 'if (x) {\n  b();\n}\n')).toBe('if (x) {\n  a();\n}\n');
+  });
+
   it('picks the majority ending of a mixed selection (one stray LF in a CRLF file)', () => {
     expect(selectionShape('a\r\nb\r\nc\nd\r\n').eol).toBe('\r\n');
     expect(selectionShape('a\nb\nc\r\n').eol).toBe('\n');

@@ -9,7 +9,7 @@ export const promptPort: PromptPort = {
   build: (input) => {
     // An edit request has its own prompt: the selection, the instruction, the language, the full replacement only.
     const built = input.edit ? buildEditPrompt({ transcript: input.transcript, selection: input.edit.selection, language: input.language, ...(input.edit.app ? { app: input.edit.app } : {}) }) : buildPrompt(input as PromptInput);
-    return { systemInstruction: built.systemInstruction, prompt: built.prompt, language: built.language };
+    return { systemInstruction: built.systemInstruction, prompt: built.prompt, language: built.language, ...(built.maxOutputTokens ? { maxOutputTokens: built.maxOutputTokens } : {}) };
   },
   extract: (answer, language) => {
     const extracted = extractCode(answer, language);
