@@ -75,3 +75,31 @@ describe('lineDiff', () => {
     expect(countLines('a\r\nb\r\n')).toBe(2);
   });
 });
+
+describe('changed words', () => {
+  const marked = (a: string, b: string): { del: string[]; add: string[]; addText: string; delText: string } => {
+    const d = lineDiff(`${a}\n`, `${b}\n`);
+    const del = d.rows.find((r) => r.kind === 'del');
+    const add = d.rows.find((r) => r.kind === 'add');
+    const segs = (r: typeof del) => (r && r.kind !== 'same' ? (r.segments ?? []) : []);
+    return { del: segs(del).filter((s) => s.changed).map((s) => s.text), add: segs(add).filter((s) => s.changed).map((s) => s.text), delText: segs(del).map((s) => s.text).join(''), addText: segs(add).map((s) => s.text).join('') };
+  };
+
+  it('marks whole words, never half of one, and the segments rebuild both lines', () => {
+    const m = marked('  total = count + offset', '  total = counter + offset');
+    expect(m.del).toEqual(['count']);
+    expect(m.add).toEqual(['counter']);
+    expect(m.delText).toBe('  total = count + offset');
+    expect(m.addText).toBe('  total = counter + offset');
+    const n = marked('retries: options.retries ?? 3 })', 'retries: options.retries ?? 5, signal })');
+    expect(n.addText).toBe('retries: options.retries ?? 5, signal })');
+    expect(n.add.join('')).toMatch(/^5, signal/);
+    expect(n.del).toEqual(['3']);
+  });
+
+  it('a change at either end of a line', () => {
+    expect(marked('foo(a)', 'bar(a)')).toMatchObject({ del: ['foo'], add: ['bar'] });
+    expect(marked('x = value1', 'x = value2')).toMatchObject({ del: ['value1'], add: ['value2'] });
+    expect(marked('ab', 'abc')).toMatchObject({ del: ['ab'], add: ['abc'] });
+  });
+});
