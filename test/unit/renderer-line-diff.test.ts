@@ -1,6 +1,6 @@
 // The edit diff model: line rows, changed words within paired lines, streaming tails, CRLF, and bounded work on hostile input.
 import { describe, expect, it } from 'vitest';
-import { countLines, diffSummary, lineDiff, MAX_ROWS } from '../../renderer/src/model/line-diff';
+import { countLines, diffSummary, lineDiff, MAX_ROWS, type DiffRow } from '../../renderer/src/model/line-diff';
 
 const kinds = (before: string, after: string, partial = false): string => lineDiff(before, after, { partial }).rows.map((r) => `${r.kind === 'same' ? ' ' : r.kind === 'add' ? '+' : '-'}${r.text}`).join('|');
 
@@ -81,7 +81,7 @@ describe('changed words', () => {
     const d = lineDiff(`${a}\n`, `${b}\n`);
     const del = d.rows.find((r) => r.kind === 'del');
     const add = d.rows.find((r) => r.kind === 'add');
-    const segs = (r: typeof del) => (r && r.kind !== 'same' ? (r.segments ?? []) : []);
+    const segs = (r: DiffRow | undefined) => (r && r.kind !== 'same' ? (r.segments ?? []) : []);
     return { del: segs(del).filter((s) => s.changed).map((s) => s.text), add: segs(add).filter((s) => s.changed).map((s) => s.text), delText: segs(del).map((s) => s.text).join(''), addText: segs(add).map((s) => s.text).join('') };
   };
 
