@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeResults } from './harness.js';
 import { runSuites } from './runner.js';
 
-export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load', 'redact', 'quality', 'dictionary', 'e2e-edit', 'footprint', 'focus'] as const;
+export const SUITES = ['core', 'cache', 'workers', 'audio', 'intent', 'pool', 'e2e', 'monitor', 'memory', 'load', 'redact', 'quality', 'dictionary', 'e2e-edit', 'footprint', 'focus', 'renderer'] as const;
 
 /**
  * Hard limit per suite. All suites together take about 10 minutes on 2 cores; each limit is several times a suite's

@@ -1,5 +1,5 @@
 // Runs one dictation or typed request at a time against the Api: capture, start/stop/cancel, events folded into view state.
-import type { Api, AppErrorPayload, EventPayload, PipelineEvent, QuickCommand, SwitchableProfile } from '../../../preload/contract';
+import type { Api, AppErrorPayload, EditTarget, EventPayload, PipelineEvent, QuickCommand, ResultAction, SwitchableProfile } from '../../../preload/contract';
 import { applyPipelineEvent, beginRequest, INITIAL_DICTATION, isBusy, type DictationState } from '../model/dictation-state';
 import { toErrorPayload } from '../model/error-help';
 import type { CaptureHandle, CaptureStarter } from '../platform/capture-port';
@@ -30,6 +30,8 @@ export class DictationController {
   private early: Array<EventPayload<'pipeline.event'>> = [];
   private released = false;
   private lastLevelAt = 0;
+  /** Where an edit's selection comes from (the browser's editor pane): asked at each spoken or typed request. */
+  private editSource: (() => EditTarget | undefined) | null = null;
 
   constructor(
     private readonly api: Api,
@@ -77,7 +79,8 @@ export class DictationController {
         },
       }),
     );
-    const requestStarted = this.api.call('dictation.start', language ? { language } : {});
+    const edit = this.editTarget();
+    const requestStarted = this.api.call('dictation.start', { ...(language ? { language } : {}), ...(edit ? { edit } : {}) });
     const [capture, request] = await Promise.allSettled([captureStarted, requestStarted]);
     if (capture.status === 'fulfilled') this.capture = capture.value;
     if (request.status === 'fulfilled') this.adopt(gen, request.value.requestId);
@@ -138,7 +141,8 @@ export class DictationController {
     this.set(beginRequest(this.state, 'text', trimmed));
     const language = this.options.language?.();
     try {
-      const { requestId } = await this.api.call('request.text', { text: trimmed, ...(language ? { language } : {}) });
+      const edit = this.editTarget();
+      const { requestId } = await this.api.call('request.text', { text: trimmed, ...(language ? { language } : {}), ...(edit ? { edit } : {}) });
       if (gen !== this.generation) {
         await this.cancelRequest(requestId);
         return;
@@ -202,6 +206,28 @@ export class DictationController {
     return ok;
   }
 
+  /**
+   * Sets where an edit's selection comes from; returns the function that unsets it. With a selection there, spoken and
+   * typed requests edit it (the `edit` parameter); without one they write new code as before.
+   */
+  setEditSource(source: () => EditTarget | undefined): () => void {
+    this.editSource = source;
+    return () => {
+      if (this.editSource === source) this.editSource = null;
+    };
+  }
+
+  /** An overlay button (apply an edit over the selection, paste, dismiss...) answered by the desktop shell. */
+  async resultAction(action: ResultAction): Promise<{ ok: boolean; message?: string }> {
+    const requestId = this.state.requestId;
+    if (requestId === null) return { ok: false };
+    try {
+      return await this.api.call('result.action', { requestId, action });
+    } catch (error) {
+      return { ok: false, message: toErrorPayload(error).message };
+    }
+  }
+
   dismiss(): void {
     if (isBusy(this.state)) return;
     this.set({ ...INITIAL_DICTATION });
@@ -212,6 +238,11 @@ export class DictationController {
     for (const d of this.disposers.splice(0)) d();
     void this.stopCapture();
     this.listeners.clear();
+  }
+
+  private editTarget(): EditTarget | undefined {
+    const target = this.editSource?.();
+    return target && target.selection !== '' ? target : undefined;
   }
 
   private onHotkey(state: 'down' | 'up' | 'cancel'): void {

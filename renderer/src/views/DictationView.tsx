@@ -1,10 +1,13 @@
 // The dictation view: push-to-talk, level, live transcript, streamed highlighted code, cache badge, copy, timings, errors, typed requests.
+import { useState } from 'react';
 import type { AppInfo } from '../../../preload/contract';
 import { errorLines, withheldReason } from '../../../preload/check-text';
 import { CachedBadge } from '../components/CachedBadge';
 import { CheckBadge, CheckErrors } from '../components/CheckBadge';
 import { CodeBlock } from '../components/CodeBlock';
 import { CopyButton } from '../components/CopyButton';
+import { DiffView } from '../components/DiffView';
+import { EditorPane, EditorToggle, editorOpenAtStart } from '../components/EditorPane';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LevelMeter } from '../components/LevelMeter';
 import { PrivacyNotice } from '../components/PrivacyNotice';
@@ -66,6 +69,8 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
   const transcript = state.transcript || state.partial;
   const showTranscript = transcript.length > 0 || state.phase === 'listening' || state.phase === 'transcribing';
   const busy = isBusy(state);
+  const editorAvailable = info?.host === 'web' && !compact;
+  const [editorOpen, setEditorOpen] = useState(editorOpenAtStart);
 
   return (
     <div className={`dictation${compact ? ' is-compact' : ''}${code || result ? ' has-output' : ''}`}>
@@ -132,7 +137,18 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
         />
       ) : null}
 
-      {code || (state.phase === 'generating' && state.streamed) ? (
+      {state.edit && (code || result) ? (
+        <section className="result" aria-label="Edit">
+          <div className="result-header">
+            <h2 className="section-title">Edit{state.edit.app ? ` in ${state.edit.app}` : ''}</h2>
+            {language ? <span className="badge badge-lang">{language}</span> : null}
+            {result?.cached ? <CachedBadge tier={result.cached.tier} ageMs={result.cached.ageMs} /> : null}
+            <span className="spacer" />
+            {result?.edit ? <CopyButton key={state.requestId ?? 0} onCopy={() => controller.copy(result.edit?.after ?? '')} idleStatus="" /> : null}
+          </div>
+          <DiffView before={state.edit.before} after={result?.edit?.after ?? code} streaming={!result} label={`Changes to ${state.edit.lines} ${state.edit.lines === 1 ? 'line' : 'lines'}`} />
+        </section>
+      ) : code || (state.phase === 'generating' && state.streamed) ? (
         <section className="result" aria-label="Generated code">
           <div className="result-header">
             <h2 className="section-title">Code</h2>
@@ -160,10 +176,16 @@ export function DictationView({ controller, info, budgets, compact, showNotice, 
       {hasAnyTiming(state.timings) ? <TimingBar timings={state.timings} budgets={budgets} compact={compact} /> : null}
       </div>
 
+      {editorAvailable && editorOpen ? <EditorPane controller={controller} /> : null}
       {/* The small overlay has no room for both: while an error says what to do, it gets the space. */}
       {compact && state.error ? null : <TextRequestForm onSubmit={(text) => void controller.submitText(text)} busy={busy} compact={compact} />}
       {/* In the browser the page reads the clipboard on the click; the desktop app's main process reads the system one. */}
-      {compact ? null : <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />}
+      {compact ? null : (
+        <div className="dictation-footer">
+          <QuickCommands onRun={(command) => void controller.submitQuick(command, info?.host === 'web' ? readBrowserClipboard : undefined)} />
+          {editorAvailable ? <EditorToggle open={editorOpen} onToggle={() => setEditorOpen((o) => !o)} /> : null}
+        </div>
+      )}
     </div>
   );
 }

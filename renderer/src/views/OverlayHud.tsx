@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../preload/contract';
 import { CodeBlock } from '../components/CodeBlock';
 import { HudResultActions } from '../components/HudResultActions';
+import { EditActions, editStatus } from '../components/EditActions';
+import { DiffView } from '../components/DiffView';
 import { LevelMeter } from '../components/LevelMeter';
 import { ProfileSwitch } from '../components/ProfileSwitch';
 import { PushToTalkButton } from '../components/PushToTalkButton';
@@ -45,6 +47,8 @@ function clock(seconds: number): string {
 }
 
 function statusOf(state: DictationState, elapsed: number): string {
+  const edit = editStatus(state, clock(elapsed));
+  if (edit) return edit;
   switch (state.phase) {
     case 'starting':
       return 'Starting the microphone…';
@@ -83,6 +87,7 @@ export function OverlayHud({ controller, info, onOpenSettings, actions }: Overla
   const code = state.result ? state.result.code : streamingCode(state.streamed);
   const language = state.result?.language ?? streamingLanguage(state.streamed);
   // An incomplete answer (MAX_TOKENS, SAFETY, RECITATION) arrives as a result and an error: the HUD shows the error, with Continue.
+  const edit = state.edit;
   const kind = state.phase === 'error' || (state.phase === 'done' && state.error) ? 'error' : state.phase === 'done' ? 'done' : state.phase === 'generating' || state.phase === 'waiting' || (state.phase === 'transcribing' && code) ? 'writing' : listening || state.phase === 'transcribing' ? 'listening' : 'idle';
 
   return (
@@ -128,7 +133,11 @@ export function OverlayHud({ controller, info, onOpenSettings, actions }: Overla
           <p className="hud-transcript" title={transcript}>
             {transcript}
           </p>
-          {code || kind === 'done' ? (
+          {edit ? (
+            <section className="result hud-result" aria-label="Edit">
+              <DiffView before={edit.before} after={state.result?.edit?.after ?? code} streaming={kind === 'writing'} label={`Changes to ${edit.lines} ${edit.lines === 1 ? 'line' : 'lines'}`} />
+            </section>
+          ) : code || kind === 'done' ? (
             <section className="result hud-result" aria-label="Generated code">
               <CodeBlock code={code || ' '} language={language} label={language ? `Generated ${language} code` : 'Generated code'} streaming={kind === 'writing'} />
             </section>
@@ -136,7 +145,9 @@ export function OverlayHud({ controller, info, onOpenSettings, actions }: Overla
         </>
       ) : null}
 
-      {kind === 'done' && state.result ? <HudResultActions state={state} controller={controller} {...(actions ? { actions } : {})} /> : null}
+      {edit && (kind === 'writing' || kind === 'done') ? <EditActions state={state} controller={controller} canApply={info !== null && info.host !== 'web'} /> : null}
+
+      {kind === 'done' && state.result && !edit ? <HudResultActions state={state} controller={controller} {...(actions ? { actions } : {})} /> : null}
 
       {kind === 'error' && state.error ? <HudError state={state} controller={controller} onOpenSettings={onOpenSettings} onDismiss={() => {
         if (actions && state.requestId !== null) void actions.run(state.requestId, 'dismiss');

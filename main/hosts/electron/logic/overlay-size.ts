@@ -4,8 +4,8 @@ import type { PipelineEvent } from '../../../../preload/contract.js';
 export type OverlayState =
   | { kind: 'idle' }
   | { kind: 'listening'; partialChars: number }
-  | { kind: 'writing'; codeLines: number; longestLine: number }
-  | { kind: 'done'; codeLines: number; longestLine: number }
+  | { kind: 'writing'; codeLines: number; longestLine: number; diffLines?: number }
+  | { kind: 'done'; codeLines: number; longestLine: number; diffLines?: number }
   | { kind: 'error'; messageChars: number };
 
 export interface Size {
@@ -57,9 +57,11 @@ export function overlaySize(state: OverlayState, workArea: Size): Size {
     case 'writing':
     case 'done': {
       const width = state.longestLine * HUD.codeCharPx + HUD.codePadding + 2 * HUD.padding + 16;
+      // An edit shows its diff (a summary line above the rows) and its buttons while it streams too (DiffView, EditActions);
       // done: the row of buttons and one line under it (the live chords, or what the last button could not do).
-      const chrome = frame + HUD.gap + HUD.transcriptLine + HUD.gap + HUD.codePadding + (state.kind === 'done' ? HUD.gap + HUD.actions + HUD.textLine : 0);
-      return clamp({ width, height: chrome + Math.max(3, state.codeLines) * HUD.codeLine });
+      const edit = state.diffLines !== undefined;
+      const chrome = frame + HUD.gap + HUD.transcriptLine + HUD.gap + HUD.codePadding + (state.kind === 'done' || edit ? HUD.gap + HUD.actions + HUD.textLine : 0);
+      return clamp({ width, height: chrome + Math.max(3, state.diffLines ?? state.codeLines) * HUD.codeLine });
     }
     case 'error': {
       const width = 520;
@@ -84,8 +86,16 @@ export function codeShape(code: string): { codeLines: number; longestLine: numbe
   return { codeLines: lines, longestLine: longest };
 }
 
-/** What the overlay shows after `event`, given what it showed; `streamed` is the text of the answer so far. */
-export function nextOverlayState(state: OverlayState, event: PipelineEvent, streamed: string): OverlayState {
+/**
+ * What the overlay shows after `event`, given what it showed; `streamed` is the text of the answer so far and
+ * `editLines` the selection's line count when the request is an edit (its diff has at most those lines plus the code's).
+ */
+export function nextOverlayState(state: OverlayState, event: PipelineEvent, streamed: string, editLines?: number): OverlayState {
+  const next = followEvent(state, event, streamed);
+  return editLines !== undefined && (next.kind === 'writing' || next.kind === 'done') ? { ...next, diffLines: editLines + next.codeLines } : next;
+}
+
+function followEvent(state: OverlayState, event: PipelineEvent, streamed: string): OverlayState {
   switch (event.type) {
     case 'listening':
       return { kind: 'listening', partialChars: 0 };

@@ -13,6 +13,8 @@ export class OverlaySizer {
   private state: OverlayState = { kind: 'idle' };
   private streamed = '';
   private requestId: number | null = null;
+  /** The selection's line count when the request is an edit (its 'edit' event). */
+  private editLines: number | undefined;
   private size: Size | null = null;
 
   constructor(private readonly options: OverlaySizerOptions) {}
@@ -24,9 +26,11 @@ export class OverlaySizer {
     if (requestId !== this.requestId) {
       this.requestId = requestId;
       this.streamed = '';
+      this.editLines = undefined;
     }
+    if (pipelineEvent.type === 'edit') this.editLines = pipelineEvent.lines;
     if (pipelineEvent.type === 'code.chunk') this.streamed += pipelineEvent.text;
-    this.state = nextOverlayState(this.state, pipelineEvent, this.streamed);
+    this.state = nextOverlayState(this.state, pipelineEvent, this.streamed, this.editLines);
     const size = overlaySize(this.state, this.options.workArea());
     if (this.size !== null && size.width === this.size.width && size.height === this.size.height) return;
     this.size = size;

@@ -1,0 +1,132 @@
+// Editing by voice in browser mode, in real Chromium against the real app (web host) and the Gemini simulator: the
+// CodeMirror pane, a typed and a spoken edit of the selection, the inline diff, apply, undo, discard; axe; screenshots.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { chromiumSkipReason, launchChromium } from '../support/browser.js';
+import { describeViolations, runAxe } from '../support/axe.js';
+import { speechWav } from '../support/speech.js';
+import { startAppProcess, type StartedApp } from '../support/start-app.js';
+
+const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
+const TONE_HZ = 1180;
+const SPOKEN = 'rename car to vehicle';
+const HEADER = '# physics helpers';
+const FUNCTION = 'def move(car, dt):\n    car.x += car.speed * dt\n    return car';
+const skip = chromiumSkipReason({ speech: true });
+if (skip) console.warn(`web-edit e2e skipped: ${skip}`);
+
+describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits of the selection (simulated Gemini)', () => {
+  let sim: GeminiSimulator;
+  let app: StartedApp;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  let page: Page;
+  let editor: Locator;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+
+  const text = async (): Promise<string> => page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
+  /** Selects the function (line 2 to the end) by keyboard, as a user would. */
+  const selectFunction = async (): Promise<void> => {
+    await editor.focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+Control+End');
+    await expect.poll(() => page.locator('#editor-status').textContent()).toBe('3 lines selected: hold to talk or type what to change.');
+  };
+  const finishedDiff = (): Locator => page.locator('.cm-edit-diff:not(.is-streaming)');
+  const accessible = async (what: string): Promise<void> => {
+    const v = await runAxe(page, 'serious');
+    expect(v, `${what}:\n${describeViolations(v)}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-edit-'));
+    sim = await startGeminiSimulator({ profile: 'realistic' });
+    sim.setScripts([{ toneHz: TONE_HZ, partials: ['rename car ', 'to vehicle'], final: SPOKEN }]);
+    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, VOICE_CODEGEN_SIMULATED: '1', VOICE_CODEGEN_DATA_DIR: dataDir, NODE_ENV: 'production' });
+    browser = await launchChromium({ fakeMicWav: speechWav(SPOKEN, { rate: 48000, toneHz: TONE_HZ, padSeconds: 1 }) });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write', 'microphone'], { origin: app.origin });
+    await context.addInitScript(() => {
+      localStorage.setItem('vcg.onboarded', '1');
+      localStorage.setItem('vcg.privacyNoticeSeen', '1');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
+    await page.goto(app.launchUrl);
+    await page.getByText('simulated Gemini', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Open the editor' }).click();
+    editor = page.getByRole('textbox', { name: 'Code to edit' });
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.insertText(`${HEADER}\n${FUNCTION}`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.cleanup();
+    await app?.stop();
+    await sim?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a typed instruction edits the selection: inline diff, Apply in one step, Ctrl+Z restores it', async () => {
+    await selectFunction();
+    await page.getByLabel('Or type a request').fill('add a parameter max speed');
+    await page.getByLabel('Or type a request').press('Enter');
+    await finishedDiff().waitFor({ timeout: 30_000 });
+    await expect(finishedDiff().getAttribute('aria-label')).resolves.toMatch(/^Proposed edit: \d+ lines? added, \d+ lines? removed$/);
+    await expect(finishedDiff().locator('.cm-edit-add').count()).resolves.toBeGreaterThan(0);
+    await expect(finishedDiff().locator('ins.diff-word').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/max_speed/)]));
+    // The main window's result area shows the same diff.
+    await expect(page.getByRole('figure', { name: 'Changes to 3 lines' }).count()).resolves.toBe(1);
+    await accessible('typed edit, diff shown');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-edit-typed-diff.png') });
+    await page.getByRole('button', { name: 'Apply edit' }).click();
+    await expect.poll(text).toMatch(/^# physics helpers\ndef move\(car, dt, max_speed/);
+    await expect(page.locator('.cm-edit-diff').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-edit-typed-applied.png') });
+    await page.keyboard.press('Control+z');
+    await expect.poll(text).toBe(`${HEADER}\n${FUNCTION}`);
+  });
+
+  it('a spoken instruction edits the selection: diff, Discard leaves the text, then Apply and undo', async () => {
+    const speak = async (): Promise<void> => {
+      await selectFunction();
+      const button = page.getByRole('button', { name: 'Hold to talk' });
+      await button.hover();
+      await page.mouse.down();
+      await page.locator('p.status[data-phase="listening"]').waitFor();
+      await page.waitForTimeout(3_500);
+      await page.mouse.up();
+      await finishedDiff().waitFor({ timeout: 30_000 });
+    };
+    await speak();
+    await expect(page.locator('.transcript-text').textContent()).resolves.toMatch(/rename car to vehicle/i);
+    await expect(finishedDiff().locator('ins.diff-word').allTextContents()).resolves.toContain('vehicle');
+    await accessible('spoken edit, diff shown');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-edit-spoken-diff.png') });
+    await page.getByRole('button', { name: 'Discard edit' }).click();
+    await expect(page.locator('.cm-edit-diff').count()).resolves.toBe(0);
+    await expect(text()).resolves.toBe(`${HEADER}\n${FUNCTION}`);
+
+    await speak();
+    await editor.focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(text).toBe(`${HEADER}\n${FUNCTION.replaceAll('car', 'vehicle')}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-edit-spoken-applied.png') });
+    await page.keyboard.press('Control+z');
+    await expect.poll(text).toBe(`${HEADER}\n${FUNCTION}`);
+    expect(pageErrors).toEqual([]);
+  });
+});
