@@ -113,6 +113,7 @@ export class DesktopShell {
       pasteHere: (text) => this.router.pasteHere(text),
       copyAgain: (text) => this.output.copyAgain(text),
       apply: options.applyEdit ?? ((requestId) => this.applyEdit(requestId)),
+      heldEdit: { replacement: (id) => this.edits.replacement(id), discard: (id) => this.edits.discard(id) },
     });
     this.dictation = new DictationController({
       starter: options.starter, hotkeys: options.hotkeys, delivery: this.delivery, windows, notifications, logger,

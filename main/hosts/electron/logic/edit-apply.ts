@@ -74,6 +74,11 @@ export class EditApplier {
     return this.held.has(requestId);
   }
 
+  /** The replacement a held edit would apply (the overlay's Copy and its chord). */
+  replacement(requestId: number): string | undefined {
+    return this.held.get(requestId)?.edit.after;
+  }
+
   /** Dismiss: forget the edit. */
   discard(requestId: number): boolean {
     return this.held.delete(requestId);

@@ -22,6 +22,8 @@ export interface ResultActionsOptions {
   logger: Logger;
   /** Applies an edit over the selection it was made for (the edit issue's apply path); absent: Apply is not offered. */
   apply?: (requestId: number) => Promise<ActionOutcome>;
+  /** A finished edit held for Apply (never copied by itself): its replacement, for Copy; and forgetting it, for Dismiss. */
+  heldEdit?: { replacement(requestId: number): string | undefined; discard(requestId: number): unknown };
   /** How long the overlay stays after a paste or copy from its buttons, so the user sees it worked. */
   lingerMs: () => number;
 }
@@ -33,9 +35,11 @@ export class ResultActions {
 
   async run(requestId: number, action: ResultAction): Promise<ActionOutcome> {
     const { recent, windows } = this.options;
-    const item = recent.get(requestId);
+    const held = this.options.heldEdit?.replacement(requestId);
+    const item = recent.get(requestId) ?? (held !== undefined ? { text: held, historyId: null, edit: true } : undefined);
     switch (action) {
       case 'dismiss':
+        this.options.heldEdit?.discard(requestId);
         windows.hideOverlay(0);
         return { ok: true };
       case 'open-main':
