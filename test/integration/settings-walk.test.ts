@@ -70,6 +70,7 @@ function candidates(leaf: Leaf, current: unknown, ctx: { baseUrl: string; dir: s
     case 'array':
       if (name === 'instances') return [[{ name: 'second', baseUrl: ctx.baseUrl, weight: 2 }]];
       if (name === 'rules') return [[{ name: 'Kitty', app: 'kitty', style: 'shell' }]];
+      if (name === 'spoken') return [['en-US', 'fr']];
       return [];
     default:
       return [];

@@ -30,8 +30,8 @@ describe('overlay size of an edit', () => {
     const writing = overlaySize({ kind: 'writing', codeLines: 3, longestLine: 30, diffLines: 6 }, SCREEN);
     expect(edit).toContainEqual(writing);
     expect(edit.at(-1)).toEqual(overlaySize({ kind: 'done', codeLines: 3, longestLine: 30, diffLines: 6 }, SCREEN));
-    // Six diff rows instead of three code lines, one summary line, and the buttons already while writing.
-    expect((edit.at(-1)?.height ?? 0) - (plain.at(-1)?.height ?? 0)).toBe(3 * HUD.codeLine + HUD.textLine);
+    // Six diff rows instead of three code lines (the summary line takes the place of the done state's chord line), and the buttons already while writing.
+    expect((edit.at(-1)?.height ?? 0) - (plain.at(-1)?.height ?? 0)).toBe(3 * HUD.codeLine);
     expect(writing.height - overlaySize({ kind: 'writing', codeLines: 3, longestLine: 30 }, SCREEN).height).toBe(6 * HUD.codeLine - 3 * HUD.codeLine + HUD.textLine + HUD.gap + HUD.actions);
   });
 
