@@ -38,7 +38,7 @@ describe('web host readiness', () => {
   it('without a key says no Live session is kept warm and what to do', async () => {
     const h = await startWebHostProcess({ dataDir: dataDir(), baseUrl: sim.baseUrl, apiKey: '' });
     try {
-      expect(h.readyLine).toMatch(/^Ready to dictate: no Live session yet: add a Gemini API key in Settings/);
+      expect(h.readyLine).toMatch(/^Ready to dictate once you add a Gemini API key in Settings/);
     } finally {
       await h.stop();
     }

@@ -21,12 +21,12 @@ export async function waitUntilReady(app: Pick<App, 'settings' | 'warmSessions'>
   const intervalMs = options.intervalMs ?? 10;
   const hasKey = app.settings.gemini.instances.some((i) => typeof i.apiKey === 'string' && i.apiKey !== '');
   if (!hasKey || app.settings.pool.min <= 0) {
-    const why = hasKey ? 'no Live session is kept warm (pool.min is 0)' : 'no Live session yet: add a Gemini API key in Settings';
-    return done(false, `${READY_LINE_PREFIX}: ${why}`);
+    const why = hasKey ? ' (no Live session is kept warm: pool.min is 0, so the first dictation connects when it starts)' : ' once you add a Gemini API key in Settings (or run npm run demo)';
+    return done(false, `${READY_LINE_PREFIX}${why}`);
   }
   const deadline = performance.now() + timeoutMs;
   while (app.warmSessions() < 1) {
-    if (performance.now() > deadline) return done(false, `${READY_LINE_PREFIX}: no Live session warm after ${Math.round(timeoutMs / 1000)} s; the first dictation will connect when it starts`);
+    if (performance.now() > deadline) return done(false, `${READY_LINE_PREFIX}, but no Live session warmed up in ${Math.round(timeoutMs / 1000)} s: the first dictation will connect when it starts`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   return done(true, `${READY_LINE_PREFIX}: a Live session is warm`);
