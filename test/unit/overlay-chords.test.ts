@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/logger.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
+import { RecentResults } from '../../main/hosts/electron/logic/recent-results.js';
+import { ResultActions } from '../../main/hosts/electron/logic/result-actions.js';
 import { CHORD_CANDIDATES, normaliseShortcut, pickOverlayChords, RESERVED_SHORTCUTS, type ChordPlatform } from '../../main/hosts/electron/logic/overlay-chords.js';
 import { CODE, FakeApp, FakeClipboard, FakeHotkeys, FakeKeyRelease, FakeNotifications, FakeWindows } from './electron-fakes.js';
 
@@ -136,5 +138,30 @@ describe('the overlay buttons (result.action)', () => {
 
     expect(await s.shell.actions.run(9999, 'copy')).toEqual({ ok: false, message: expect.stringMatching(/no longer here/) });
     expect(await s.shell.actions.run(requestId, 'apply')).toEqual({ ok: false, message: expect.stringMatching(/no edit to apply/) });
+  });
+});
+
+describe('the overlay buttons on a held edit', () => {
+  it('Copy copies the replacement an edit holds (it is never put on the clipboard by itself); Dismiss forgets the edit', async () => {
+    const windows = new FakeWindows();
+    const copied: string[] = [];
+    const held = new Map([[7, 'async function load() {}']]);
+    const actions = new ResultActions({
+      recent: new RecentResults(5), windows, notifications: new FakeNotifications(), logger: silentLogger, lingerMs: () => 0,
+      pasteHere: () => Promise.reject(new Error('an edit is applied, never pasted where the cursor is')),
+      copyAgain: (text) => {
+        copied.push(text);
+        return Promise.resolve({ copied: true, text, message: 'Copied.' });
+      },
+      apply: (requestId) => Promise.resolve({ ok: held.has(requestId), message: 'Applied.' }),
+      heldEdit: { replacement: (id) => held.get(id), discard: (id) => held.delete(id) },
+    });
+    expect(await actions.run(7, 'copy')).toEqual({ ok: true, message: 'Copied.' });
+    expect(copied).toEqual(['async function load() {}']);
+    // Paste on an edit applies it over its selection.
+    expect(await actions.run(7, 'paste')).toEqual({ ok: true, message: 'Applied.' });
+    expect(await actions.run(7, 'dismiss')).toEqual({ ok: true });
+    expect(held.has(7)).toBe(false);
+    expect(await actions.run(7, 'copy')).toMatchObject({ ok: false });
   });
 });
