@@ -80,7 +80,10 @@ export class DesktopShell {
     this.chords = new OverlayChords({
       hotkeys: options.hotkeys,
       platform: options.platform ?? (process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'),
-      userHotkeys: () => [options.settings().hotkey.accelerator, ...(this.dictation.status.accelerator ? [this.dictation.status.accelerator] : [])],
+      userHotkeys: () => {
+        const hotkey = options.settings().hotkey;
+        return [hotkey.accelerator, ...(hotkey.editAccelerator ? [hotkey.editAccelerator] : []), ...(this.dictation.status.accelerator ? [this.dictation.status.accelerator] : [])];
+      },
       act: (requestId, action) => {
         this.actions.run(requestId, action).catch((error: unknown) => logger.error({ error: String(error), action }, 'overlay chord failed'));
       },
