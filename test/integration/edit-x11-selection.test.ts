@@ -21,7 +21,7 @@ import { startHarness, type Harness } from '../support/app-harness.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
-import { startXvfb, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
+import { startXvfb, x11Env, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
 import { FakeHotkeys, FakeKeyRelease, FakeNotifications, FakeWindows } from '../unit/electron-fakes.js';
 
 const which = createPathWhich(process.env);
@@ -59,9 +59,7 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
   beforeAll(async () => {
     if (skip) return;
     xvfb = await startXvfb();
-    env = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'WAYLAND_DISPLAY') env[k] = v;
-    env.DISPLAY = xvfb.display;
+    env = x11Env(xvfb.display);
     browser = await launchChromium({ headless: false, env });
     page = await browser.newPage();
     await page.setContent('<!doctype html><title>editor</title><textarea id="editor" rows="10" cols="80"></textarea>');

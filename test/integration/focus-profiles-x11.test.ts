@@ -16,7 +16,7 @@ import { PasteOutput } from '../../main/hosts/electron/insert/paste-output.js';
 import { createPathWhich } from '../../main/hosts/electron/insert/which.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { startXvfb, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
+import { startXvfb, x11Env, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
 
 const which = createPathWhich(process.env);
 const missing = [
@@ -39,9 +39,7 @@ describe('the app in focus at hotkey down picks the profile (X11)', () => {
   beforeAll(async () => {
     if (skip) return;
     xvfb = await startXvfb();
-    env = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'WAYLAND_DISPLAY') env[k] = v;
-    env.DISPLAY = xvfb.display;
+    env = x11Env(xvfb.display);
     dir = mkdtempSync(join(tmpdir(), 'vcg-focus-'));
     runner = new ExecCommandRunner({ env });
     const support = detectInsertSupport('linux', env, which);

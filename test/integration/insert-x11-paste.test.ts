@@ -11,7 +11,7 @@ import type { PasteSettings } from '../../main/hosts/electron/insert/paste-plan.
 import { PasteOutput } from '../../main/hosts/electron/insert/paste-output.js';
 import { createPathWhich } from '../../main/hosts/electron/insert/which.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { startXvfb, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
+import { startXvfb, x11Env, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
 
 const which = createPathWhich(process.env);
 const missing = [
@@ -36,9 +36,7 @@ describe('pasting into the app that had focus, on X11', () => {
   beforeAll(async () => {
     if (skip) return;
     xvfb = await startXvfb();
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'WAYLAND_DISPLAY') env[k] = v;
-    env.DISPLAY = xvfb.display;
+    const env = x11Env(xvfb.display);
     browser = await launchChromium({ headless: false, env });
     page = await browser.newPage();
     await page.setContent('<!doctype html><title>editor</title><textarea id="editor" rows="10" cols="80"></textarea>');

@@ -15,6 +15,14 @@ export interface Xvfb {
   stop(): Promise<void>;
 }
 
+/** This process's environment pointed at an X display only (no Wayland socket, so tools take the X11 path). */
+export function x11Env(display: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'WAYLAND_DISPLAY') env[k] = v;
+  env.DISPLAY = display;
+  return env;
+}
+
 /** Starts `Xvfb :N -screen 0 1280x800x24` on the first free N. */
 export function startXvfb(timeoutMs = 10_000): Promise<Xvfb> {
   return new Promise<Xvfb>((resolve, reject) => {

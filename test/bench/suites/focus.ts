@@ -8,7 +8,7 @@ import { createPathWhich } from '../../../main/hosts/electron/insert/which.js';
 import { XdotoolInserter } from '../../../main/hosts/electron/insert/xdotool-inserter.js';
 import { readProcArgv0 } from '../../../main/hosts/electron/insert/proc-args.js';
 import { resolveProfile } from '../../../main/profiles/profiles.js';
-import { startXvfb, xvfbAvailable } from '../../support/xvfb.js';
+import { startXvfb, x11Env, xvfbAvailable } from '../../support/xvfb.js';
 import { stats, type BenchContext } from '../harness.js';
 
 const SAMPLES = 300;
@@ -27,9 +27,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   }
   ctx.step('starting Xvfb and an xterm');
   const xvfb = await startXvfb();
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'WAYLAND_DISPLAY') env[k] = v;
-  env.DISPLAY = xvfb.display;
+  const env = x11Env(xvfb.display);
   const runner = new ExecCommandRunner({ env });
   const xterm = spawn('xterm', ['-T', 'app.py (~/proj) - VIM', '-e', 'sleep', '600'], { env, stdio: 'ignore' });
   try {
