@@ -135,22 +135,11 @@ export class DictationController {
   async submitText(text: string): Promise<void> {
     const trimmed = text.trim();
     if (!trimmed) return;
-    if (isBusy(this.state)) await this.cancel();
-    const gen = ++this.generation;
-    this.early = [];
-    this.set(beginRequest(this.state, 'text', trimmed));
-    const language = this.options.language?.();
-    try {
+    await this.startTyped(trimmed, () => {
+      const language = this.options.language?.();
       const edit = this.editTarget();
-      const { requestId } = await this.api.call('request.text', { text: trimmed, ...(language ? { language } : {}), ...(edit ? { edit } : {}) });
-      if (gen !== this.generation) {
-        await this.cancelRequest(requestId);
-        return;
-      }
-      this.adopt(gen, requestId);
-    } catch (error) {
-      if (gen === this.generation) this.fail(toErrorPayload(error));
-    }
+      return this.api.call('request.text', { text: trimmed, ...(language ? { language } : {}), ...(edit ? { edit } : {}) });
+    });
   }
 
   /**
@@ -160,19 +149,30 @@ export class DictationController {
   async submitQuick(command: QuickCommand, readClipboard?: () => Promise<string>): Promise<void> {
     // Started before anything is awaited, so the read happens inside the click's user activation.
     const reading = readClipboard?.();
+    await this.startTyped('', async (gen) => {
+      const clipboard = reading ? await reading : undefined;
+      if (gen !== this.generation) return undefined;
+      return this.api.call('request.quick', { command, ...(clipboard !== undefined ? { clipboard } : {}) });
+    });
+  }
+
+  /**
+   * A request without the microphone (typed, quick command): cancels one in flight, shows it started, and follows
+   * the request main opens, unless a newer one began meanwhile. send: undefined when there is nothing to send any more.
+   */
+  private async startTyped(transcript: string, send: (gen: number) => Promise<{ requestId: number } | undefined>): Promise<void> {
     if (isBusy(this.state)) await this.cancel();
     const gen = ++this.generation;
     this.early = [];
-    this.set(beginRequest(this.state, 'text'));
+    this.set(beginRequest(this.state, 'text', transcript));
     try {
-      const clipboard = reading ? await reading : undefined;
-      if (gen !== this.generation) return;
-      const { requestId } = await this.api.call('request.quick', { command, ...(clipboard !== undefined ? { clipboard } : {}) });
+      const started = await send(gen);
+      if (started === undefined) return;
       if (gen !== this.generation) {
-        await this.cancelRequest(requestId);
+        await this.cancelRequest(started.requestId);
         return;
       }
-      this.adopt(gen, requestId);
+      this.adopt(gen, started.requestId);
     } catch (error) {
       if (gen === this.generation) this.fail(toErrorPayload(error));
     }
