@@ -1,5 +1,6 @@
 // Settings → Dictionary: terms with what they sound like (add, remove, import a file, export), keyboard first.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useDownloadUrl } from '../controllers/use-download-url';
 import type { DictionaryEntry } from '../../../preload/contract';
 
 export interface DictionarySectionProps {
@@ -19,8 +20,7 @@ export function DictionarySection({ entries, notice, exported, onAdd, onRemove, 
   const [term, setTerm] = useState('');
   const [spoken, setSpoken] = useState('');
   const [fileNote, setFileNote] = useState<string | null>(null);
-  const exportUrl = useMemo(() => (exported ? URL.createObjectURL(new Blob([exported.text], { type: 'text/csv' })) : null), [exported]);
-  useEffect(() => () => (exportUrl ? URL.revokeObjectURL(exportUrl) : undefined), [exportUrl]);
+  const exportUrl = useDownloadUrl(exported?.text, 'text/csv');
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (await onAdd(term, spoken)) {

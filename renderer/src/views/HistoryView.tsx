@@ -1,5 +1,5 @@
 // History: search (FTS in main), the list with intent, language, time and timings, an open entry with copy again and delete, export.
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
 import { errorLines } from '../../../preload/check-text';
 import { CheckBadge, CheckErrors } from '../components/CheckBadge';
@@ -9,6 +9,7 @@ import { ClearHistoryButton } from '../components/ClearHistoryButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TimingBar } from '../components/TimingBar';
 import type { HistoryController } from '../controllers/history-controller';
+import { useDownloadUrl } from '../controllers/use-download-url';
 import { useStore } from '../controllers/use-store';
 import { hasAnyTiming, STAGES, type Budget, type Stage } from '../model/budgets';
 import { formatMs, formatTime, intentLabel } from '../model/format';
@@ -37,8 +38,7 @@ export function HistoryView({ controller, budgets, onCopy }: HistoryViewProps) {
     const entry = Number(new URLSearchParams(window.location.search).get('entry'));
     if (Number.isSafeInteger(entry) && entry > 0) void controller.open(entry);
   }, [controller]);
-  const exportUrl = useMemo(() => (state.exported ? URL.createObjectURL(new Blob([state.exported.json], { type: 'application/json' })) : null), [state.exported]);
-  useEffect(() => () => (exportUrl ? URL.revokeObjectURL(exportUrl) : undefined), [exportUrl]);
+  const exportUrl = useDownloadUrl(state.exported?.json, 'application/json');
   const selected = state.selected;
 
   return (
