@@ -45,7 +45,9 @@ export function HudResultActions({ state, controller, actions }: HudResultAction
   const live = useSyncExternalStore(subscribe, actions?.getState ?? (() => idle));
   const requestId = state.requestId;
   const result = state.result;
-  const key = (action: ResultAction): string | undefined => (requestId !== null && live.requestId === requestId ? live.keys[action] : undefined);
+  // live (subscribed above) re-renders when the chords change; keyFor reads the same state.
+  const key = (action: ResultAction): string | undefined => actions?.keyFor(requestId, action);
+  const chords = requestId !== null && live.requestId === requestId ? chordLine(live.keys) : null;
   const run = (action: ResultAction): void => {
     if (actions && requestId !== null) void actions.run(requestId, action);
   };
@@ -62,10 +64,10 @@ export function HudResultActions({ state, controller, actions }: HudResultAction
         {actions ? <ActionButton label="Open" accelerator={key('open-main')} onClick={() => run('open-main')} /> : null}
         <ActionButton label="Dismiss" accelerator={key('dismiss')} onClick={dismiss} />
       </div>
-      {requestId !== null && live.requestId === requestId && chordLine(live.keys) ? (
-        <p className="hud-line hint hud-chords" title={chordLine(live.keys) ?? undefined}>
+      {chords ? (
+        <p className="hud-line hint hud-chords" title={chords}>
           <span className="sr-only">Keys: </span>
-          {chordLine(live.keys)}
+          {chords}
         </p>
       ) : null}
       {live.message ? (
