@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSCRIPT, startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openSimulatedApp } from '../support/browser.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
 import { startAppProcess, type StartedApp } from '../support/start-app.js';
@@ -79,15 +79,7 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
         eventsSeen.set(msg.payload.requestId, list);
       }),
     );
-    await page.goto(app.launchUrl);
-    // Other work in this checkout may rebuild dist/renderer while the page loads its assets: one reload covers that.
-    await page
-      .getByText('simulated Gemini', { exact: true })
-      .waitFor({ timeout: 10_000 })
-      .catch(async () => {
-        await page.reload();
-        await page.getByText('simulated Gemini', { exact: true }).waitFor();
-      });
+    await openSimulatedApp(page, app.launchUrl);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, openSimulatedApp } from '../support/browser.js';
 import { FIXTURE_CACHE, speechToolsAvailable } from '../support/speech.js';
 import { startAppProcess, type StartedApp } from '../support/start-app.js';
 
@@ -48,14 +48,7 @@ describe('web: quiet noise from the microphone ends in "Didn\'t catch that"', { 
       localStorage.setItem('vcg.privacyNoticeSeen', '1');
     });
     page = await context.newPage();
-    await page.goto(app.launchUrl);
-    await page
-      .getByText('simulated Gemini', { exact: true })
-      .waitFor({ timeout: 10_000 })
-      .catch(async () => {
-        await page.reload();
-        await page.getByText('simulated Gemini', { exact: true }).waitFor();
-      });
+    await openSimulatedApp(page, app.launchUrl);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.VOICE_CODEGEN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -47,4 +47,19 @@ export function chromiumSkipReason(options: { speech?: boolean } = {}): string |
   if (version.status !== 0) return `${CHROMIUM_PATH} does not start (--version exited ${String(version.status)}): ${(version.stderr || String(version.error ?? '')).trim().slice(0, 200)}`;
   if (options.speech && !(spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('sox', ['--version']).status === 0)) return 'espeak-ng and sox are needed for the microphone fixture (scripts/install-test-deps.sh)';
   return undefined;
+}
+
+/**
+ * Opens the app (served against the simulator) and waits for its "simulated Gemini" badge. Other work in this checkout
+ * may rebuild dist/renderer while the page loads its assets: one reload covers that.
+ */
+export async function openSimulatedApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page
+    .getByText('simulated Gemini', { exact: true })
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => {
+      await page.reload();
+      await page.getByText('simulated Gemini', { exact: true }).waitFor();
+    });
 }
