@@ -5,51 +5,15 @@ import { silentLogger } from '../../main/core/logger.js';
 import { MAIN_URL, OVERLAY_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { AudioIntake } from '../../main/hosts/audio-intake.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
-import { registerIpcOn, type IpcEventLike, type IpcMainLike } from '../../main/hosts/electron/logic/ipc-registration.js';
+import { registerIpcOn, type IpcEventLike } from '../../main/hosts/electron/logic/ipc-registration.js';
 import { IPC_AUDIO_CHANNEL, methods, type PipelineEvent } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
+import { FakeIpcMain } from '../unit/electron-fakes.js';
 
 const SPOKEN = 'write a function that reverses a string in python';
 const TONE_HZ = 1100;
-
-type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
-
-/** Electron's ipcMain as far as we use it: one handler per invoke channel, listeners per send channel. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  readonly listeners = new Map<string, Set<Listener>>();
-  handle(channel: string, listener: Listener): void {
-    // Electron throws on a second handler for a channel: so does the fake.
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  on(channel: string, listener: Listener): this {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return this;
-  }
-  removeListener(channel: string, listener: Listener): this {
-    this.listeners.get(channel)?.delete(listener);
-    return this;
-  }
-  /** ipcRenderer.invoke from a renderer. */
-  async invoke(event: IpcEventLike, channel: string, ...args: unknown[]): Promise<unknown> {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler(event, ...args);
-  }
-  /** ipcRenderer.send from a renderer (structured clone: the main side gets its own copy). */
-  send(event: IpcEventLike, channel: string, ...args: unknown[]): void {
-    const copies = args.map((a) => structuredClone(a));
-    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...copies);
-  }
-}
 
 const frame = (url: string, id: number): IpcEventLike => ({ senderFrame: { url, parent: null }, sender: { id } });
 

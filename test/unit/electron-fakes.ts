@@ -5,6 +5,7 @@ import type { Logger } from '../../main/core/logger.js';
 import type { ClipboardService } from '../../main/hosts/electron/services/clipboard-service.js';
 import type { HotkeyService } from '../../main/hosts/electron/services/hotkey-service.js';
 import type { KeyReleaseSource } from '../../main/hosts/electron/services/key-release-source.js';
+import type { IpcEventLike, IpcMainLike } from '../../main/hosts/electron/logic/ipc-registration.js';
 import type { NotificationService } from '../../main/hosts/electron/services/notification-service.js';
 import { findMenuItem } from '../../main/hosts/electron/logic/tray-menu.js';
 import type { TrayMenuItem, TrayService } from '../../main/hosts/electron/services/tray-service.js';
@@ -32,6 +33,43 @@ export class FakeHotkeys implements HotkeyService {
     const cb = this.registered.get(accelerator);
     if (!cb) throw new Error(`${accelerator} is not registered`);
     cb();
+  }
+}
+
+type IpcListener = (event: IpcEventLike, ...args: unknown[]) => unknown;
+
+/** Electron's ipcMain as far as we use it: one handler per invoke channel, listeners per send channel; invoke and send play a renderer's ipcRenderer. */
+export class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, IpcListener>();
+  readonly listeners = new Map<string, Set<IpcListener>>();
+  handle(channel: string, listener: IpcListener): void {
+    // Electron throws on a second handler for a channel: so does the fake.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  on(channel: string, listener: IpcListener): this {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return this;
+  }
+  removeListener(channel: string, listener: IpcListener): this {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  }
+  /** ipcRenderer.invoke from a renderer. */
+  async invoke(event: IpcEventLike, channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  }
+  /** ipcRenderer.send from a renderer (structured clone: the main side gets its own copy). */
+  send(event: IpcEventLike, channel: string, ...args: unknown[]): void {
+    const copies = args.map((a) => structuredClone(a));
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...copies);
   }
 }
 

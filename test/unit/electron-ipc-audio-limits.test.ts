@@ -6,41 +6,9 @@ import { silentLogger } from '../../main/core/logger.js';
 import { AudioIntake, AUDIO_BYTES_PER_SECOND, MAX_AUDIO_FRAME_BYTES } from '../../main/hosts/audio-intake.js';
 import { MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
-import { registerIpcOn, type IpcEventLike, type IpcMainLike } from '../../main/hosts/electron/logic/ipc-registration.js';
+import { registerIpcOn, type IpcEventLike } from '../../main/hosts/electron/logic/ipc-registration.js';
+import { FakeIpcMain } from './electron-fakes.js';
 import { IPC_AUDIO_CHANNEL } from '../../preload/contract.js';
-
-type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
-
-/** ipcMain reduced to what registration uses; `send` and `invoke` play a renderer's ipcRenderer. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  readonly listeners = new Map<string, Set<Listener>>();
-  handle(channel: string, listener: Listener): void {
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  on(channel: string, listener: Listener): this {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return this;
-  }
-  removeListener(channel: string, listener: Listener): this {
-    this.listeners.get(channel)?.delete(listener);
-    return this;
-  }
-  send(channel: string, ...args: unknown[]): void {
-    this.sendFrom(1, channel, ...args);
-  }
-  sendFrom(webContentsId: number, channel: string, ...args: unknown[]): void {
-    for (const l of this.listeners.get(channel) ?? []) l({ ...OWN_EVENT, sender: { id: webContentsId } }, ...args);
-  }
-  invoke(channel: string, ...args: unknown[]): unknown {
-    return this.handlers.get(channel)?.(OWN_EVENT, ...args);
-  }
-}
 
 const OWN_EVENT: IpcEventLike = { senderFrame: { url: MAIN_URL, parent: null }, sender: { id: 1 } };
 
@@ -59,7 +27,7 @@ describe('IPC audio limits', () => {
     let t = 0;
     const { ipc, forwarded, unregister } = setup(() => (t += 1));
     const chunk = AUDIO_BYTES_PER_SECOND / 10;
-    for (let i = 0; i < 1000; i++) ipc.send(IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(chunk));
+    for (let i = 0; i < 1000; i++) ipc.send(OWN_EVENT, IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(chunk));
     const accepted = forwarded.reduce((n, b) => n + b, 0);
     expect(accepted).toBeLessThanOrEqual(2 * AUDIO_BYTES_PER_SECOND * 1 + 4 * AUDIO_BYTES_PER_SECOND);
     unregister();
@@ -70,30 +38,30 @@ describe('IPC audio limits', () => {
     // 100 ms chunks every 100 ms for a minute.
     let t = 0;
     const { ipc, forwarded } = setup(() => (t += 100));
-    for (let i = 0; i < 600; i++) ipc.send(IPC_AUDIO_CHANNEL, 9, new ArrayBuffer(AUDIO_BYTES_PER_SECOND / 10));
+    for (let i = 0; i < 600; i++) ipc.send(OWN_EVENT, IPC_AUDIO_CHANNEL, 9, new ArrayBuffer(AUDIO_BYTES_PER_SECOND / 10));
     expect(forwarded).toHaveLength(600);
   });
 
   it('refuses a frame over 256 KB, and the total across dictations is bounded', () => {
     let t = 1_000_000;
     const { ipc, forwarded, guard } = setup(() => (t += 5_000));
-    ipc.send(IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES + 2));
+    ipc.send(OWN_EVENT, IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES + 2));
     expect(forwarded).toEqual([]);
     expect(guard.stats.rejectedAudio).toBe(1);
     // Five seconds apart, every 256 KB frame is within the rate: only the dictation's budget stops them.
-    for (let i = 0; i < 400; i++) ipc.send(IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES));
+    for (let i = 0; i < 400; i++) ipc.send(OWN_EVENT, IPC_AUDIO_CHANNEL, 5, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES));
     const total = forwarded.reduce((n, b) => n + b, 0);
     expect(total).toBeLessThanOrEqual(10 * 60 * AUDIO_BYTES_PER_SECOND);
     expect(total).toBeGreaterThan(0);
     // Ten more windows, each with its own dictation: together they stay under the total budget.
-    for (let window = 2; window <= 11; window++) for (let i = 0; i < 100; i++) ipc.sendFrom(window, IPC_AUDIO_CHANNEL, window, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES));
+    for (let window = 2; window <= 11; window++) for (let i = 0; i < 100; i++) ipc.send({ ...OWN_EVENT, sender: { id: window } }, IPC_AUDIO_CHANNEL, window, new ArrayBuffer(MAX_AUDIO_FRAME_BYTES));
     expect(forwarded.reduce((n, b) => n + b, 0)).toBeLessThanOrEqual(guard.audioLimits.maxTotalBytes);
     expect(guard.stats.throttledAudio).toBeGreaterThan(0);
   });
 
   it('still answers contract calls through the registered handlers', async () => {
     const { ipc } = setup(() => 0);
-    const outcome = await ipc.invoke(IpcGuard.channel('app.info'), {});
+    const outcome = await ipc.invoke(OWN_EVENT, IpcGuard.channel('app.info'), {});
     expect(outcome).toMatchObject({ ok: true, result: { host: 'electron' } });
   });
 });
