@@ -198,7 +198,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const vocabulary = new VocabularyService({
       scanProject: vocabWorkers.scanProject,
       ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
-      recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ transcript: e.transcript, code: e.code ?? '' })),
+      recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ ...(e.status === 'pending' ? {} : { id: e.id }), transcript: e.transcript, code: e.code ?? '' })),
       onChange: (terms, change) => gemini.setVocabulary(terms, change),
       dictionaryCounts: (max) => rankAsCounts(personal.topTerms(max)),
       maxTerms: settings.vocabulary.maxTerms,
@@ -266,7 +266,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
     const requests = new AppRequests({
       onSettled: () => {
-        if (options.host !== 'cli') refreshVocabulary();
+        if (options.host !== 'cli') vocabulary.refreshSoon();
       },
       pipeline, gemini, audio, clock, logger, events, settings,
       keptAudio: () => {

@@ -27,8 +27,24 @@ export const MAX_HISTORY_ENTRY_CHARS = 16_000;
 
 const bounded = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
 
+/** Redacted history texts kept: the last few entries come back in every request's context, unchanged. */
+const REDACTED_KEPT = 16;
+
 export class ContextLoader implements ContextPort {
+  /** Bounded history text -> its redaction, newest last: each entry is redacted once, not in every request after it. */
+  private readonly redacted = new Map<string, string>();
+
   constructor(private readonly options: ContextLoaderOptions) {}
+
+  private redactHistoryText(text: string): string {
+    const cut = bounded(text, MAX_HISTORY_ENTRY_CHARS);
+    const known = this.redacted.get(cut);
+    if (known !== undefined) return known;
+    const out = this.options.redact(cut);
+    this.redacted.set(cut, out);
+    if (this.redacted.size > REDACTED_KEPT) this.redacted.delete(this.redacted.keys().next().value as string);
+    return out;
+  }
 
   async load(signal: AbortSignal): Promise<LoadedContext> {
     const { options } = this;
@@ -41,8 +57,8 @@ export class ContextLoader implements ContextPort {
       if (trimmed.length > 0) clipboard = options.redact(bounded(trimmed, max));
     }
     const history = options.history.recent(options.historyEntries ?? 3).map((h) => ({
-      transcript: options.redact(bounded(h.transcript, MAX_HISTORY_ENTRY_CHARS)),
-      code: h.code === null ? null : options.redact(bounded(h.code, MAX_HISTORY_ENTRY_CHARS)),
+      transcript: this.redactHistoryText(h.transcript),
+      code: h.code === null ? null : this.redactHistoryText(h.code),
     }));
     return { ...(clipboard ? { clipboard } : {}), history, identifiers: options.identifiers() };
   }

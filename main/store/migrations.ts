@@ -101,4 +101,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER snippets_ad AFTER DELETE ON snippets BEGIN UPDATE personal_revision SET value = value + 1; END;
       CREATE TRIGGER snippets_au AFTER UPDATE OF name, name_key, body ON snippets BEGIN UPDATE personal_revision SET value = value + 1; END;`,
   },
+  {
+    version: 9,
+    name: 'history: re-index the search text only when the transcript or the code changed',
+    // The one UPDATE statement names every column (a null parameter keeps its value), so "AFTER UPDATE OF transcript,
+    // code" fired on all three updates of a request and re-indexed its code each time (an 8 KB answer: most of the write).
+    sql: `
+      DROP TRIGGER history_au;
+      CREATE TRIGGER history_au AFTER UPDATE OF transcript, code ON history
+        WHEN old.transcript IS NOT new.transcript OR old.code IS NOT new.code BEGIN
+        INSERT INTO history_fts(history_fts, rowid, transcript, code) VALUES ('delete', old.id, old.transcript, coalesce(old.code, ''));
+        INSERT INTO history_fts(rowid, transcript, code) VALUES (new.id, new.transcript, coalesce(new.code, ''));
+      END;`,
+  },
 ];

@@ -8,6 +8,8 @@ import { CLIPBOARD_SOURCE, DICTIONARY_SOURCE, HISTORY_SOURCE, PROJECT_SOURCE, ra
 
 /** One history entry as the vocabulary reads it. */
 export interface HistoryText {
+  /** The entry's id: its counts are kept while it stays among the recent entries (a finished entry does not change). */
+  id?: number;
   transcript: string;
   code: string;
 }
@@ -36,12 +38,15 @@ export interface VocabularyServiceOptions {
   projectTtlMs?: number;
   /** History entries read, newest first (default 10). */
   historyEntries?: number;
+  /** refreshSoon() waits this long (default 250 ms), so requests that settle together cost one refresh, after them. */
+  settleDelayMs?: number;
 }
 
 /** More clipboard than this is not code the user is working on (a log, a data dump); only its start is read. */
 export const MAX_CLIPBOARD_CHARS = 256 * 1024;
 const DEFAULT_PROJECT_TTL_MS = 300_000;
 const DEFAULT_HISTORY_ENTRIES = 10;
+const DEFAULT_SETTLE_DELAY_MS = 250;
 
 interface ProjectEntry {
   dir: string;
@@ -61,6 +66,10 @@ export class VocabularyService {
   private config = 0;
   /** A source was withdrawn (privacy): the next published terms replace every session at once, even if unchanged. */
   private narrowing = false;
+  /** refreshSoon()'s timer: one at a time, however many requests settle meanwhile. */
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  /** Term counts of the recent history entries by id, so an entry's text is read once, not after every request. */
+  private historyCounts = new Map<number, TermCounts>();
 
   constructor(private readonly options: VocabularyServiceOptions) {
     this.log = options.logger.child({ component: 'vocabulary' });
@@ -120,8 +129,23 @@ export class VocabularyService {
     return run;
   }
 
+  /**
+   * A request settled: refresh after settleDelayMs, off the path of the requests running now. Calls while one is
+   * scheduled join it (it reads the history when it runs, so it sees every request settled before then).
+   */
+  refreshSoon(): void {
+    if (this.soon !== undefined || this.closing.signal.aborted) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.refresh().catch((error: unknown) => this.log.warn({ err: error }, 'vocabulary refresh failed'));
+    }, this.options.settleDelayMs ?? DEFAULT_SETTLE_DELAY_MS);
+    this.soon.unref?.();
+  }
+
   /** Stops a running refresh (its project scan is aborted) and waits for it to end. */
   async close(): Promise<void> {
+    if (this.soon !== undefined) clearTimeout(this.soon);
+    this.soon = undefined;
     this.closing.abort(new AppError('CANCELLED', 'The vocabulary service was closed.'));
     await this.running;
   }
@@ -134,8 +158,11 @@ export class VocabularyService {
     const sources: TermSource[] = [];
     if (clipboard.size > 0) sources.push({ counts: clipboard, ...CLIPBOARD_SOURCE });
     const history = this.options.recentHistory().slice(0, this.options.historyEntries ?? DEFAULT_HISTORY_ENTRIES);
+    const known = this.historyCounts;
+    this.historyCounts = new Map();
     history.forEach((entry, age) => {
-      const counts = countTerms(entry.code, countTerms(entry.transcript));
+      const counts = (entry.id !== undefined ? known.get(entry.id) : undefined) ?? countTerms(entry.code, countTerms(entry.transcript));
+      if (entry.id !== undefined) this.historyCounts.set(entry.id, counts);
       if (counts.size > 0) sources.push({ counts, weight: HISTORY_SOURCE.weight * HISTORY_SOURCE.decay ** age, floor: HISTORY_SOURCE.floor });
     });
     const dictionary = this.readDictionary();

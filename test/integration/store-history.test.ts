@@ -69,6 +69,24 @@ describe('history', () => {
     expect(history.search('  ').items).toEqual([]);
   });
 
+  it('leaves the search index alone when an update changes neither transcript nor code (three updates per request)', async () => {
+    const code = Array.from({ length: 200 }, (_, i) => `const value${i} = items[${i}];`).join('\n');
+    await history.begin({ requestId: 'r-fts', transcript: 'rename user to account' });
+    await history.update('r-fts', { code });
+    const segments = (): number => db.get<{ n: number }>('SELECT count(*) AS n FROM history_fts_data')?.n ?? 0;
+    const before = segments();
+    // The pipeline's other updates (intent, timings, status, check) do not touch the indexed text: no re-index.
+    await history.update('r-fts', { intent: 'edit', language: 'typescript' });
+    await history.update('r-fts', { timings: { generation: 12 }, status: 'done' });
+    await history.update('r-fts', { check: { ok: true } });
+    expect(segments()).toBe(before);
+    expect(history.search('value199').items.map((e) => e.requestId)).toEqual(['r-fts']);
+    // A changed code is indexed again: the old words go, the new ones are found.
+    await history.update('r-fts', { code: 'const renamedAccount = 1;' });
+    expect(history.search('value199').items).toEqual([]);
+    expect(history.search('renamedAccount').items.map((e) => e.requestId)).toEqual(['r-fts']);
+  });
+
   it('pages newest first with a cursor', async () => {
     for (let i = 0; i < 7; i++) await history.begin({ requestId: `p${i}`, transcript: `request ${i}` });
     const first = history.list({ limit: 3 });
