@@ -198,7 +198,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const vocabulary = new VocabularyService({
       scanProject: vocabWorkers.scanProject,
       ...(clipboard ? { readClipboard: (s: AbortSignal) => (settings.privacy.clipboardContext ? clipboard.readText(s) : Promise.resolve('')) } : {}),
-      recentHistory: () => history.list({ limit: 10 }).items.map((e) => ({ ...(e.status === 'pending' ? {} : { id: e.id }), transcript: e.transcript, code: e.code ?? '' })),
+      recentHistory: () => history.recentTexts(10).map((e) => ({ ...(e.status === 'pending' ? {} : { id: e.id }), transcript: e.transcript, code: e.code ?? '' })),
       onChange: (terms, change) => gemini.setVocabulary(terms, change),
       dictionaryCounts: (max) => rankAsCounts(personal.topTerms(max)),
       maxTerms: settings.vocabulary.maxTerms,

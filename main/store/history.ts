@@ -68,6 +68,14 @@ export interface HistoryEntry {
   lastUsedAt: number | null;
 }
 
+/** What the prompt context and the vocabulary read of the latest entries. */
+export interface RecentText {
+  id: number;
+  status: HistoryStatus;
+  transcript: string;
+  code: string | null;
+}
+
 export interface HistoryPage {
   items: HistoryEntry[];
   /** Pass back as `before` for the next (older) page; absent on the last page. */
@@ -172,6 +180,7 @@ export class HistoryStore {
   private readonly pageBefore: ReadQuery<Row>;
   private readonly pageAt: ReadQuery<Row>;
   private readonly total: ReadQuery<{ n: number }>;
+  private readonly latestTexts: ReadQuery<RecentText>;
   private readonly clock: Clock;
 
   constructor(private readonly db: Database, options: { clock?: Clock } = {}) {
@@ -191,6 +200,7 @@ export class HistoryStore {
     this.pageBefore = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history WHERE id < ? ORDER BY id DESC LIMIT ?`);
     this.pageAt = db.prepareRead<Row>(`SELECT ${COLUMNS} FROM history ORDER BY id DESC LIMIT ? OFFSET ?`);
     this.total = db.prepareRead<{ n: number }>(`SELECT count(*) AS n FROM history`);
+    this.latestTexts = db.prepareRead<RecentText>(`SELECT id, status, transcript, code FROM history ORDER BY id DESC LIMIT ?`);
   }
 
   /**
@@ -282,6 +292,14 @@ export class HistoryStore {
     const limit = clampLimit(options.limit);
     const rows = options.before === undefined ? this.pageFirst.all(limit + 1) : this.pageBefore.all(options.before, limit + 1);
     return this.page(rows, limit);
+  }
+
+  /**
+   * The latest `limit` entries' id, status, transcript and code, newest first: what every request's prompt context reads, so it
+   * leaves out the other columns (an edit's before/after JSON is twice the size of its code).
+   */
+  recentTexts(limit: number): RecentText[] {
+    return this.latestTexts.all(clampLimit(limit));
   }
 
   /** Full-text search over transcripts and code, best match first. */

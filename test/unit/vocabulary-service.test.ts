@@ -54,6 +54,36 @@ describe('VocabularyService', () => {
     expect(f.changes).toEqual([terms]);
   });
 
+  it('refreshes once after requests settle together, and reads a finished history entry once', async () => {
+    let reads = 0;
+    const entry = (id: number, code: string): HistoryText => ({
+      id,
+      transcript: 'write it',
+      get code() {
+        reads++;
+        return code;
+      },
+    });
+    const f = setup({ settleDelayMs: 20 });
+    f.history.push(entry(1, 'const firstHelperName = 1;'));
+    for (let i = 0; i < 50; i++) f.service.refreshSoon();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(f.changes).toEqual([['firstHelperName']]);
+    expect(reads).toBe(1);
+    // The next settle: only the new entry is read; the first one's counts are kept by its id.
+    f.history.unshift(entry(2, 'const secondHelperName = 2;'));
+    f.service.refreshSoon();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(f.changes).toHaveLength(2);
+    expect([...(f.changes[1] ?? [])].sort()).toEqual(['firstHelperName', 'secondHelperName']);
+    expect(reads).toBe(2);
+    // After close, nothing more is scheduled.
+    f.service.refreshSoon();
+    await f.service.close();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(f.changes).toHaveLength(2);
+  });
+
   it('calls onChange only when the set of top terms changed', async () => {
     const f = setup();
     f.clipboard.text = 'fetchUserById(userId)';
