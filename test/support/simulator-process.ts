@@ -14,8 +14,10 @@ export interface SimulatorProcess {
   close(): Promise<void>;
 }
 
-export async function startSimulatorProcess(profile: 'instant' | 'realistic'): Promise<SimulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/gemini-sim/cli.js'), '--profile', profile, '--admin-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** options.tokensPerSecond: the profile's streaming rate replaced (the simulator's --tokens-per-second). */
+export async function startSimulatorProcess(profile: 'instant' | 'realistic', options: { tokensPerSecond?: number } = {}): Promise<SimulatorProcess> {
+  const rate = options.tokensPerSecond === undefined ? [] : ['--tokens-per-second', String(options.tokensPerSecond)];
+  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/gemini-sim/cli.js'), '--profile', profile, '--admin-port', '0', ...rate], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = await new Promise<{ baseUrl: string; apiKey: string; adminUrl: string; adminToken: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${out}`)), 15_000);
