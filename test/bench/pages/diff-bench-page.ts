@@ -10,7 +10,10 @@ export interface DiffSample {
   totalMs: number;
   /** From handing the pair to the view until React committed it to the DOM. */
   domMs: number;
+  /** Rows of the diff (the figure's data-rows). */
   rows: number;
+  /** Rows of it in the DOM: the view renders those in its scrolling box and a margin. */
+  renderedRows: number;
 }
 
 const rootElement = document.getElementById('root');
@@ -29,7 +32,11 @@ function benchDiff(before: string, after: string): Promise<DiffSample> {
     const t0 = performance.now();
     const onCommit = (): void => {
       const domMs = performance.now() - t0;
-      requestAnimationFrame(() => resolve({ totalMs: performance.now() - t0, domMs, rows: document.querySelectorAll('.diff-row').length }));
+      requestAnimationFrame(() => {
+        const totalMs = performance.now() - t0;
+        const figure = document.querySelector<HTMLElement>('figure.diff');
+        resolve({ totalMs, domMs, rows: Number(figure?.dataset.rows ?? 0), renderedRows: document.querySelectorAll('.diff-row').length });
+      });
     };
     root.render(createElement(Probe, { key: ++mounts, before, after, onCommit }));
   });
