@@ -132,6 +132,7 @@ export function lineDiff(beforeIn: string, afterIn: string, options: LineDiffOpt
     { kind: 'del' as const, count: a.length },
     { kind: 'add' as const, count: b.length },
   ];
+  if (options.partial) reachFirst(runs);
   const words = options.words !== false;
 
   const rows: DiffRow[] = [];
@@ -199,6 +200,18 @@ export function lineDiff(beforeIn: string, afterIn: string, options: LineDiffOpt
     rows.length -= pending - unshown;
   }
   return { rows, added, removed, pending, hiddenRows, minimal };
+}
+
+/**
+ * A stream that ends in changed lines has replaced as many lines of the selection as it wrote, not all that are left:
+ * the removed run before its last added lines keeps only that many, the rest moves after them (still to come).
+ */
+function reachFirst(runs: Array<{ kind: 'same' | 'del' | 'add'; count: number }>): void {
+  const add = runs[runs.length - 1];
+  const del = runs[runs.length - 2];
+  if (add?.kind !== 'add' || del?.kind !== 'del' || del.count <= add.count) return;
+  runs.push({ kind: 'del', count: del.count - add.count });
+  del.count = add.count;
 }
 
 function setWords(del: Extract<DiffRow, { kind: 'del' }>, add: Extract<DiffRow, { kind: 'add' }>): void {
