@@ -42,6 +42,25 @@ function benchDiff(before: string, after: string): Promise<DiffSample> {
   });
 }
 
+function EmptyProbe({ onCommit }: { onCommit: () => void }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return createElement('p', null, 'empty');
+}
+
+/**
+ * The same steps with a one-paragraph view instead of the diff: the floor this page's protocol measures whatever the
+ * view does (Chromium's frame pacing between the commit and the next animation frame), for the detail.
+ */
+function benchEmpty(): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const onCommit = (): void => {
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    };
+    root.render(createElement(EmptyProbe, { key: ++mounts, onCommit }));
+  });
+}
+
 /** Empties the page and waits a frame, so each sample starts from nothing on screen. */
 function clear(): Promise<void> {
   root.render(null);
@@ -60,4 +79,4 @@ function benchModel(before: string, after: string): { model: number; html: numbe
   return { model: t1 - t0, html: t2 - t1, dom: performance.now() - t2 };
 }
 
-Object.assign(window, { benchDiff, benchClear: clear, benchModel });
+Object.assign(window, { benchDiff, benchEmpty, benchClear: clear, benchModel });
