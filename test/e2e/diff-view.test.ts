@@ -137,4 +137,26 @@ describe.skipIf(skip !== undefined)('DiffView in Chromium: windowed rows, scroll
     expect(await page.locator('.diff-row ins.diff-word').count()).toBeGreaterThan(0);
     expect(await page.locator('.diff-summary').textContent()).toMatch(/to come/);
   });
+
+  it('editor pane inline diff: a streamed update patches the widget, the unchanged rows keep their elements', async () => {
+    const pair = diffPair(30);
+    const lines = pair.after.split('\n').slice(0, -1);
+    const partial = (n: number): string => `${lines.slice(0, n).join('\n')}\n`;
+    const inline = (a: string, streaming: boolean): Promise<void> =>
+      page.evaluate(([b, x, s]) => (window as unknown as { showEditorDiff(b: string, a: string, s: boolean): void }).showEditorDiff(b as string, x as string, s as boolean), [pair.before, a, streaming] as const);
+    await inline(partial(10), true);
+    const rows = page.locator('.cm-edit-diff .cm-edit-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(8);
+    await page.evaluate(() => document.querySelectorAll('.cm-edit-diff .cm-edit-row').forEach((r, i) => Object.assign(r, { testMark: i })));
+    const marks = (): Promise<number[]> => page.evaluate(() => [...document.querySelectorAll('.cm-edit-diff .cm-edit-row')].slice(0, 8).map((r) => (r as unknown as { testMark?: number }).testMark ?? -1));
+    await inline(partial(20), true);
+    expect(await marks()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    await inline(pair.after, false);
+    expect(await marks()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    await expect(page.locator('.cm-edit-diff').getAttribute('class')).resolves.toBe('cm-edit-diff');
+    await expect(page.locator('.cm-edit-diff').getAttribute('aria-label')).resolves.toMatch(/^Proposed edit: \d+ lines? added, \d+ lines? removed$/);
+    // The rows are the finished diff's, in order.
+    const texts = await rows.allTextContents();
+    expect(texts.filter((t) => !t.startsWith('−')).map((t) => t.slice(1).replace(/^added: /, '').replace(/\n$/, ''))).toEqual(lines);
+  });
 });

@@ -1,8 +1,11 @@
 // Test page (bundled by e2e/diff-view.test.ts): the real DiffView, mounted and re-rendered with the props a test gives it.
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { DiffView, type DiffViewProps } from '../../../renderer/src/components/DiffView';
+import { editDiffField, setEditDiff } from '../../../renderer/src/editor/edit-diff-field';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('diff view page: no #root');
@@ -25,4 +28,17 @@ function frames(n = 2): Promise<void> {
   });
 }
 
-Object.assign(window, { showDiff: show, frames });
+let editor: EditorView | null = null;
+
+/** The editor pane's inline diff: `before` is the whole document and the selection; the diff shows below it. */
+function showEditorDiff(before: string, after: string, streaming: boolean): void {
+  if (!editor) {
+    const host = document.createElement('div');
+    host.className = 'editor-host';
+    document.body.append(host);
+    editor = new EditorView({ state: EditorState.create({ doc: before, extensions: [editDiffField] }), parent: host });
+  }
+  editor.dispatch({ effects: setEditDiff.of({ from: 0, to: before.length, before, after, streaming }) });
+}
+
+Object.assign(window, { showDiff: show, showEditorDiff, frames });
