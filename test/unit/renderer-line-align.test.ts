@@ -75,6 +75,19 @@ describe('alignLines', () => {
     );
   });
 
+  it('streaming: the rows and the lines still to come rebuild both sides', () => {
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const d = lineDiff(before, after, { partial: true });
+        const old = linesForDiff(before).texts;
+        expect(shown(d.rows, 'old')).toEqual(old.slice(0, old.length - d.pending));
+        expect(shown(d.rows, 'new')).toEqual(linesForDiff(after).texts);
+        expect(d.removed).toBe(d.rows.filter((r) => r.kind === 'del').length);
+      }),
+      propertyParams(400),
+    );
+  });
+
   it('without a line unique to both sides, lineDiff is the plain diffLines result', () => {
     fc.assert(
       fc.property(text, text, (before, after) => {
