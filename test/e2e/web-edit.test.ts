@@ -126,7 +126,10 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
     await expect(finishedDiff().locator('ins.diff-word').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/max_speed/)]));
     // The main window's result area shows the same diff.
     await expect(page.getByRole('figure', { name: 'Changes to 3 lines' }).count()).resolves.toBe(1);
-    for (const size of WINDOW_SIZES) await readableMainDiff(size);
+    for (const size of WINDOW_SIZES) {
+      await readableMainDiff(size);
+      await accessible(`typed edit, diff shown at ${size.width}x${size.height}`);
+    }
     await page.setViewportSize(WINDOW_SIZES[0] as { width: number; height: number });
     await accessible('typed edit, diff shown');
     await page.screenshot({ path: join(ARTIFACTS, 'web-edit-typed-diff.png') });
