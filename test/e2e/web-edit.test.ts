@@ -16,6 +16,13 @@ const TONE_HZ = 1180;
 const SPOKEN = 'rename car to vehicle';
 const HEADER = '# physics helpers';
 const FUNCTION = 'def move(car, dt):\n    car.x += car.speed * dt\n    return car';
+/** Browser windows the pane is used in: the test's, a laptop's and the desktop app's default (1100x760), and a narrow one. */
+const WINDOW_SIZES = [
+  { width: 1280, height: 900 },
+  { width: 1366, height: 680 },
+  { width: 1100, height: 760 },
+  { width: 820, height: 700 },
+];
 const skip = chromiumSkipReason({ speech: true });
 if (skip) console.warn(`web-edit e2e skipped: ${skip}`);
 
@@ -39,6 +46,35 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
     await expect.poll(() => page.locator('#editor-status').textContent()).toBe('3 lines selected: hold to talk or type what to change.');
   };
   const finishedDiff = (): Locator => page.locator('.cm-edit-diff:not(.is-streaming)');
+  /**
+   * The main window's diff beside the open editor: in view without scrolling the page, all its rows shown (no inner
+   * scroll for a 4-row diff), wide enough for a line of code; the editor keeps room too.
+   */
+  const readableMainDiff = async (size: { width: number; height: number }): Promise<void> => {
+    await page.setViewportSize(size);
+    const m = await page.evaluate(() => {
+      const body = document.querySelector('.result .diff-body');
+      const scroller = body?.closest('.dictation-body');
+      const editor = document.querySelector('.editor-host .cm-editor');
+      if (!body || !scroller || !editor) return null;
+      const r = body.getBoundingClientRect();
+      const s = scroller.getBoundingClientRect();
+      return {
+        inView: r.top >= Math.max(0, s.top) - 1 && r.bottom <= Math.min(window.innerHeight, s.bottom) + 1,
+        allRows: body.scrollHeight <= body.clientHeight + 1,
+        width: Math.round(r.width),
+        height: Math.round(r.height),
+        editorHeight: Math.round(editor.getBoundingClientRect().height),
+      };
+    });
+    await page.screenshot({ path: join(ARTIFACTS, `web-edit-typed-diff-${size.width}x${size.height}.png`) });
+    const at = `${size.width}x${size.height}: ${JSON.stringify(m)}`;
+    expect(m, at).not.toBeNull();
+    expect(m?.inView, at).toBe(true);
+    expect(m?.allRows, at).toBe(true);
+    expect(m?.width, at).toBeGreaterThanOrEqual(360);
+    expect(m?.editorHeight, at).toBeGreaterThanOrEqual(150);
+  };
   const accessible = async (what: string): Promise<void> => {
     const v = await runAxe(page, 'serious');
     expect(v, `${what}:\n${describeViolations(v)}`).toEqual([]);
@@ -90,6 +126,11 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
     await expect(finishedDiff().locator('ins.diff-word').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/max_speed/)]));
     // The main window's result area shows the same diff.
     await expect(page.getByRole('figure', { name: 'Changes to 3 lines' }).count()).resolves.toBe(1);
+    for (const size of WINDOW_SIZES) {
+      await readableMainDiff(size);
+      await accessible(`typed edit, diff shown at ${size.width}x${size.height}`);
+    }
+    await page.setViewportSize(WINDOW_SIZES[0] as { width: number; height: number });
     await accessible('typed edit, diff shown');
     await page.screenshot({ path: join(ARTIFACTS, 'web-edit-typed-diff.png') });
     await page.getByRole('button', { name: 'Apply edit' }).click();

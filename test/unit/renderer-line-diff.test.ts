@@ -103,3 +103,17 @@ describe('changed words', () => {
     expect(marked('ab', 'abc')).toMatchObject({ del: ['ab'], add: ['abc'] });
   });
 });
+
+describe('a streaming answer that ends in a changed line', () => {
+  it('replaces as many lines as it wrote; the rest of the selection is still to come, not removed', () => {
+    const before = 'def f(a):\n    x = 1\n    y = 2\n    return x\n';
+    const d = lineDiff(before, 'def f(a, b):\n', { partial: true });
+    expect(d.rows.map((r) => `${r.kind}:${r.text}`)).toEqual(['del:def f(a):', 'add:def f(a, b):']);
+    expect(d.removed).toBe(1);
+    expect(d.pending).toBe(3);
+    // The changed words of the pair are marked as for any other changed line.
+    expect(d.rows[1]?.kind === 'add' && d.rows[1].segments?.filter((s) => s.changed).map((s) => s.text)).toEqual([', b']);
+    // Finished, the same answer removes the rest.
+    expect(lineDiff(before, 'def f(a, b):\n').removed).toBe(4);
+  });
+});

@@ -1,8 +1,8 @@
 // CodeMirror state for an edit in the editor pane: the selection it replaces (mapped through typing) and its diff shown inline below it.
 import { StateEffect, StateField, type EditorState, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import { diffRowsHtml } from '../components/diff-html';
-import { diffSummary, lineDiff } from '../model/line-diff';
+import { diffRowInnerHtml } from '../components/diff-html';
+import { diffSummary, lineDiff, type DiffRow } from '../model/line-diff';
 
 export interface EditDiff {
   from: number;
@@ -33,32 +33,65 @@ class DiffWidget extends WidgetType {
   }
 
   toDOM(): HTMLElement {
-    const diff = lineDiff(this.before, this.after, { partial: this.streaming });
     const box = document.createElement('div');
+    box.append(document.createElement('div'), document.createElement('div'));
+    (box.firstChild as HTMLElement).className = 'cm-edit-diff-summary';
+    this.fill(box);
+    return box;
+  }
+
+  /** A streamed update patches the widget in place: rows that did not change keep their elements. */
+  override updateDOM(dom: HTMLElement): boolean {
+    if (!(dom.firstChild instanceof HTMLElement) || !(dom.children[1] instanceof HTMLElement)) return false;
+    this.fill(dom);
+    return true;
+  }
+
+  private fill(box: HTMLElement): void {
+    const diff = lineDiff(this.before, this.after, { partial: this.streaming });
     box.className = `cm-edit-diff${this.streaming ? ' is-streaming' : ''}`;
     box.setAttribute('role', 'group');
     const summary = this.streaming && this.after === '' ? 'Waiting for the edit…' : `Proposed edit: ${diffSummary(diff)}`;
     box.setAttribute('aria-label', summary);
-    const head = document.createElement('div');
-    head.className = 'cm-edit-diff-summary';
-    head.textContent = this.streaming ? `${summary}${this.after === '' ? '' : ' (writing…)'}` : `${summary}. Ctrl+Enter applies, Esc discards.`;
-    box.append(head);
-    const rows = document.createElement('div');
-    // Escaped by diffRowsHtml: the replacement is model output and never markup.
-    rows.innerHTML = diffRowsHtml(diff.rows, 'cm-edit-row', 'cm-edit-', 'cm-edit-sign');
-    box.append(rows);
+    (box.firstChild as HTMLElement).textContent = this.streaming ? `${summary}${this.after === '' ? '' : ' (writing…)'}` : `${summary}. Ctrl+Enter applies, Esc discards.`;
+    patchRows(box.children[1] as HTMLElement, diff.rows);
+    let more = box.children[2] as HTMLElement | undefined;
     if (diff.hiddenRows > 0) {
-      const more = document.createElement('div');
-      more.className = 'cm-edit-more';
+      if (!more) {
+        more = document.createElement('div');
+        more.className = 'cm-edit-more';
+        box.append(more);
+      }
       more.textContent = `${diff.hiddenRows} more lines not shown`;
-      box.append(more);
-    }
-    return box;
+    } else more?.remove();
   }
 
   override ignoreEvent(): boolean {
     return false;
   }
+}
+
+/** What each row element shows, so a patch leaves alone the rows whose text and marks did not change. */
+const shownHtml = new WeakMap<Element, string>();
+
+function patchRows(list: HTMLElement, rows: readonly DiffRow[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as DiffRow;
+    const className = `cm-edit-row cm-edit-${row.kind}`;
+    // Escaped by diffRowInnerHtml: the replacement is model output and never markup.
+    const html = diffRowInnerHtml(row, 'cm-edit-sign');
+    let el = list.children[i];
+    if (!el) {
+      el = document.createElement('span');
+      list.append(el);
+    }
+    if (el.className !== className) el.className = className;
+    if (shownHtml.get(el) !== html) {
+      el.innerHTML = html;
+      shownHtml.set(el, html);
+    }
+  }
+  while (list.children.length > rows.length) list.lastElementChild?.remove();
 }
 
 const replacedLine = Decoration.line({ class: 'cm-edit-replaced' });

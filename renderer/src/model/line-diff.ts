@@ -1,5 +1,6 @@
 // The edit diff as data: a line diff of the selection against its replacement (jsdiff), changed words marked within paired lines.
-import { diffLines, diffWordsWithSpace } from 'diff';
+import { diffWordsWithSpace } from 'diff';
+import { alignLines, internLines } from './line-align';
 
 /** A run of a changed line: `changed` marks the words that differ from its paired line. */
 export interface DiffSegment {
@@ -7,10 +8,11 @@ export interface DiffSegment {
   changed: boolean;
 }
 
+/** `pair`: for a changed line shown against another (a removed line and the added line in its place), that row's index. */
 export type DiffRow =
   | { kind: 'same'; text: string; oldLine: number; newLine: number }
-  | { kind: 'del'; text: string; oldLine: number; segments?: DiffSegment[] }
-  | { kind: 'add'; text: string; newLine: number; segments?: DiffSegment[] };
+  | { kind: 'del'; text: string; oldLine: number; segments?: DiffSegment[]; pair?: number }
+  | { kind: 'add'; text: string; newLine: number; segments?: DiffSegment[]; pair?: number };
 
 export interface LineDiff {
   rows: DiffRow[];
@@ -42,6 +44,11 @@ const MAX_WORD_PAIRS = 2_000;
 export interface LineDiffOptions {
   /** The answer is still streaming: its last line may be unfinished and the selection's tail not yet reached. */
   partial?: boolean;
+  /**
+   * Mark changed words now (default). False leaves it to markWords for the rows on screen: a view that shows 40 of
+   * 600 rows diffs the words of those 40.
+   */
+  words?: boolean;
 }
 
 /** Lines of `text` without their ends ("\n" or "\r\n"); a final newline does not start another line. */
@@ -56,9 +63,26 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * Lines as jsdiff's line tokenizer with stripTrailingCr sees them (CRLF made LF first, then split): `keys` compare
+ * exactly as its tokens do, `texts` are what is shown (one CR before the newline dropped).
+ */
+function diffLinesOf(text: string): { keys: string[]; texts: string[] } {
+  if (text === '') return { keys: [], texts: [] };
+  const keys = (text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).split('\n');
+  if (keys[keys.length - 1] === '') keys.pop();
+  const texts = keys.map((k) => (k.endsWith('\r') ? k.slice(0, -1) : k));
+  return { keys, texts };
+}
+
 /** Both sides end with a newline, so "a\nb" and "a\nb\n" do not differ on their last line. */
 function withFinalNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** A side of the diff as lineDiff compares (`keys`) and shows (`texts`) its lines. */
+export function linesForDiff(text: string): { keys: string[]; texts: string[] } {
+  return diffLinesOf(withFinalNewline(text));
 }
 
 /** Where a word starts or ends: the common prefix and suffix are cut back to one, so no word is split. */
@@ -99,23 +123,27 @@ function wordSegments(oldText: string, newText: string): { del: DiffSegment[]; a
 
 /** The line diff of `before` (a selection) against `after` (its replacement, whole or streaming). */
 export function lineDiff(beforeIn: string, afterIn: string, options: LineDiffOptions = {}): LineDiff {
-  const before = withFinalNewline(beforeIn.slice(0, MAX_BEFORE_CHARS));
-  const after = withFinalNewline(afterIn.slice(0, MAX_AFTER_CHARS));
-  const changes = diffLines(before, after, { stripTrailingCr: true, maxEditLength: MAX_LINE_EDITS });
-  const minimal = changes !== undefined;
-  const parts = changes ?? [
-    { value: before, removed: true, added: false, count: 0 },
-    { value: after, removed: false, added: true, count: 0 },
+  const before = linesForDiff(beforeIn.slice(0, MAX_BEFORE_CHARS));
+  const after = linesForDiff(afterIn.slice(0, MAX_AFTER_CHARS));
+  const { a, b, distinct } = internLines(before.keys, after.keys);
+  const aligned = alignLines(a, b, distinct, MAX_LINE_EDITS);
+  const minimal = aligned !== undefined;
+  const runs = aligned ?? [
+    { kind: 'del' as const, count: a.length },
+    { kind: 'add' as const, count: b.length },
   ];
+  if (options.partial) reachFirst(runs);
+  const words = options.words !== false;
 
   const rows: DiffRow[] = [];
   let hiddenRows = 0;
   /** Removed rows at the end so far (a streaming answer has not reached them yet). */
   let trailingDels = 0;
-  const emit = (row: DiffRow): void => {
+  const emit = (row: DiffRow): number => {
     trailingDels = row.kind === 'del' ? trailingDels + 1 : 0;
-    if (rows.length < MAX_ROWS) rows.push(row);
-    else hiddenRows++;
+    if (rows.length < MAX_ROWS) return rows.push(row) - 1;
+    hiddenRows++;
+    return -1;
   };
   let oldLine = 0;
   let newLine = 0;
@@ -126,34 +154,41 @@ export function lineDiff(beforeIn: string, afterIn: string, options: LineDiffOpt
   let dels: Array<Extract<DiffRow, { kind: 'del' }>> = [];
   const flushDels = (adds: Array<Extract<DiffRow, { kind: 'add' }>>): void => {
     const pairs = Math.min(dels.length, adds.length);
-    for (let i = 0; i < pairs && wordPairs < MAX_WORD_PAIRS; i++, wordPairs++) {
-      const d = dels[i] as Extract<DiffRow, { kind: 'del' }>;
-      const a = adds[i] as Extract<DiffRow, { kind: 'add' }>;
-      const words = wordSegments(d.text, a.text);
-      if (words) {
-        d.segments = words.del;
-        a.segments = words.add;
+    if (words) {
+      for (let i = 0; i < pairs && wordPairs < MAX_WORD_PAIRS; i++, wordPairs++) setWords(dels[i] as Extract<DiffRow, { kind: 'del' }>, adds[i] as Extract<DiffRow, { kind: 'add' }>);
+    }
+    const at = dels.map(emit);
+    for (let i = 0; i < adds.length; i++) {
+      const row = adds[i] as Extract<DiffRow, { kind: 'add' }>;
+      const own = emit(row);
+      const other = i < pairs ? (at[i] as number) : -1;
+      if (!words && own >= 0 && other >= 0) {
+        row.pair = other;
+        (dels[i] as Extract<DiffRow, { kind: 'del' }>).pair = own;
       }
     }
-    for (const row of dels) emit(row);
-    for (const row of adds) emit(row);
     dels = [];
   };
 
-  for (const part of parts) {
-    const lines = splitLines(part.value);
-    if (part.removed) {
-      for (const text of lines) dels.push({ kind: 'del', text, oldLine: ++oldLine });
-      removed += lines.length;
-    } else if (part.added) {
-      flushDels(lines.map((text) => ({ kind: 'add' as const, text, newLine: ++newLine })));
-      added += lines.length;
+  let adds: Array<Extract<DiffRow, { kind: 'add' }>> = [];
+  for (const run of runs) {
+    if (run.kind === 'del') {
+      if (adds.length > 0) {
+        flushDels(adds);
+        adds = [];
+      }
+      for (let k = 0; k < run.count; k++) dels.push({ kind: 'del', text: before.texts[oldLine] as string, oldLine: ++oldLine });
+      removed += run.count;
+    } else if (run.kind === 'add') {
+      for (let k = 0; k < run.count; k++) adds.push({ kind: 'add', text: after.texts[newLine] as string, newLine: ++newLine });
+      added += run.count;
     } else {
-      flushDels([]);
-      for (const text of lines) emit({ kind: 'same', text, oldLine: ++oldLine, newLine: ++newLine });
+      flushDels(adds);
+      adds = [];
+      for (let k = 0; k < run.count; k++) emit({ kind: 'same', text: after.texts[newLine] as string, oldLine: ++oldLine, newLine: ++newLine });
     }
   }
-  flushDels([]);
+  flushDels(adds);
 
   let pending = 0;
   if (options.partial) {
@@ -165,6 +200,44 @@ export function lineDiff(beforeIn: string, afterIn: string, options: LineDiffOpt
     rows.length -= pending - unshown;
   }
   return { rows, added, removed, pending, hiddenRows, minimal };
+}
+
+/**
+ * A stream that ends in changed lines has replaced as many lines of the selection as it wrote, not all that are left:
+ * the removed run before its last added lines keeps only that many, the rest moves after them (still to come).
+ */
+function reachFirst(runs: Array<{ kind: 'same' | 'del' | 'add'; count: number }>): void {
+  const add = runs[runs.length - 1];
+  const del = runs[runs.length - 2];
+  if (add?.kind !== 'add' || del?.kind !== 'del' || del.count <= add.count) return;
+  runs.push({ kind: 'del', count: del.count - add.count });
+  del.count = add.count;
+}
+
+function setWords(del: Extract<DiffRow, { kind: 'del' }>, add: Extract<DiffRow, { kind: 'add' }>): void {
+  const marks = wordSegments(del.text, add.text);
+  if (marks) {
+    del.segments = marks.del;
+    add.segments = marks.add;
+  }
+}
+
+/**
+ * Marks the changed words of rows `from` to `to` (and of the rows they are paired with) in a diff made with
+ * `words: false`; rows already marked are left alone, so a view calls this for what it shows, as often as it scrolls.
+ */
+export function markWords(diff: LineDiff, from: number, to: number): void {
+  const end = Math.min(to, diff.rows.length);
+  for (let i = Math.max(0, from); i < end; i++) {
+    const row = diff.rows[i] as DiffRow;
+    if (row.kind === 'same' || row.pair === undefined) continue;
+    const other = diff.rows[row.pair];
+    row.pair = undefined;
+    if (!other || other.kind === 'same' || other.kind === row.kind) continue;
+    other.pair = undefined;
+    if (row.kind === 'del') setWords(row, other as Extract<DiffRow, { kind: 'add' }>);
+    else setWords(other as Extract<DiffRow, { kind: 'del' }>, row);
+  }
 }
 
 /** "+4 −2" said in words, for the summary line and screen readers. */

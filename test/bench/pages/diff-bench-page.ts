@@ -10,7 +10,10 @@ export interface DiffSample {
   totalMs: number;
   /** From handing the pair to the view until React committed it to the DOM. */
   domMs: number;
+  /** Rows of the diff (the figure's data-rows). */
   rows: number;
+  /** Rows of it in the DOM: the view renders those in its scrolling box and a margin. */
+  renderedRows: number;
 }
 
 const rootElement = document.getElementById('root');
@@ -29,9 +32,32 @@ function benchDiff(before: string, after: string): Promise<DiffSample> {
     const t0 = performance.now();
     const onCommit = (): void => {
       const domMs = performance.now() - t0;
-      requestAnimationFrame(() => resolve({ totalMs: performance.now() - t0, domMs, rows: document.querySelectorAll('.diff-row').length }));
+      requestAnimationFrame(() => {
+        const totalMs = performance.now() - t0;
+        const figure = document.querySelector<HTMLElement>('figure.diff');
+        resolve({ totalMs, domMs, rows: Number(figure?.dataset.rows ?? 0), renderedRows: document.querySelectorAll('.diff-row').length });
+      });
     };
     root.render(createElement(Probe, { key: ++mounts, before, after, onCommit }));
+  });
+}
+
+function EmptyProbe({ onCommit }: { onCommit: () => void }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return createElement('p', null, 'empty');
+}
+
+/**
+ * The same steps with a one-paragraph view instead of the diff: the floor this page's protocol measures whatever the
+ * view does (Chromium's frame pacing between the commit and the next animation frame), for the detail.
+ */
+function benchEmpty(): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const onCommit = (): void => {
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    };
+    root.render(createElement(EmptyProbe, { key: ++mounts, onCommit }));
   });
 }
 
@@ -53,4 +79,4 @@ function benchModel(before: string, after: string): { model: number; html: numbe
   return { model: t1 - t0, html: t2 - t1, dom: performance.now() - t2 };
 }
 
-Object.assign(window, { benchDiff, benchClear: clear, benchModel });
+Object.assign(window, { benchDiff, benchEmpty, benchClear: clear, benchModel });
