@@ -264,6 +264,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       },
     });
 
+    if (options.host !== 'cli') {
+      // A desktop or web app waits for its user: the first request's local first-use costs are paid now instead.
+      try {
+        pipeline.warmUp();
+      } catch (error) {
+        logger.warn({ err: error }, 'pipeline warm-up failed');
+      }
+    }
+
     const requests = new AppRequests({
       onSettled: () => {
         if (options.host !== 'cli') vocabulary.refreshSoon();

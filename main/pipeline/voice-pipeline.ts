@@ -15,6 +15,7 @@ import { assertEditTarget } from './edit-fit.js';
 import { editLanguage } from './edit-prompt.js';
 import { StreamingCheck, cacheable, reviewAnswer, type CodeCheckPort, type QualitySettings } from './code-quality.js';
 import { personalStep, type PersonalPort } from './personal-step.js';
+import { warmPipelineCode } from './warm-up.js';
 import type {
   AdmissionPort, CachePort, ContextPort, EventSink, GeneratorPort, HistoryPort, IntentOutcome, IntentPort, LoadedContext,
   MonitorPort, PipelineProfile, PromptPort, Redactor,
@@ -117,6 +118,11 @@ export class VoicePipeline<K> {
   /** Records a request that failed before reaching the transcript stage (transcription). */
   recordFailure(source: TranscriptInput['source'], timings: StageTimings, error: AppError): void {
     this.deps.monitor.record({ timings, cacheTier: null, errorCode: error.code, source });
+  }
+
+  /** At start: every local stage runs once on samples, so a user's first request does not pay their first-use costs. */
+  warmUp(): void {
+    warmPipelineCode({ prepare: (text, input, loaded) => this.prepare(text, input, loaded, false), prompts: this.deps.prompts, ...(this.deps.redact ? { redact: this.deps.redact } : {}) });
   }
 
   /** Starts context loading (clipboard, history, vocabulary); bounded in time, never fails the request. */

@@ -24,4 +24,20 @@ describe('first request after start', () => {
     expect(result.complete).toBe(true);
     expect(built.filter((m) => /releas/i.test(m))).toEqual([]);
   });
+
+  it('warms the local stages at start of a desktop or web app without writing history, caching or calling Gemini', async () => {
+    h = await startHarness({ prewarm: false, host: 'web' });
+    // The warm-up ran during start: the samples left no trace, and no request reached the simulator.
+    const stats = h.sim.stats();
+    expect(stats.rest.requests).toEqual([]);
+    const listed = (await h.app.router.call('history.search', { limit: 10 }, { clientId: 't' })) as { ok: boolean; result: { entries: unknown[] } };
+    expect(listed.ok).toBe(true);
+    expect(listed.result.entries).toEqual([]);
+    // The first real request still works and is the only entry.
+    const result = await h.app.runText({ text: 'write a function that adds two numbers in typescript' }, () => undefined);
+    expect(result.complete).toBe(true);
+    const after = (await h.app.router.call('history.search', { limit: 10 }, { clientId: 't' })) as { result: { entries: Array<{ transcript: string }> } };
+    expect(after.result.entries.map((e) => e.transcript)).toEqual(['write a function that adds two numbers in typescript']);
+    expect(result.cached).toBeNull();
+  });
 });
