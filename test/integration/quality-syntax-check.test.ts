@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_IDS } from '../../main/config/schema.js';
 import { GRAMMARS } from '../../main/quality/grammars.js';
-import { QualityWorkerPool } from '../../main/quality/quality-worker-pool.js';
+import { QUALITY_MAX_QUEUE, QualityWorkerPool } from '../../main/quality/quality-worker-pool.js';
 import { SYNTAX_SAMPLES } from '../fixtures/syntax-samples.js';
 
 const WORKER = resolve('dist/workers/quality.js');
@@ -67,5 +67,16 @@ describe('syntax check in the worker', () => {
     expect(report.errors.length).toBeLessThanOrEqual(20);
     const huge = await pool.check('x = 1\n'.repeat(200_000), 'python', 'python');
     expect(huge.status).toBe('not-checked');
+  });
+
+  it('a burst beyond its queue gets "not checked: busy" at once for the extra answers, never an error, and every answer an outcome', async () => {
+    const code = Array.from({ length: 200 }, (_, i) => `def step_${i}(items):\n    return [x + ${i} for x in items]\n`).join('');
+    const burst = await Promise.all(Array.from({ length: 4 + QUALITY_MAX_QUEUE + 20 }, () => pool.check(code, 'python', 'python')));
+    const busy = burst.filter((r) => r.status === 'not-checked');
+    expect(burst.filter((r) => r.status === 'ok').length).toBeGreaterThanOrEqual(QUALITY_MAX_QUEUE);
+    expect(busy.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(busy.map((r) => (r as { reason?: string }).reason))).toEqual(new Set(['the checker was busy with other answers']));
+    // Afterwards the pool checks again as usual.
+    expect((await pool.check(code, 'python', 'python')).status).toBe('ok');
   });
 });

@@ -25,7 +25,7 @@ interface Prepared extends SpokenFixture {
   chunks: Uint8Array[];
 }
 
-function prepare(): Prepared[] {
+export function prepare(): Prepared[] {
   return SPOKEN_FIXTURES.map((f) => {
     const pcm = speechPcm16(f.spoken, { toneHz: f.script.toneHz, padSeconds: TRAILING_PAUSE_S });
     return { ...f, pcm, chunks: chunks100ms(pcm) };
@@ -112,9 +112,10 @@ export async function run(ctx: BenchContext): Promise<void> {
   }
 }
 
-async function spokenMetrics(ctx: BenchContext, sim: SimulatorProcess, fixtures: Prepared[]): Promise<void> {
+export async function spokenMetrics(ctx: BenchContext, sim: SimulatorProcess, fixtures: Prepared[]): Promise<void> {
   ctx.step('starting the app for dictations');
-  const h = await startHarness({ remote: sim, prewarm: true, settings: { cache: { enabled: false }, speculation: { enabled: false } } });
+  // Host 'web': as the desktop and web hosts run the app (warm-up at start, the vocabulary refreshed after requests).
+  const h = await startHarness({ remote: sim, prewarm: true, host: 'web', settings: { cache: { enabled: false }, speculation: { enabled: false } } });
   try {
     await sleep(1000); // the pool warms its first session
     const call = async (method: string): Promise<Record<string, unknown>> => {
@@ -143,14 +144,14 @@ async function spokenMetrics(ctx: BenchContext, sim: SimulatorProcess, fixtures:
     h.app.settings.speculation.enabled = true;
     ctx.step('reading the dashboard before the speculation run');
     const before = await counters();
-    const on: Array<{ ms: number; revised: boolean; kept: boolean; spoken: string }> = [];
+    const on: Array<{ ms: number; revised: boolean; kept: boolean; spoken: string; round: number }> = [];
     let kept = before.kept;
     for (let round = 0; round < ROUNDS_ON; round++) {
       for (const [i, f] of fixtures.entries()) {
         ctx.step(`dictation ${i + 1} of ${fixtures.length}, round ${round + 1} of ${ROUNDS_ON}, speculation on`);
         const ms = (await dictate(h, f)).firstChunkMs;
         const now = (await counters()).kept;
-        on.push({ ms, revised: f.revised, kept: now > kept, spoken: f.spoken });
+        on.push({ ms, revised: f.revised, kept: now > kept, spoken: f.spoken, round: round + 1 });
         kept = now;
       }
     }
@@ -169,7 +170,9 @@ async function spokenMetrics(ctx: BenchContext, sim: SimulatorProcess, fixtures:
     const detail = { ...all, ...common, speculation_off: offStats, unrevised: u, note };
     ctx.record('e2e.speech_end_to_first_code_p50_ms', { value: all.p50, unit: 'ms', better: 'lower', goal: 400, detail: { ...detail, median: all.p50 } });
     ctx.record('e2e.speech_end_to_first_code_p90_ms', { value: all.p90, unit: 'ms', better: 'lower', goal: 600, detail });
-    ctx.record('e2e.speech_end_to_first_code_p99_ms', { value: all.p99, unit: 'ms', better: 'lower', goal: 650, detail });
+    // The slowest dictations by name: with 60 samples p99 is the maximum, so it is worth knowing which one it was.
+    const slowest = [...on].sort((a, b) => b.ms - a.ms).slice(0, 5).map((d) => ({ spoken: d.spoken, round: d.round, ms: Math.round(d.ms * 10) / 10, revised: d.revised, kept: d.kept }));
+    ctx.record('e2e.speech_end_to_first_code_p99_ms', { value: all.p99, unit: 'ms', better: 'lower', goal: 650, detail: { ...detail, slowest } });
     ctx.record('e2e.speech_end_to_first_code_unrevised_p90_ms', {
       value: u.p90, unit: 'ms', better: 'lower', goal: 400,
       detail: { ...u, ...common, speculation_kept: unrevised.length - missed.length, speculation_missed: missed.length, missed: [...new Set(missed.map((d) => d.spoken))], note: `${note}; only the fixtures whose partial equals the final` },
