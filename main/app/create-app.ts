@@ -31,6 +31,7 @@ import { CachePortAdapter, isCachedValue } from './adapters/cache-port.js';
 import { MonitorPortAdapter } from './adapters/monitor-port.js';
 import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
+import { warmSdkSourceMap } from '../gemini/transport-warm-up.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
 import { SharedCacheControl, loadTeamSecret } from './shared-cache.js';
@@ -268,6 +269,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       // A desktop or web app waits for its user: the first request's local first-use costs are paid now instead.
       try {
         pipeline.warmUp();
+        warmSdkSourceMap();
       } catch (error) {
         logger.warn({ err: error }, 'pipeline warm-up failed');
       }
