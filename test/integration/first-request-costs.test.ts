@@ -1,5 +1,6 @@
 // A fresh app's first answer pays no first-use cost that could have been paid at start (the tail of e2e.pipeline_overhead).
 import { afterEach, describe, expect, it } from 'vitest';
+import { warmHttpClient } from '../../main/gemini/transport-warm-up.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 
 let h: Harness | null = null;
@@ -39,5 +40,13 @@ describe('first request after start', () => {
     const after = (await h.app.router.call('history.search', { limit: 10 }, { clientId: 't' })) as { result: { entries: Array<{ transcript: string }> } };
     expect(after.result.entries.map((e) => e.transcript)).toEqual(['write a function that adds two numbers in typescript']);
     expect(result.cached).toBeNull();
+  });
+
+  it('warms the HTTP client against a loopback server of its own, and leaves no server listening', async () => {
+    const servers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
+    const before = servers();
+    await warmHttpClient();
+    await new Promise((r) => setImmediate(r));
+    expect(servers()).toBe(before);
   });
 });
