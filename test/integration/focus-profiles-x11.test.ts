@@ -111,7 +111,12 @@ describe('the app in focus at hotkey down picks the profile (X11)', () => {
       await page.focus('#editor');
       // VS Code is a Chromium window with this title (its documented default window.title); the class says which app.
       const id = await focusWindow('chromium');
+      const windowName = async (): Promise<string> => (await runner.run('xdotool', ['getwindowname', id], { timeoutMs: 5_000 })).stdout.trim();
+      // Chromium sets its window's name from the page title a little later: rename only after it has, or Chromium's
+      // own update can land after ours (CI saw "editor - Chromium").
+      await expect.poll(windowName, { timeout: 10_000 }).toBe('editor - Chromium');
       await runner.run('xdotool', ['set_window', '--name', 'app.py - proj - Visual Studio Code', '--class', 'Code', '--classname', 'code', id], { timeoutMs: 5_000 });
+      await expect.poll(windowName, { timeout: 10_000 }).toBe('app.py - proj - Visual Studio Code');
       await page.focus('#editor');
 
       const target = await output.captureTarget();
