@@ -7,6 +7,10 @@ const TEXT_TARGETS = new Set(['UTF8_STRING', 'STRING', 'TEXT', 'text/plain', 'te
 // Formats worth saving when the clipboard holds no text (a copied image must survive a paste).
 const BINARY_TARGETS = ['image/png', 'image/jpeg', 'image/gif', 'image/bmp', 'text/uri-list'];
 
+/** How long a write waits for xclip's helper to own the clipboard, and how often it looks. */
+const OWNERSHIP_WAIT_MS = 1_000;
+const OWNERSHIP_POLL_MS = 10;
+
 export class XclipClipboard implements ClipboardAccess {
   constructor(private readonly runner: CommandRunner, private readonly timeoutMs = 2_000) {}
 
@@ -18,6 +22,12 @@ export class XclipClipboard implements ClipboardAccess {
 
   async writeText(text: string, signal?: AbortSignal): Promise<void> {
     await this.write('UTF8_STRING', Buffer.from(text, 'utf8'), signal);
+    // xclip forks before its helper takes the selection: until it has, a read (a paste) still gets the old owner's
+    // text (CI read the pasted code back after a restore). Done when the clipboard reads back what was written.
+    for (let waited = 0; waited < OWNERSHIP_WAIT_MS; waited += OWNERSHIP_POLL_MS) {
+      if ((await this.readText(signal)) === text) return;
+      await new Promise((r) => setTimeout(r, OWNERSHIP_POLL_MS));
+    }
   }
 
   async save(signal?: AbortSignal): Promise<ClipboardSnapshot> {
