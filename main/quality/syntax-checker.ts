@@ -5,9 +5,6 @@ import { detectLanguage } from '../intent/language-detect.js';
 import { GRAMMARS, RUNTIME_WASM, WRONG_LANGUAGE_CANDIDATES, hasGrammar } from './grammars.js';
 import { MAX_CHECKED_CHARS, MAX_REPORTED_ISSUES, notChecked, type SyntaxIssue, type SyntaxReport } from './check-report.js';
 
-/** What warm() parses once per grammar (whether it parses cleanly does not matter). */
-const WARM_SAMPLE = 'total = count + 1\n';
-
 let runtime: Promise<void> | null = null;
 
 /** The WASM runtime is initialised once per thread (again after a failed attempt). */
@@ -32,14 +29,7 @@ export class SyntaxChecker {
     const loaded: string[] = [];
     for (const language of languages) {
       if (!hasGrammar(language)) continue;
-      const parser = await this.parserFor(language);
-      // One parse of a line, its issues read: a grammar's first parse (wasm tier-up, lazy compilation) is paid here,
-      // at start or when the language is first asked for, not at the end of the user's first answer.
-      const tree = parser.parse(WARM_SAMPLE);
-      if (tree) {
-        collectIssues(tree);
-        tree.delete();
-      }
+      await this.parserFor(language);
       loaded.push(language);
     }
     return loaded;
