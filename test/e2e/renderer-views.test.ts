@@ -466,7 +466,7 @@ describe('renderer views against the web host (scripted backend)', () => {
     await button.focus();
     await expect(page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).resolves.not.toBe('none');
     await page.keyboard.down(' ');
-    await page.getByText('Listening…').waitFor();
+    await page.getByText('Listening…').first().waitFor();
     await expect(page.getByRole('meter', { name: 'Microphone level' }).isVisible()).resolves.toBe(true);
     await expect.poll(() => backend.audioBytes, { timeout: 10_000 }).toBeGreaterThan(3200);
     await page.keyboard.up(' ');

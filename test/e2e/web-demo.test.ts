@@ -50,7 +50,7 @@ describe('npm run demo', () => {
     if (speechToolsAvailable()) {
       await page.getByRole('button', { name: 'Hold to talk' }).hover();
       await page.mouse.down();
-      await page.getByText('Listening…').waitFor();
+      await page.getByText('Listening…').first().waitFor();
       await page.waitForTimeout(3_500);
       await page.mouse.up();
       await page.getByRole('button', { name: 'Copy code' }).waitFor();

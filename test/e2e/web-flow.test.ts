@@ -33,7 +33,7 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     const button = page.getByRole('button', { name: 'Hold to talk' });
     await button.hover();
     await page.mouse.down();
-    await page.getByText('Listening…').waitFor();
+    await page.getByText('Listening…').first().waitFor();
     await expect.poll(() => page.locator('.transcript-text').textContent().catch(() => ''), { timeout: 15_000 }).toMatch(/\w+/);
     await expect(page.locator('.transcript-text.is-partial').count()).resolves.toBe(1);
     if (shot) await page.screenshot({ path: join(ARTIFACTS, shot) });

@@ -63,7 +63,7 @@ describe('web: quiet noise from the microphone ends in "Didn\'t catch that"', { 
     sim.resetStats();
     await page.getByRole('button', { name: 'Hold to talk' }).hover();
     await page.mouse.down();
-    await page.getByText('Listening…').waitFor();
+    await page.getByText('Listening…').first().waitFor();
     await page.waitForTimeout(3_000);
     await page.mouse.up();
     const alert = page.getByRole('alert');
