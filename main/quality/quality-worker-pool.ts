@@ -34,12 +34,12 @@ export class QualityWorkerPool {
 
   /** Parses `code` as `language` in the worker; `hint` is the answer's fence tag (for the wrong-language check). */
   async check(code: string, language: string, hint: string | undefined, signal?: AbortSignal): Promise<SyntaxReport> {
+    // A full queue (a burst of answers) is no failure: this answer goes out unchecked, and says why.
+    if (this.pool.queueSize >= QUALITY_MAX_QUEUE) return notChecked(language, 'the checker was busy with other answers');
     try {
       return (await this.pool.run({ code, language, ...(hint ? { hint } : {}) }, { name: 'check', ...(signal ? { signal } : {}) })) as SyntaxReport;
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw new AppError('CANCELLED', 'The syntax check was cancelled.', { cause: error });
-      // A full queue (a burst of answers) is no failure: this answer goes out unchecked, and says why.
-      if (this.pool.queueSize >= QUALITY_MAX_QUEUE) return notChecked(language, 'the checker was busy with other answers');
       throw new AppError('INTERNAL', `The syntax check failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }

@@ -37,6 +37,6 @@ export class HistoryPortAdapter implements HistoryPort {
 
   /** Oldest first, as the prompt lists them ("the most recent earlier request" is the last one). */
   recent(limit: number): readonly { transcript: string; code: string | null }[] {
-    return this.store.recentTexts(limit).map((e) => ({ transcript: e.transcript, code: e.code })).reverse();
+    return this.store.recentTexts(limit).reverse();
   }
 }

@@ -1,4 +1,5 @@
 // ClipboardAccess through xclip, for X11 when no Electron clipboard is at hand (tests, a headless helper).
+import { sleep } from '../../../core/abort.js';
 import { AppError } from '../../../core/errors.js';
 import type { ClipboardAccess, ClipboardFormat, ClipboardSnapshot } from './clipboard-access.js';
 import { firstLine, type CommandRunner } from './command-runner.js';
@@ -26,7 +27,7 @@ export class XclipClipboard implements ClipboardAccess {
     // text (CI read the pasted code back after a restore). Done when the clipboard reads back what was written.
     for (let waited = 0; waited < OWNERSHIP_WAIT_MS; waited += OWNERSHIP_POLL_MS) {
       if ((await this.readText(signal)) === text) return;
-      await new Promise((r) => setTimeout(r, OWNERSHIP_POLL_MS));
+      await sleep(OWNERSHIP_POLL_MS, signal);
     }
   }
 
