@@ -31,7 +31,7 @@ import { CachePortAdapter, isCachedValue } from './adapters/cache-port.js';
 import { MonitorPortAdapter } from './adapters/monitor-port.js';
 import { IntentPortAdapter } from './adapters/intent-port.js';
 import { promptPort } from './adapters/prompt-port.js';
-import { warmHttpClient, warmSdkSourceMap } from '../gemini/transport-warm-up.js';
+import { streamLikeTheApp, warmHttpClient, warmSdkSourceMap } from '../gemini/transport-warm-up.js';
 import { createGeminiServices, secretName, type GeminiServices } from './gemini-services.js';
 import { storableSettings } from './settings-view.js';
 import { SharedCacheControl, loadTeamSecret } from './shared-cache.js';
@@ -273,7 +273,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       } catch (error) {
         logger.warn({ err: error }, 'pipeline warm-up failed');
       }
-      warmHttpClient().catch((error: unknown) => logger.debug({ err: error }, 'HTTP client warm-up failed'));
+      warmHttpClient({ stream: streamLikeTheApp(settings.gemini) }).catch((error: unknown) => logger.debug({ err: error }, 'HTTP client warm-up failed'));
     }
 
     const requests = new AppRequests({

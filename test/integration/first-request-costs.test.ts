@@ -1,6 +1,8 @@
 // A fresh app's first answer pays no first-use cost that could have been paid at start (the tail of e2e.pipeline_overhead).
 import { afterEach, describe, expect, it } from 'vitest';
-import { warmHttpClient } from '../../main/gemini/transport-warm-up.js';
+import { streamLikeTheApp, warmHttpClient } from '../../main/gemini/transport-warm-up.js';
+import { CodeGenerator } from '../../main/gemini/code-generator.js';
+import { settingsSchema } from '../../main/config/schema.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 
 let h: Harness | null = null;
@@ -49,4 +51,27 @@ describe('first request after start', () => {
     await new Promise((r) => setImmediate(r));
     expect(servers()).toBe(before);
   });
+
+  it('streams Gemini-shaped answers from that server through the app\'s own generator, with a throwaway key only', async () => {
+    const seen: Array<{ text: string; finish: string | undefined; baseUrl: string }> = [];
+    await warmHttpClient({
+      stream: async (baseUrl, signal) => {
+        const g = new CodeGenerator({ endpoint: { name: 'check', apiKey: 'warm-up', baseUrl, models: settingsSchema.parse({}).gemini.models }, temperature: 0, maxOutputTokens: 64, retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+        let text = '';
+        let finish: string | undefined;
+        for await (const c of g.generate({ systemInstruction: 's', prompt: 'p', signal })) {
+          if (c.type === 'text') text += c.text;
+          else if (c.type === 'done') finish = c.finishReason;
+        }
+        seen.push({ text, finish, baseUrl });
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.text).toBe('```ts\nexport const warm = 1;\n```\n');
+    expect(seen[0]?.finish).toBe('STOP');
+    expect(seen[0]?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The app's version runs its rounds within the bound and reaches nothing but that server.
+    await expect(warmHttpClient({ stream: streamLikeTheApp(settingsSchema.parse({}).gemini, 3) })).resolves.toBeUndefined();
+  });
 });
+
