@@ -79,6 +79,7 @@ export function answerFor(state: SimState, model: string, request: Json, record:
       audioMs = (decoded.samples.length / decoded.sampleRate) * 1000;
       const tones = state.scripts.flatMap((s) => (s.toneHz === undefined ? [] : [s.toneHz]));
       const tone = detectTone(decoded.samples, decoded.sampleRate, tones);
+      record.toneHz = tone;
       // Silence or no samples: nothing was heard, and the simulator does not pretend otherwise.
       text = meter.nonSilent ? planTranscript(pickScript(state.scripts, state.defaultTranscript, tone), vocabulary).final : '';
       const phantom = state.faults.take(['phantom-transcript'], model, (f) => meter.rms < (f.belowRms ?? PHANTOM_BELOW_RMS));

@@ -66,6 +66,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, stat
     customVocabulary: null,
     textParts: 0,
     audioParts: 0,
+    toneHz: null,
     prompt: '',
   };
   pushCapped(state.stats.rest.requests, record);

@@ -116,6 +116,8 @@ export interface RequestStats {
   /** How many text and inline-audio parts the request's contents held. */
   textParts: number;
   audioParts: number;
+  /** The scripted tone found in the request's audio (null: no audio, or no tone): benches match a REST transcription to its dictation by it. */
+  toneHz: number | null;
   /** The request's prompt text (first 8 000 characters), so a test can see what a follow-up asked. */
   prompt: string;
 }

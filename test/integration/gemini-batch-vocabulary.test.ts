@@ -31,7 +31,7 @@ describe('batch transcription vocabulary', () => {
     const transcriber = new FileTranscriber({ endpoint: simulatorEndpoint(sim), retry: TEST_RETRY });
     const result = await transcriber.transcribe({ audio: wav(), mimeType: 'audio/wav', vocabulary: ['fetchUserById', 'userId'], signal: AbortSignal.timeout(10_000) });
     expect(result.text).toBe('call fetchUserById with the id');
-    expect(sim.stats().rest.requests[0]).toMatchObject({ model: 'gemini-3.5-transcribe', customVocabulary: ['fetchUserById', 'userId'], textParts: 0, audioParts: 1 });
+    expect(sim.stats().rest.requests[0]).toMatchObject({ model: 'gemini-3.5-transcribe', customVocabulary: ['fetchUserById', 'userId'], textParts: 0, audioParts: 1, toneHz: 1300 });
   });
 
   it('without vocabulary the identifier comes back as spoken words', async () => {

@@ -11,6 +11,8 @@ export interface SimulatorProcess {
   adminToken: string;
   setScripts(scripts: TranscriptScript[], fallback?: TranscriptScript): Promise<void>;
   stats(): Promise<SimulatorStats>;
+  /** Forgets the requests counted so far (stats() then holds only what comes after). */
+  resetStats(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic', op
       await admin('/scripts', { scripts, ...(fallback ? { default: fallback } : {}) });
     },
     stats: async () => (await admin('/stats')) as SimulatorStats,
+    resetStats: async () => {
+      await admin('/stats/reset', {});
+    },
     close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
