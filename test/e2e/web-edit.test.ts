@@ -1,6 +1,6 @@
 // Editing by voice in browser mode, in real Chromium against the real app (web host) and the Gemini simulator: the
 // CodeMirror pane, a typed and a spoken edit of the selection, the inline diff, apply, undo, discard; axe; screenshots.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -9,7 +9,8 @@ import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-si
 import { chromiumSkipReason, launchChromium } from '../support/browser.js';
 import { describeViolations, runAxe } from '../support/axe.js';
 import { speechWav } from '../support/speech.js';
-import { startAppProcess, type StartedApp } from '../support/start-app.js';
+import type { StartedApp } from '../support/start-app.js';
+import { closeWebSession, newReturningUserContext, startWebApp } from '../support/web-session.js';
 
 const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
 const TONE_HZ = 1180;
@@ -85,15 +86,9 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
     dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-edit-'));
     sim = await startGeminiSimulator({ profile: 'realistic' });
     sim.setScripts([{ toneHz: TONE_HZ, partials: ['rename car ', 'to vehicle'], final: SPOKEN }]);
-    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, VOICE_CODEGEN_SIMULATED: '1', VOICE_CODEGEN_DATA_DIR: dataDir, NODE_ENV: 'production' });
+    app = await startWebApp(sim, { simulated: true, dataDir });
     browser = await launchChromium({ fakeMicWav: speechWav(SPOKEN, { rate: 48000, toneHz: TONE_HZ, padSeconds: 1 }) });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write', 'microphone'], { origin: app.origin });
-    await context.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
+    context = await newReturningUserContext(browser, { viewport: { width: 1280, height: 900 }, grant: { permissions: ['clipboard-read', 'clipboard-write', 'microphone'], origin: app.origin } });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
@@ -108,13 +103,7 @@ describe.skipIf(skip !== undefined)('browser edit pane: typed and spoken edits o
     await page.keyboard.insertText(`${HEADER}\n${FUNCTION}`);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWebSession({ context, browser, app, sim, dataDir }));
 
   it('a typed instruction edits the selection: inline diff, Apply in one step, Ctrl+Z restores it', async () => {
     await selectFunction();

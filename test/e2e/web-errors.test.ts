@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { startAppProcess, type StartedApp } from '../support/start-app.js';
+import type { StartedApp } from '../support/start-app.js';
+import { closeWebSession, newReturningUserContext, startWebApp } from '../support/web-session.js';
 
 const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
 const CODEGEN = DEFAULT_MODELS.codegen;
@@ -70,13 +71,7 @@ async function typeRequest(page: Page, text: string): Promise<void> {
 }
 
 async function openPages(browser: Browser, app: StartedApp): Promise<{ context: BrowserContext; desktop: Page; overlay: Page; audioFrames: () => number }> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  context.setDefaultTimeout(20_000);
-  await context.grantPermissions(['microphone'], { origin: app.origin });
-  await context.addInitScript(() => {
-    localStorage.setItem('vcg.onboarded', '1');
-    localStorage.setItem('vcg.privacyNoticeSeen', '1');
-  });
+  const context = await newReturningUserContext(browser, { viewport: DESKTOP, grant: { permissions: ['microphone'], origin: app.origin } });
   await context.addInitScript(recordStatus);
   let audio = 0;
   const desktop = await context.newPage();
@@ -100,17 +95,12 @@ describe('error states in Chromium (web host, simulated Gemini)', () => {
     if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
     mkdirSync(ARTIFACTS, { recursive: true });
     sim = await startGeminiSimulator({ profile: 'instant' });
-    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, NODE_ENV: 'production' });
+    app = await startWebApp(sim);
     browser = await launchChromium();
     pages = await openPages(browser, app);
   }, 120_000);
 
-  afterAll(async () => {
-    await pages?.context.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-  });
+  afterAll(() => closeWebSession({ context: pages?.context, browser, app, sim }));
 
   it('a 429 with RetryInfo 3 s: the countdown is the next thing shown, never "Writing code…" first, and the request completes by itself', async () => {
     for (const [page, name] of [[pages.desktop, 'desktop'], [pages.overlay, 'overlay']] as const) {
@@ -204,17 +194,13 @@ describe('fail fast with the simulator stopped (Chromium, web host)', () => {
     if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
     const sim = await startGeminiSimulator({ profile: 'instant' });
     host = new URL(sim.baseUrl).host;
-    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, NODE_ENV: 'production' });
+    app = await startWebApp(sim);
     browser = await launchChromium();
     pages = await openPages(browser, app);
     await sim.close();
   }, 120_000);
 
-  afterAll(async () => {
-    await pages?.context.close();
-    await browser?.cleanup();
-    await app?.stop();
-  });
+  afterAll(() => closeWebSession({ context: pages?.context, browser, app }));
 
   it("a typed request's error names the host; once the breaker is open the button shows the error with no listening state and no audio sent", async () => {
     const { desktop, overlay } = pages;
@@ -262,17 +248,12 @@ describe('unknown model, unavailable, rejected key (Chromium, web host)', () => 
   beforeAll(async () => {
     if (!chromiumAvailable()) throw new Error('Debian chromium is required: apt-get install -y chromium');
     sim = await startGeminiSimulator({ profile: 'instant', apiKeys: ['AIzaSimulatedKeyForTheKeyCheck0001'] });
-    app = await startAppProcess(['--web'], { GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, NODE_ENV: 'production' });
+    app = await startWebApp(sim);
     browser = await launchChromium();
     pages = await openPages(browser, app);
   }, 120_000);
 
-  afterAll(async () => {
-    await pages?.context.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-  });
+  afterAll(() => closeWebSession({ context: pages?.context, browser, app, sim }));
 
   /** Dismisses the overlay's error first: while an error shows, the overlay gives it the room of the text box. */
   const dismiss = async (page: Page): Promise<void> => {

@@ -1,6 +1,6 @@
 // The whole flow a user sees, in real Chromium against the real app (web host) and the Gemini simulator: the fake
 // microphone speaks, the user holds the button, the transcript and the code stream in, copy, history, cache, dashboard.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -9,7 +9,8 @@ import { DEFAULT_TRANSCRIPT, startGeminiSimulator, type GeminiSimulator } from '
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openSimulatedApp } from '../support/browser.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
-import { startAppProcess, type StartedApp } from '../support/start-app.js';
+import type { StartedApp } from '../support/start-app.js';
+import { closeWebSession, newReturningUserContext, startWebApp } from '../support/web-session.js';
 
 const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
 const TONE_HZ = 1320;
@@ -50,23 +51,10 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     // The backup instance's key (Settings test below) is one the simulator accepts: keys are checked with a real call on save.
     sim = await startGeminiSimulator({ profile: 'realistic', apiKeys: ['sim-key', BACKUP_KEY] });
     sim.setScripts([{ toneHz: TONE_HZ, partials: ['write a python ', 'function that ', 'reverses a string'], final: SPOKEN }]);
-    app = await startAppProcess(['--web'], {
-      GEMINI_API_KEY: sim.apiKey,
-      VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl,
-      VOICE_CODEGEN_SIMULATED: '1',
-      VOICE_CODEGEN_DATA_DIR: dataDir,
-      // As a user runs it: vitest's NODE_ENV=test would make Vite bundle React's development build.
-      NODE_ENV: 'production',
-    });
+    app = await startWebApp(sim, { simulated: true, dataDir });
     const wav = speechWav(SPOKEN, { rate: 48000, toneHz: TONE_HZ, padSeconds: 1 });
     browser = await launchChromium({ fakeMicWav: wav });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(20_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write', 'microphone'], { origin: app.origin });
-    await context.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
+    context = await newReturningUserContext(browser, { grant: { permissions: ['clipboard-read', 'clipboard-write', 'microphone'], origin: app.origin } });
     page = await context.newPage();
     page.on('websocket', (ws) =>
       ws.on('framereceived', (frame) => {
@@ -82,13 +70,7 @@ describe('web flow: speak, stream, copy, history, cache, dashboard (simulated Ge
     await openSimulatedApp(page, app.launchUrl);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWebSession({ context, browser, app, sim, dataDir }));
 
   it('holding the button: partial transcript, then code streaming in with highlighting, then copy puts it on the clipboard', async () => {
     await dictate('flow-dictation-listening.png');

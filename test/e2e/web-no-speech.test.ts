@@ -2,7 +2,7 @@
 // page's capture (AudioWorklet, echo cancellation, noise suppression, auto gain), the user holds the button, and the
 // page says "Didn't catch that" with advice about the button; no generation request reaches the simulator.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { chromiumAvailable, launchChromium, openSimulatedApp } from '../support/browser.js';
 import { FIXTURE_CACHE, speechToolsAvailable } from '../support/speech.js';
-import { startAppProcess, type StartedApp } from '../support/start-app.js';
+import type { StartedApp } from '../support/start-app.js';
+import { closeWebSession, newReturningUserContext, startWebApp } from '../support/web-session.js';
 
 /** The issue's quiet noise at the rate a microphone gives (sox brownnoise vol 0.02). */
 function quietNoiseWav(): string {
@@ -36,28 +37,14 @@ describe('web: quiet noise from the microphone ends in "Didn\'t catch that"', { 
     if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required for the microphone fixture');
     dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-no-speech-'));
     sim = await startGeminiSimulator({ profile: 'instant' });
-    app = await startAppProcess(['--web'], {
-      GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, VOICE_CODEGEN_SIMULATED: '1', VOICE_CODEGEN_DATA_DIR: dataDir, NODE_ENV: 'production',
-    });
+    app = await startWebApp(sim, { simulated: true, dataDir });
     browser = await launchChromium({ fakeMicWav: quietNoiseWav() });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(20_000);
-    await context.grantPermissions(['microphone'], { origin: app.origin });
-    await context.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
+    context = await newReturningUserContext(browser, { grant: { permissions: ['microphone'], origin: app.origin } });
     page = await context.newPage();
     await openSimulatedApp(page, app.launchUrl);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWebSession({ context, browser, app, sim, dataDir }));
 
   it('holding the button through three seconds of quiet noise shows the advice for the button, and nothing is generated', async () => {
     sim.resetStats();

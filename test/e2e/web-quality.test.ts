@@ -1,7 +1,7 @@
 // The syntax check as a user sees it in real Chromium (web host, simulated Gemini): "parses as" on clean code; error
 // lines marked and listed when the code still does not parse after its repair request.
 import { DEFAULT_MODELS } from '../../main/config/models.js';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { describeViolations, findLayoutProblems, runAxe } from '../support/axe.js';
-import { startAppProcess, type StartedApp } from '../support/start-app.js';
+import type { StartedApp } from '../support/start-app.js';
+import { closeWebSession, newReturningUserContext, startWebApp } from '../support/web-session.js';
 
 const ARTIFACTS = join(process.cwd(), 'test/e2e/artifacts');
 
@@ -32,28 +33,15 @@ describe('web: the syntax check marks the result', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'vcg-web-quality-'));
     sim = await startGeminiSimulator({ profile: 'instant' });
-    app = await startAppProcess(['--web'], {
-      GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl, VOICE_CODEGEN_SIMULATED: '1', VOICE_CODEGEN_DATA_DIR: dataDir, NODE_ENV: 'production',
-    });
+    app = await startWebApp(sim, { simulated: true, dataDir });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(20_000);
-    await context.addInitScript(() => {
-      localStorage.setItem('vcg.onboarded', '1');
-      localStorage.setItem('vcg.privacyNoticeSeen', '1');
-    });
+    context = await newReturningUserContext(browser);
     page = await context.newPage();
     await page.goto(app.launchUrl);
     await page.getByText('simulated Gemini', { exact: true }).waitFor();
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.cleanup();
-    await app?.stop();
-    await sim?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWebSession({ context, browser, app, sim, dataDir }));
 
   it('clean code is marked "parses as Python"', async () => {
     await ask('write a python function that totals the invoice lines');

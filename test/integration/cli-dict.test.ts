@@ -1,29 +1,17 @@
 // `voice-codegen dict ...` run as a user runs it: on the app's data folder, read by --intent-only and by --audio's transcription.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { runCli, type CliResult } from '../support/cli-run.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
-
-const run = promisify(execFile);
-const CLI = join(process.cwd(), 'dist/cli/voice-codegen.js');
 
 describe('voice-codegen dict', () => {
   let dataDir: string;
   let sim: GeminiSimulator;
 
-  const cli = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', VOICE_CODEGEN_DATA_DIR: dataDir, ...env }, timeout: 30_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { VOICE_CODEGEN_DATA_DIR: dataDir, ...env });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vcg-dict-'));

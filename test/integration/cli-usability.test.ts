@@ -1,37 +1,19 @@
 // The CLI as a terminal user meets it: languages checked, what was heard shown, advice for a terminal, piped code, readable timings.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { CLI, runProgram, type CliResult } from '../support/cli-run.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
-
-const run = promisify(execFile);
-const CLI = join(process.cwd(), 'dist/cli/voice-codegen.js');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('voice-codegen for a terminal user', () => {
   let sim: GeminiSimulator;
   let dataDir: string;
   const prompts: string[] = [];
 
-  const exec = async (file: string, args: string[], env: Record<string, string>): Promise<CliResult> => {
-    try {
-      const { stdout, stderr } = await run(file, args, { env: { PATH: process.env.PATH ?? '', VOICE_CODEGEN_DATA_DIR: dataDir, ...env }, timeout: 30_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  const exec = (file: string, args: string[], env: Record<string, string>): Promise<CliResult> => runProgram(file, args, { VOICE_CODEGEN_DATA_DIR: dataDir, ...env });
   const withSim = (): Record<string, string> => ({ GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
   const cli = (args: string[], env: Record<string, string> = withSim()): Promise<CliResult> => exec(process.execPath, [CLI, ...args], env);
   /** Runs the CLI from bash, so stdin can be a real pipe (a FIFO) as in `cat file | voice-codegen`. */

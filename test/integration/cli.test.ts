@@ -1,35 +1,17 @@
 // The voice-codegen CLI contract, run as a user runs it (node dist/cli/voice-codegen.js) against the simulator.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGeminiSimulator, type GeminiSimulator } from '../../main/gemini-sim/index.js';
+import { CLI, runCli, type CliResult } from '../support/cli-run.js';
 import { speechToolsAvailable, speechWav } from '../support/speech.js';
-
-const run = promisify(execFile);
-const CLI = join(process.cwd(), 'dist/cli/voice-codegen.js');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('voice-codegen CLI', () => {
   let sim: GeminiSimulator;
   let dataDir: string;
 
-  const cli = async (args: string[], env: Record<string, string> = {}): Promise<CliResult> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', VOICE_CODEGEN_DATA_DIR: dataDir, ...env }, timeout: 30_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { VOICE_CODEGEN_DATA_DIR: dataDir, ...env });
   const withSim = (): Record<string, string> => ({ GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl });
 
   beforeAll(async () => {
@@ -94,18 +76,7 @@ describe('voice-codegen --audio', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const runCli = async (args: string[]): Promise<CliResult> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-        env: { PATH: process.env.PATH ?? '', VOICE_CODEGEN_DATA_DIR: dataDir, GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  const cli = (args: string[]): Promise<CliResult> => runCli(args, { VOICE_CODEGEN_DATA_DIR: dataDir, GEMINI_API_KEY: sim.apiKey, VOICE_CODEGEN_GEMINI_BASE_URL: sim.baseUrl }, 60_000);
 
   it('transcribes an espeak-ng recording and prints code for it', async () => {
     if (!speechToolsAvailable()) throw new Error('espeak-ng and sox are required (the README test line installs them)');
@@ -113,27 +84,27 @@ describe('voice-codegen --audio', () => {
     // identifying tone, so the simulator answers with its default transcript.
     sim.setDefaultTranscript({ final: 'write a function that reverses a string in python' });
     const wav = speechWav('write a function that reverses a string in python', { rate: 48000 });
-    const r = await runCli(['--audio', wav, '--json']);
+    const r = await cli(['--audio', wav, '--json']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((l) => l.type === 'transcript.final')).toMatchObject({ text: 'write a function that reverses a string in python' });
     expect(lines.find((l) => l.type === 'result')).toMatchObject({ result: { language: 'python', complete: true } });
     expect(sim.stats().rest.requestsByModel['gemini-3.5-transcribe']).toBe(1);
-    const plain = await runCli(['--audio', wav, '--no-cache']);
+    const plain = await cli(['--audio', wav, '--no-cache']);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/def /);
   });
 
   it('prints the intent of a recording with --intent-only', async () => {
     const wav = speechWav('write a function that reverses a string in python', { rate: 16000 });
-    const r = await runCli(['--audio', wav, '--intent-only', '--json']);
+    const r = await cli(['--audio', wav, '--intent-only', '--json']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ type: 'intent', intent: 'generate_function', slots: { language: 'python' } });
   });
 
   it('says what is wrong with a file that is not a WAV', async () => {
-    const r = await runCli(['--audio', CLI]);
+    const r = await cli(['--audio', CLI]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/BAD_AUDIO|WAV|RIFF/i);
   });

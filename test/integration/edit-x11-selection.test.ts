@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/logger.js';
-import { AudioIntake } from '../../main/hosts/audio-intake.js';
 import { createInserter } from '../../main/hosts/electron/insert/create-inserter.js';
 import { createSelectionCapture, type SelectionSetup } from '../../main/hosts/electron/insert/create-selection-capture.js';
 import { detectInsertSupport } from '../../main/hosts/electron/insert/detect-insert-support.js';
@@ -12,13 +11,11 @@ import { PasteOutput } from '../../main/hosts/electron/insert/paste-output.js';
 import type { PasteSettings } from '../../main/hosts/electron/insert/paste-plan.js';
 import { createPathWhich } from '../../main/hosts/electron/insert/which.js';
 import { XclipClipboard } from '../../main/hosts/electron/insert/xclip-clipboard.js';
-import { MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
-import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
-import { RendererDictation } from '../../main/hosts/electron/logic/renderer-dictation.js';
 import type { PipelineEvent, PipelineResult } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { overlayOverIpc } from '../support/overlay-ipc.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
 import { startXvfb, x11Env, xvfbAvailable, type Xvfb } from '../support/xvfb.js';
@@ -39,8 +36,6 @@ const SPOKEN = 'rename a to first and b to second';
 const BEFORE = 'function add(a, b) {\n  return a + b;\n}\n';
 const DOCUMENT = `// math helpers\n${BEFORE}const keep = 1;\n`;
 const ANSWER = '```javascript\nfunction add(first, second) {\n  return first + second;\n}\n```\n';
-const OVERLAY = 'window:2';
-const own = { url: `${MAIN_URL}?view=overlay`, isTopFrame: true };
 
 describe('edit by voice on X11, from a real selection to Apply', () => {
   let xvfb: Xvfb | undefined;
@@ -93,44 +88,12 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
     // As electron-host's EventForwarder: every app event reaches the overlay window.
     const unsubscribe = h.app.events.subscribe((event, payload) => windows.broadcast(event, payload));
     const starts: unknown[] = [];
-    let rendererRequest = 0;
-    const renderer: Promise<unknown>[] = [];
-    const guard: IpcGuard = new IpcGuard({
-      router: h.app.router,
-      onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId),
-      logger: silentLogger,
-      prepare: async (method, clientId, params) => {
-        const prepared = await bridge.prepareCall(method, clientId, params);
-        if (method === 'dictation.start') starts.push(prepared);
-        return prepared;
-      },
-      onOutcome: (m, c, o) => bridge.observeCall(m, c, o),
-      audioIntake: new AudioIntake({ now: (() => { let t = 0; return () => (t += 100); })() }),
-    });
-    const bridge = new RendererDictation({
-      sendHotkeyState: (state) => {
-        if (state === 'down') {
-          renderer.push(
-            guard.invoke('dictation.start', own, [{}], OVERLAY).then((o) => {
-              rendererRequest = o.ok ? (o.result as { requestId: number }).requestId : 0;
-              for (const chunk of audio) guard.audio(own, [rendererRequest, chunk.slice().buffer], OVERLAY);
-            }),
-          );
-        } else if (state === 'up') {
-          renderer.push(Promise.all(renderer).then(() => guard.invoke('dictation.stop', own, [{ requestId: rendererRequest }], OVERLAY)));
-        }
-      },
-      captureClientId: () => OVERLAY,
-      rendererMode: () => 'push-to-talk',
-      router: h.app.router,
-      events: h.app.events,
-      logger: silentLogger,
-    });
+    const overlay = overlayOverIpc(h.app, audio, { startParams: starts });
     const hotkeys = new FakeHotkeys();
     const keyRelease = new FakeKeyRelease();
     const notifications = new FakeNotifications();
     const shell = new DesktopShell({
-      app: h.app, starter: bridge,
+      app: h.app, starter: overlay.bridge,
       settings: () => ({ hotkey: { accelerator: HOTKEY, mode: 'push-to-talk', editAccelerator: 'CommandOrControl+Alt+Shift+Space' }, output: settings }),
       hotkeys, keyRelease,
       clipboard: { readText: () => clipboard.readText(), writeText: (t) => clipboard.writeText(t) },
@@ -146,7 +109,7 @@ describe('edit by voice on X11, from a real selection to Apply', () => {
     /** Hold the hotkey, speak, release; resolves once the result is delivered. */
     const dictate = async (): Promise<void> => {
       hotkeys.press(HOTKEY);
-      await Promise.all(renderer);
+      await overlay.calls();
       keyRelease.release('Space');
       await shell.dictation.settled();
     };

@@ -6,13 +6,12 @@ import { silentLogger } from '../../main/core/logger.js';
 import { defaultCodeAnswer } from '../../main/gemini-sim/index.js';
 import { MAIN_URL } from '../../main/hosts/electron/logic/app-origin.js';
 import { DesktopShell } from '../../main/hosts/electron/logic/desktop-shell.js';
-import { AudioIntake } from '../../main/hosts/audio-intake.js';
 import { IpcGuard } from '../../main/hosts/electron/logic/ipc-guard.js';
-import { RendererDictation } from '../../main/hosts/electron/logic/renderer-dictation.js';
 import { SafeStorageSecretStore } from '../../main/hosts/electron/logic/secret-store.js';
 import type { SecretPersistence } from '../../main/hosts/electron/services/secret-store.js';
 import { methods, type MethodName, type PipelineResult } from '../../preload/contract.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
+import { overlayOverIpc } from '../support/overlay-ipc.js';
 import { chunks100ms, speechPcm16 } from '../support/speech-pcm.js';
 import { speechToolsAvailable } from '../support/speech.js';
 import { FakeClipboard, FakeHotkeys, FakeKeyRelease, FakeNotifications, FakeWindows } from '../unit/electron-fakes.js';
@@ -108,39 +107,8 @@ describe('the desktop shell on the real app', () => {
   });
 
   it('as in the desktop app, the overlay records: main follows its request over IPC and copies exactly the extracted code', async () => {
-    const OVERLAY = 'window:2';
-    const own = { url: `${MAIN_URL}?view=overlay`, isTopFrame: true };
-    let overlayClock = 0;
-    const guard: IpcGuard = new IpcGuard({
-      router: h.app.router,
-      onAudio: (id, pcm, clientId) => h.app.onAudio(id, pcm, clientId),
-      logger: silentLogger,
-      onOutcome: (m, c, o) => bridge.observeCall(m, c, o),
-      // The renderer streams 100 ms chunks as they are captured: the intake's clock moves 100 ms per chunk.
-      audioIntake: new AudioIntake({ now: () => (overlayClock += 100) }),
-    });
     // The overlay's renderer, reduced to what it does over IPC: start on "down", stream 100 ms chunks, stop on "up".
-    let rendererRequest = 0;
-    const renderer: Promise<unknown>[] = [];
-    const bridge = new RendererDictation({
-      sendHotkeyState: (state) => {
-        if (state === 'down') {
-          renderer.push(
-            guard.invoke('dictation.start', own, [{}], OVERLAY).then((o) => {
-              rendererRequest = o.ok ? (o.result as { requestId: number }).requestId : 0;
-              for (const chunk of audio) guard.audio(own, [rendererRequest, chunk.slice().buffer], OVERLAY);
-            }),
-          );
-        } else if (state === 'up') {
-          renderer.push(Promise.all(renderer).then(() => guard.invoke('dictation.stop', own, [{ requestId: rendererRequest }], OVERLAY)));
-        }
-      },
-      captureClientId: () => OVERLAY,
-      rendererMode: () => 'push-to-talk',
-      router: h.app.router,
-      events: h.app.events,
-      logger: silentLogger,
-    });
+    const { bridge, guard, calls } = overlayOverIpc(h.app, audio);
     const hotkeys = new FakeHotkeys();
     const keyRelease = new FakeKeyRelease();
     const desktop = new DesktopShell({
@@ -155,7 +123,7 @@ describe('the desktop shell on the real app', () => {
       if (event === 'pipeline.event' && p.event.type === 'result' && p.event.result && p.event.result.copied !== true) results.push(p.event.result);
     });
     hotkeys.press(HOTKEY);
-    await Promise.all(renderer);
+    await calls();
     keyRelease.release('Space');
     await desktop.dictation.settled();
     unsubscribe();

@@ -5,29 +5,12 @@ import { EDIT_SELECTION_MAX_BYTES } from '../../preload/contract.js';
 import { AppError } from '../../main/core/errors.js';
 import { silentLogger } from '../../main/core/logger.js';
 import type { ClipboardAccess, ClipboardSnapshot } from '../../main/hosts/electron/insert/clipboard-access.js';
-import type { CommandRunner, RunOptions, RunResult } from '../../main/hosts/electron/insert/command-runner.js';
 import { createSelectionCapture } from '../../main/hosts/electron/insert/create-selection-capture.js';
 import { detectInsertSupport } from '../../main/hosts/electron/insert/detect-insert-support.js';
 import { SelectionCapture, type SelectionReader } from '../../main/hosts/electron/insert/selection-capture.js';
 import { MacosSelectionReader, WaylandSelectionReader, WindowsSelectionReader } from '../../main/hosts/electron/insert/selection-readers.js';
 import { X11SelectionReader } from '../../main/hosts/electron/insert/x11-selection.js';
-
-type Reply = Partial<RunResult> | Error;
-
-class FakeRunner implements CommandRunner {
-  readonly calls: Array<{ file: string; args: readonly string[]; options: RunOptions }> = [];
-  constructor(private readonly reply: (file: string, args: readonly string[]) => Reply = () => ({})) {}
-  run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    this.calls.push({ file, args, options });
-    const r = this.reply(file, args);
-    if (r instanceof Error) return Promise.reject(r);
-    const stdout = r.stdout ?? (r.stdoutBytes ? r.stdoutBytes.toString() : '');
-    return Promise.resolve({ exitCode: r.exitCode ?? 0, stdout, stdoutBytes: r.stdoutBytes ?? Buffer.from(stdout), stderr: r.stderr ?? '' });
-  }
-  files(): string[] {
-    return this.calls.map((c) => c.file);
-  }
-}
+import { FakeRunner, type Reply } from '../support/fake-runner.js';
 
 /** A clipboard whose copy keys are simulated by the runner: it holds text and records saves and restores. */
 class FakeClipboardAccess implements ClipboardAccess {

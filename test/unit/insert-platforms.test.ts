@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.js';
 import { silentLogger } from '../../main/core/logger.js';
-import type { CommandRunner, RunOptions, RunResult } from '../../main/hosts/electron/insert/command-runner.js';
 import { createInserter } from '../../main/hosts/electron/insert/create-inserter.js';
 import { detectInsertSupport } from '../../main/hosts/electron/insert/detect-insert-support.js';
 import { MacosInserter } from '../../main/hosts/electron/insert/macos-inserter.js';
@@ -12,24 +11,7 @@ import { XdotoolInserter } from '../../main/hosts/electron/insert/xdotool-insert
 import { XclipClipboard } from '../../main/hosts/electron/insert/xclip-clipboard.js';
 import { ElectronClipboardAccess } from '../../main/hosts/electron/insert/electron-clipboard-access.js';
 import { parseShortcut } from '../../main/hosts/electron/insert/paste-shortcut.js';
-
-type Reply = Partial<RunResult> | Error;
-
-/** Records every command and answers from a table keyed by the command's first words. */
-class FakeRunner implements CommandRunner {
-  readonly calls: Array<{ file: string; args: readonly string[]; options: RunOptions }> = [];
-  constructor(private readonly reply: (file: string, args: readonly string[]) => Reply = () => ({})) {}
-  run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    this.calls.push({ file, args, options });
-    const r = this.reply(file, args);
-    if (r instanceof Error) return Promise.reject(r);
-    const stdout = r.stdout ?? '';
-    return Promise.resolve({ exitCode: r.exitCode ?? 0, stdout, stdoutBytes: r.stdoutBytes ?? Buffer.from(stdout), stderr: r.stderr ?? '' });
-  }
-  commandLines(): string[] {
-    return this.calls.map((c) => [c.file, ...c.args].join(' '));
-  }
-}
+import { FakeRunner } from '../support/fake-runner.js';
 
 const notInstalled = (file: string): AppError => new AppError('UNAVAILABLE', `${file} is not installed.`, { details: { reason: 'no-tool' } });
 const ctrlV = parseShortcut('ctrl+v');

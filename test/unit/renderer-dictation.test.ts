@@ -1,18 +1,20 @@
 // The dictation controller and its reducer with a hand-written Api and capture: what the user sees for each pipeline event,
 // push-to-talk races (release before start answers, Esc while starting), audio chunks never lost, errors that cancel the request.
 import { describe, expect, it } from 'vitest';
-import type { Api, EventName, EventPayload, MethodName, MethodParams, MethodResult, PipelineResult } from '../../preload/contract.js';
+import type { Api, MethodName, MethodParams, MethodResult, PipelineResult } from '../../preload/contract.js';
 import { DictationController } from '../../renderer/src/controllers/dictation-controller.js';
 import { applyPipelineEvent, beginRequest, INITIAL_DICTATION, streamingCode, streamingLanguage } from '../../renderer/src/model/dictation-state.js';
 import type { CaptureOptions, CaptureStarter } from '../../renderer/src/platform/capture-port.js';
+import { FakeApiEvents } from '../support/fake-api-events.js';
 
 type Handler = (params: unknown) => unknown;
 
-class FakeApi implements Api {
+class FakeApi extends FakeApiEvents implements Api {
   readonly calls: Array<{ method: string; params: unknown }> = [];
   readonly audio: Array<{ requestId: number; bytes: number }> = [];
-  private readonly listeners = new Map<string, Set<(p: unknown) => void>>();
-  constructor(private readonly handlers: Partial<Record<MethodName, Handler>>) {}
+  constructor(private readonly handlers: Partial<Record<MethodName, Handler>>) {
+    super();
+  }
 
   async call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
     this.calls.push({ method, params });
@@ -23,17 +25,6 @@ class FakeApi implements Api {
 
   sendAudio(requestId: number, pcm16: ArrayBuffer): void {
     this.audio.push({ requestId, bytes: pcm16.byteLength });
-  }
-
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as (p: unknown) => void);
-    return () => set.delete(listener as (p: unknown) => void);
-  }
-
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const l of this.listeners.get(event) ?? []) l(payload);
   }
 
   count(method: string): number {

@@ -1,13 +1,13 @@
 // The dictation controller's edit requests: a selection from the editor pane goes with spoken and typed requests, the
 // 'edit' event reaches the view state, and the overlay's buttons call result.action for the current request.
 import { describe, expect, it } from 'vitest';
-import type { Api, EditTarget, EventName, EventPayload, MethodName, MethodParams, MethodResult } from '../../preload/contract.js';
+import type { Api, EditTarget, MethodName, MethodParams, MethodResult } from '../../preload/contract.js';
 import { DictationController } from '../../renderer/src/controllers/dictation-controller.js';
 import { editStatus } from '../../renderer/src/components/EditActions.js';
+import { FakeApiEvents } from '../support/fake-api-events.js';
 
-class FakeApi implements Api {
+class FakeApi extends FakeApiEvents implements Api {
   readonly calls: Array<{ method: string; params: Record<string, unknown> }> = [];
-  private readonly listeners = new Map<string, Set<(p: unknown) => void>>();
   actionAnswer: { ok: boolean; message?: string } = { ok: true };
   private next = 1;
   async call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
@@ -16,15 +16,6 @@ class FakeApi implements Api {
     return answers[method] as MethodResult<M>;
   }
   sendAudio(): void {}
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as (p: unknown) => void);
-    return () => set.delete(listener as (p: unknown) => void);
-  }
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const l of this.listeners.get(event) ?? []) l(payload);
-  }
 }
 
 const capture = () => ({ stop: () => undefined });
