@@ -14,6 +14,8 @@ export interface CheckTask {
 
 export interface WarmTask {
   languages: string[];
+  /** Also parse a line in each (its first parse compiles the grammar's WebAssembly). */
+  parse?: boolean;
 }
 
 const data = (workerData ?? {}) as { grammarDir?: string };
@@ -26,5 +28,5 @@ export function check(task: CheckTask): Promise<SyntaxReport> {
 }
 
 export function warm(task: WarmTask): Promise<string[]> {
-  return checker.warm(task.languages);
+  return checker.warm(task.languages, { parse: task.parse === true });
 }

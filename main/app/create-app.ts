@@ -121,8 +121,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     // The syntax check's worker: its default language's grammar loads now, others when first asked for (then stay warm).
     const quality = new QualityWorkerPool({ workerFile: join(options.workersDir, 'quality.js') });
     closers.add('quality workers', () => quality.close());
-    const warmGrammars = (languages: readonly string[]): void => {
-      if (settings.quality.check) quality.warm(languages).catch((error: unknown) => logger.warn({ err: error }, 'grammar load failed'));
+    const warmGrammars = (languages: readonly string[], parse = false): void => {
+      if (settings.quality.check) quality.warm(languages, { parse }).catch((error: unknown) => logger.warn({ err: error }, 'grammar load failed'));
     };
     warmGrammars([settings.language.default]);
     // The shared Redis tier needs the team secret (environment, else keychain): without it REDIS_URL alone turns nothing on.
@@ -242,7 +242,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       clock,
       logger,
       redact: (text) => redactSecrets(text).text,
-      check: { check: (code, language, hint, signal) => quality.check(code, language, hint, signal), warm: warmGrammars },
+      check: { check: (code, language, hint, signal) => quality.check(code, language, hint, signal), warm: (languages) => warmGrammars(languages, true) },
       personal,
       settings: {
         get defaultLanguage() {

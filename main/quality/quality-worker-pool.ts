@@ -22,6 +22,8 @@ export const QUALITY_MAX_QUEUE = 8;
 export class QualityWorkerPool {
   private readonly pool: Piscina;
   private readonly warmed = new Set<string>();
+  /** Languages whose first parse has run in the worker. */
+  private readonly parsed = new Set<string>();
 
   constructor(options: QualityWorkerPoolOptions) {
     // One thread that never idles out: its grammars stay loaded. Grammar loads are asynchronous (WebAssembly
@@ -44,15 +46,26 @@ export class QualityWorkerPool {
     }
   }
 
-  /** Loads these grammars now (once each), so the first answer in a language is not slowed by its grammar. */
-  async warm(languages: readonly string[]): Promise<void> {
-    const todo = languages.filter((l) => hasGrammar(l) && !this.warmed.has(l));
+  /**
+   * Loads these grammars now (once each), so the first answer in a language is not slowed by its grammar. With
+   * `parse` (an answer in that language has started), also runs each grammar's first parse, once: it compiles the
+   * grammar's WebAssembly (15-18 ms) while the answer streams instead of after its last chunk.
+   */
+  async warm(languages: readonly string[], options: { parse?: boolean } = {}): Promise<void> {
+    const done = options.parse ? this.parsed : this.warmed;
+    const todo = languages.filter((l) => hasGrammar(l) && !done.has(l));
     if (todo.length === 0) return;
-    for (const language of todo) this.warmed.add(language);
+    for (const language of todo) {
+      done.add(language);
+      this.warmed.add(language);
+    }
     try {
-      await this.pool.run({ languages: todo }, { name: 'warm' });
+      await this.pool.run({ languages: todo, parse: options.parse === true }, { name: 'warm' });
     } catch (error) {
-      for (const language of todo) this.warmed.delete(language);
+      for (const language of todo) {
+        done.delete(language);
+        this.warmed.delete(language);
+      }
       throw new AppError('INTERNAL', `Could not load the grammars for ${todo.join(', ')}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }

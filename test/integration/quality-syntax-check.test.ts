@@ -1,9 +1,11 @@
 // The syntax check in its worker (dist/workers/quality.js via Piscina): every language with a grammar parses a valid sample and flags a broken one at the right line.
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Parser } from 'web-tree-sitter';
 import { LANGUAGE_IDS } from '../../main/config/schema.js';
 import { GRAMMARS } from '../../main/quality/grammars.js';
 import { QUALITY_MAX_QUEUE, QualityWorkerPool } from '../../main/quality/quality-worker-pool.js';
+import { SyntaxChecker } from '../../main/quality/syntax-checker.js';
 import { SYNTAX_SAMPLES } from '../fixtures/syntax-samples.js';
 
 const WORKER = resolve('dist/workers/quality.js');
@@ -35,6 +37,23 @@ describe('syntax check in the worker', () => {
       expect(broken.errorCount).toBeGreaterThanOrEqual(1);
     });
   }
+
+  it('a warm-up loads a grammar without parsing; with parse (an answer has started) it parses a line once per grammar', async () => {
+    const checker = new SyntaxChecker(resolve('dist/workers/grammars'));
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    try {
+      expect(await checker.warm(['typescript'])).toEqual(['typescript']);
+      expect(parse).not.toHaveBeenCalled();
+      expect(await checker.warm(['typescript', 'python', 'sql'], { parse: true })).toEqual(['typescript', 'python']);
+      await checker.warm(['typescript'], { parse: true });
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+    // The pool passes it on to its worker, and a check after it still reports as before.
+    await pool.warm(['typescript'], { parse: true });
+    expect((await pool.check('const total: number = 1;\n', 'typescript', 'ts')).status).toBe('ok');
+  });
 
   it('a language without a grammar is "not checked", never ok', async () => {
     const report = await pool.check('SELECT * FROM users WHERE', 'sql', 'sql');
