@@ -103,6 +103,8 @@ class Bundle {
       logger: options.logger,
       ...(options.connectionLimitMs ? { connectionLimitMs: options.connectionLimitMs } : {}),
     });
+    // Each keyed endpoint's SDK client and generator are made now, not inside its first answer.
+    for (const endpoint of endpoints) if (endpoint.apiKey.trim() !== '') this.generator(endpoint);
   }
 
   client(endpoint: GeminiEndpoint): GoogleGenAI {

@@ -1,6 +1,7 @@
 // Runs the Gemini simulator in its own process (as Google is a separate machine), driven through its admin API:
 // load and soak benches use it so that the app and the "server" do not share one event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { SimulatorStats, TranscriptScript } from '../../main/gemini-sim/index.js';
 
@@ -13,6 +14,11 @@ export interface SimulatorProcess {
   stats(): Promise<SimulatorStats>;
   /** Forgets the requests counted so far (stats() then holds only what comes after). */
   resetStats(): Promise<void>;
+  /**
+   * Sends a few streamed generate calls from a process of its own, then forgets them: Google's servers are warm when
+   * a user asks, so a bench does not count the simulator's own first-request costs (about 5 ms) against the app.
+   */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,14 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic', op
     },
     stats: async () => (await admin('/stats')) as SimulatorStats,
     resetStats: async () => {
+      await admin('/stats/reset', {});
+    },
+    warm: async () => {
+      // Another process: the app under test runs in this one, and its own first fetch must stay its own.
+      const script = `const u = process.env.SIM_URL + '/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse';
+        await Promise.all([1, 2, 3].map((i) => fetch(u, { method: 'POST', headers: { 'x-goog-api-key': process.env.SIM_KEY, 'content-type': 'application/json' },
+          body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'warm-up ' + i + ': write a function that adds two numbers' }] }] }) }).then((r) => r.text())));`;
+      await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, SIM_URL: info.baseUrl.replace(/\/$/, ''), SIM_KEY: info.apiKey }, timeout: 30_000 });
       await admin('/stats/reset', {});
     },
     close: async () => {

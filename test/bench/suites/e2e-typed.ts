@@ -16,6 +16,7 @@ export async function typedMetrics(ctx: BenchContext): Promise<void> {
   ctx.step('starting the simulator in its own process (typed requests)');
   // Google's servers are not in the app's event loop: the simulator's work must not land on our side of the clock.
   const sim = await startSimulatorProcess('realistic');
+  await sim.warm();
   // Host 'web': the app as the desktop and web hosts run it (the CLI host runs one request per process and skips the warm-up).
   const h = await startHarness({ remote: sim, prewarm: false, host: 'web' });
   // As in the load suite: the first request comes after the app has settled (no one asks within 0 ms of launch);

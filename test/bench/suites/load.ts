@@ -45,6 +45,7 @@ async function inHistory(h: Harness, id: number | null): Promise<boolean> {
 export async function run(ctx: BenchContext): Promise<void> {
   // The simulator runs in its own process, as Google's servers are not in the app's event loop.
   const sim = await startSimulatorProcess('realistic');
+  await sim.warm();
   const fixtures = SPOKEN_FIXTURES.slice(0, SPOKEN).map((f) => ({ ...f, chunks: chunks100ms(speechPcm16(f.spoken, { toneHz: f.script.toneHz })) }));
   await sim.setScripts(fixtures.map((f) => f.script));
   const h = await startHarness({ remote: sim, prewarm: true, host: 'web' });
