@@ -55,8 +55,9 @@ export async function typedMetrics(ctx: BenchContext): Promise<void> {
       byOrder[s.order] = s.totalMs - server;
     }
     const o = tail(overhead);
+    const slowest = byOrder.map((ms, order) => ({ order, ms })).sort((a, b) => b.ms - a.ms).slice(0, 8).map((x) => `#${x.order}: ${round1(x.ms)}`);
     const detail = {
-      ...o, first_request_ms: round1(byOrder[0] ?? NaN), client_total_p50_ms: round1(stats(samples.map((s) => s.totalMs)).median), lanes: LANES,
+      ...o, first_request_ms: round1(byOrder[0] ?? NaN), slowest_by_order: slowest, source_maps: process.sourceMapsEnabled, client_total_p50_ms: round1(stats(samples.map((s) => s.totalMs)).median), lanes: LANES,
       note: 'typed cache misses, realistic profile, simulator in its own process: pipeline start -> result, minus the simulator-reported time of its generate call(s); the first request (a fresh app) is included',
     };
     ctx.record('e2e.pipeline_overhead_p50_ms', { value: o.p50, unit: 'ms', better: 'lower', goal: 15, detail });
