@@ -70,7 +70,7 @@ describe('first request after start', () => {
     expect(seen[0]?.text).toBe('```ts\nexport const warm = 1;\n```\n');
     expect(seen[0]?.finish).toBe('STOP');
     expect(seen[0]?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    // The app's version runs its rounds within the bound and reaches nothing but that server.
+    // The app's version completes its rounds against that server within the bound.
     await expect(warmHttpClient({ stream: streamLikeTheApp(settingsSchema.parse({}).gemini, 3) })).resolves.toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { SimulatorStats, TranscriptScript } from '../../main/gemini-sim/index.js';
+import { DEFAULT_MODELS, leastThinking } from '../../main/config/models.js';
 
 export interface SimulatorProcess {
   baseUrl: string;
@@ -58,11 +59,23 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic', op
       await admin('/stats/reset', {});
     },
     warm: async () => {
-      // Another process: the app under test runs in this one, and its own first fetch must stay its own.
-      const script = `const u = process.env.SIM_URL + '/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse';
-        await Promise.all([1, 2, 3].map((i) => fetch(u, { method: 'POST', headers: { 'x-goog-api-key': process.env.SIM_KEY, 'content-type': 'application/json' },
-          body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'warm-up ' + i + ': write a function that adds two numbers' }] }] }) }).then((r) => r.text())));`;
-      await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, SIM_URL: info.baseUrl.replace(/\/$/, ''), SIM_KEY: info.apiKey }, timeout: 30_000 });
+      // Another process: the app under test runs in this one, and its own first fetch must stay its own. The calls
+      // have the shape of the app's (its model, least thinking, output settings), so the simulator warms the same path.
+      const model = DEFAULT_MODELS.codegen;
+      const thinkingConfig = leastThinking(model).config;
+      const body = (i: number): string => JSON.stringify({
+        contents: [{ role: 'user', parts: [{ text: `warm-up ${i}: write a function that adds two numbers in python` }] }],
+        systemInstruction: { parts: [{ text: 'Answer with one fenced code block.' }] },
+        generationConfig: { temperature: 0.2, maxOutputTokens: 2048, ...(thinkingConfig ? { thinkingConfig } : {}) },
+      });
+      const script = `const u = process.env.SIM_URL + '/v1beta/models/' + process.env.SIM_MODEL + ':streamGenerateContent?alt=sse';
+        await Promise.all(JSON.parse(process.env.SIM_BODIES).map(async (body) => {
+          const r = await fetch(u, { method: 'POST', headers: { 'x-goog-api-key': process.env.SIM_KEY, 'content-type': 'application/json' }, body });
+          const text = await r.text();
+          if (!r.ok) throw new Error('simulator warm-up: HTTP ' + r.status + ' ' + text.slice(0, 200));
+        }));`;
+      const env = { ...process.env, SIM_URL: info.baseUrl.replace(/\/$/, ''), SIM_KEY: info.apiKey, SIM_MODEL: model, SIM_BODIES: JSON.stringify([1, 2, 3].map(body)) };
+      await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
       await admin('/stats/reset', {});
     },
     close: async () => {

@@ -1,6 +1,6 @@
 // Part of suite e2e: what the pipeline adds to a typed cache miss (500+ samples, simulator in its own process) and what a cache hit costs.
 import { startSimulatorProcess } from '../../support/simulator-process.js';
-import { startHarness } from '../../support/app-harness.js';
+import { startHarness, type Harness } from '../../support/app-harness.js';
 import { stats, tail, type BenchContext } from '../harness.js';
 
 /** Typed cache misses measured: enough that p99 is not simply the maximum (ARCHITECTURE.md's bench contract). */
@@ -16,13 +16,15 @@ export async function typedMetrics(ctx: BenchContext): Promise<void> {
   ctx.step('starting the simulator in its own process (typed requests)');
   // Google's servers are not in the app's event loop: the simulator's work must not land on our side of the clock.
   const sim = await startSimulatorProcess('realistic');
-  await sim.warm();
-  // Host 'web': the app as the desktop and web hosts run it (the CLI host runs one request per process and skips the warm-up).
-  const h = await startHarness({ remote: sim, prewarm: false, host: 'web' });
-  // As in the load suite: the first request comes after the app has settled (no one asks within 0 ms of launch);
-  // whatever is still cold then is paid inside the first request, and counted.
-  await new Promise((r) => setTimeout(r, 1000));
+  let h: Harness | undefined;
   try {
+    await sim.warm();
+    // Host 'web': the app as the desktop and web hosts run it (the CLI host runs one request per process and skips the warm-up).
+    h = await startHarness({ remote: sim, prewarm: false, host: 'web' });
+    // As in the load suite: the first request comes after the app has settled (no one asks within 0 ms of launch);
+    // whatever is still cold then is paid inside the first request, and counted.
+    await new Promise((r) => setTimeout(r, 1000));
+    const app = h.app;
     // Pipeline overhead on a miss: client time minus the simulator's own time for the generate call.
     const samples: Array<{ text: string; totalMs: number; order: number }> = [];
     let next = 0;
@@ -32,7 +34,7 @@ export async function typedMetrics(ctx: BenchContext): Promise<void> {
         if (i % 50 === 0) ctx.step(`typed cache miss ${i + 1} of ${MISSES}`);
         const text = `write a function that adds ${i + 2} numbers in typescript`;
         const t0 = performance.now();
-        await h.app.runText({ text, noCache: true }, () => undefined);
+        await app.runText({ text, noCache: true }, () => undefined);
         samples.push({ text, totalMs: performance.now() - t0, order: i });
       }
     };
@@ -66,18 +68,18 @@ export async function typedMetrics(ctx: BenchContext): Promise<void> {
     // Cache hit: the same request again.
     ctx.step('typed cache hits');
     const text = 'write a function that reverses a linked list in typescript';
-    await h.app.runText({ text }, () => undefined);
+    await app.runText({ text }, () => undefined);
     const hits: number[] = [];
     for (let i = 0; i < 550; i++) {
       const t0 = performance.now();
-      const r = await h.app.runText({ text }, () => undefined);
+      const r = await app.runText({ text }, () => undefined);
       hits.push(performance.now() - t0);
       if (!r.cached) throw new Error('expected a cache hit');
     }
     const c = tail(hits.slice(50));
     ctx.record('e2e.cache_hit_p50_ms', { value: c.p50, unit: 'ms', better: 'lower', goal: 5, detail: { ...c, median: c.p50 } });
   } finally {
-    await h.close();
+    await h?.close();
     await sim.close();
   }
 }
