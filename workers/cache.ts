@@ -59,6 +59,24 @@ export function prune(task: DbTask & { batch?: number }): { deleted: number } {
   }
 }
 
+export interface CheckpointResult {
+  /** Frames in the WAL, frames copied into the database file, and whether a reader or writer kept some back. */
+  log: number;
+  checkpointed: number;
+  busy: number;
+}
+
+/** A passive WAL checkpoint on this worker's own connection: its copying and fsync happen here, not on the app's main thread. */
+export function checkpoint(task: DbTask): CheckpointResult {
+  const db = open(task);
+  try {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+    return row ?? { log: 0, checkpointed: 0, busy: 0 };
+  } finally {
+    db.close();
+  }
+}
+
 interface ExportLine {
   key: string;
   value: string;

@@ -118,6 +118,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     closers.add('audio workers', () => audio.close());
     const cacheWorkers = new CacheWorkerPool({ workerFile: join(options.workersDir, 'cache.js'), databaseFile: dbFile, ...(options.platform?.nativeBinding ? { nativeBinding: options.platform.nativeBinding } : {}) });
     closers.add('cache workers', () => cacheWorkers.close());
+    // WAL checkpoints (copy and fsync) on the cache worker's connection, not inside a request on this thread.
+    db.useCheckpointer(() => cacheWorkers.checkpoint());
     // The syntax check's worker: its default language's grammar loads now, others when first asked for (then stay warm).
     const quality = new QualityWorkerPool({ workerFile: join(options.workersDir, 'quality.js') });
     closers.add('quality workers', () => quality.close());

@@ -51,6 +51,11 @@ export class CacheWorkerPool implements ValueCodec {
     return this.task('prune', this.dbTask(now), signal);
   }
 
+  /** A passive WAL checkpoint of the database on the worker's own connection (Database.useCheckpointer). */
+  checkpoint(signal?: AbortSignal): Promise<{ log: number; checkpointed: number; busy: number }> {
+    return this.task('checkpoint', this.dbTask(Date.now()), signal);
+  }
+
   exportCache(target: string, now: number, signal?: AbortSignal): Promise<{ entries: number }> {
     return this.task('exportCache', { ...this.dbTask(now), target }, signal);
   }

@@ -93,4 +93,15 @@ describe('cache worker', () => {
       other.close();
     }
   });
+
+  it('checkpoints the WAL on its own connection: the frames the main writer left are copied into the database', async () => {
+    await db.run('CREATE TABLE big (v TEXT)');
+    db.useCheckpointer(() => Promise.resolve());
+    for (let i = 0; i < 50; i++) await db.run('INSERT INTO big (v) VALUES (?)', ['x'.repeat(8_000)]);
+    const result = await pool.checkpoint();
+    expect(result.log).toBeGreaterThan(50);
+    expect(result.checkpointed).toBe(result.log);
+    expect(db.all<{ n: number }>('SELECT count(*) AS n FROM big')[0]?.n).toBe(50);
+  });
 });
+

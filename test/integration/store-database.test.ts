@@ -1,12 +1,12 @@
 // The SQLite store against a real file: migrations, corruption at start, BUSY retry, errors that must not retry, disk full, query cache.
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.js';
 import { silentLogger } from '../../main/core/logger.js';
-import { Database, type CorruptionReport } from '../../main/store/database.js';
+import { CHECKPOINT_EVERY_WRITES, Database, type CorruptionReport } from '../../main/store/database.js';
 import { MIGRATIONS } from '../../main/store/migrations.js';
 
 let dir: string;
@@ -178,3 +178,45 @@ describe('reads', () => {
     for (let i = 0; i < 3; i++) expect(db.get<{ n: number }>('SELECT count(*) AS n FROM reports')?.n).toBe(1);
   });
 });
+
+describe('WAL checkpoints off the main thread', () => {
+  /** The WAL file's size in pages (it grows until a checkpoint lets SQLite write from its start again). */
+  const walPages = (): number => statSync(`${file}-wal`).size / 4096;
+
+  it('turns SQLite\'s automatic checkpoint off and asks the checkpointer once per CHECKPOINT_EVERY_WRITES writes, one at a time', async () => {
+    const db = openDb();
+    let calls = 0;
+    let finish: (() => void) | undefined;
+    db.useCheckpointer(() => {
+      calls++;
+      return new Promise<void>((resolve) => (finish = resolve));
+    });
+    await db.run('CREATE TABLE t (v TEXT)');
+    // Past SQLite's own 1,000-page threshold: nothing was checkpointed on this thread.
+    for (let i = 0; i < 3 * CHECKPOINT_EVERY_WRITES; i++) await db.run('INSERT INTO t (v) VALUES (?)', ['x'.repeat(16_000)]);
+    expect(calls).toBe(1);
+    expect(walPages()).toBeGreaterThan(1_000);
+    finish?.();
+    await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < CHECKPOINT_EVERY_WRITES; i++) await db.run('INSERT INTO t (v) VALUES (?)', ['y']);
+    expect(calls).toBe(2);
+  });
+
+  it('after three failures in a row the automatic checkpoint comes back, so the WAL cannot grow without bound', async () => {
+    const db = openDb();
+    let calls = 0;
+    db.useCheckpointer(() => {
+      calls++;
+      return Promise.reject(new Error('worker gone'));
+    });
+    await db.run('CREATE TABLE t (v TEXT)');
+    for (let i = 0; i < 10 * CHECKPOINT_EVERY_WRITES; i++) {
+      await db.run('INSERT INTO t (v) VALUES (?)', ['x'.repeat(16_000)]);
+      if (i % CHECKPOINT_EVERY_WRITES === 0) await new Promise((r) => setImmediate(r));
+    }
+    expect(calls).toBe(3);
+    // SQLite checkpoints again itself: the WAL stays near its 1,000-page threshold instead of holding all 1,000 rows (about 4,400 pages).
+    expect(walPages()).toBeLessThan(3_000);
+  });
+});
+
