@@ -55,30 +55,39 @@ async function soak(ctx: BenchContext): Promise<void> {
       const code = (error as { code?: string }).code ?? 'UNKNOWN';
       errorCodes[code] = (errorCodes[code] ?? 0) + 1;
     } finally {
-      done++;
+      counted();
     }
   };
   let rssAfterWarmup = 0;
   /** RSS every 250 requests: a leak climbs steadily, a one-time allocation steps once. */
   const rssTrail: number[] = [];
   let heapAfterWarmup = 0;
+  /**
+   * Counts a finished request and takes the readings in the same step. Checked after a further await instead, with 8
+   * workers finishing in one tick `done` could pass WARMUP before any worker looked: the warm-up reading stayed 0 and
+   * the whole RSS (310 MB) was reported as growth.
+   */
+  const counted = (): void => {
+    done++;
+    if (done % 250 === 0) rssTrail.push(Math.round(process.memoryUsage().rss / MB));
+    if (done === WARMUP) {
+      settle();
+      rssAfterWarmup = process.memoryUsage().rss;
+      heapAfterWarmup = process.memoryUsage().heapUsed;
+    }
+  };
   try {
     let next = 0;
     const worker = async (w: number): Promise<void> => {
       while (next < TOTAL) {
         const i = next++;
         await one(i, w);
-        if (done % 250 === 0) rssTrail.push(Math.round(process.memoryUsage().rss / MB));
-        if (done === WARMUP && rssAfterWarmup === 0) {
-          settle();
-          rssAfterWarmup = process.memoryUsage().rss;
-          heapAfterWarmup = process.memoryUsage().heapUsed;
-        }
       }
     };
     const t0 = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
     const seconds = (performance.now() - t0) / 1000;
+    if (rssAfterWarmup === 0) throw new Error(`no reading after the ${WARMUP}-request warm-up (${done} requests counted)`);
     settle();
     const end = process.memoryUsage();
     const detail = { requests: TOTAL, warmup: WARMUP, concurrency: CONCURRENCY, errors, error_codes: errorCodes, seconds: Math.round(seconds), rss_after_warmup_mb: Math.round(rssAfterWarmup / MB), rss_end_mb: Math.round(end.rss / MB), heap_after_warmup_mb: Math.round(heapAfterWarmup / MB), heap_end_mb: Math.round(end.heapUsed / MB), rss_every_250_mb: rssTrail, gc_exposed: typeof (globalThis as { gc?: unknown }).gc === 'function' };
