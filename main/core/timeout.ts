@@ -38,7 +38,8 @@ export async function withTimeout<T>(
       link.abort(error);
       reject(error);
     }, timeoutMs);
-    link.signal.addEventListener('abort', () => reject(abortReason(link.signal)), { once: true });
+    // Only a parent can abort the link from outside (the work is given its signal, not the controller).
+    if (parent) link.signal.addEventListener('abort', () => reject(abortReason(link.signal)), { once: true });
   });
   try {
     return await Promise.race([work(link.signal), deadline]);
