@@ -74,4 +74,3 @@ describe('first request after start', () => {
     await expect(warmHttpClient({ stream: streamLikeTheApp(settingsSchema.parse({}).gemini, 3) })).resolves.toBeUndefined();
   });
 });
-

@@ -4,7 +4,8 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { SimulatorStats, TranscriptScript } from '../../main/gemini-sim/index.js';
-import { DEFAULT_MODELS, leastThinking } from '../../main/config/models.js';
+import { leastThinking } from '../../main/config/models.js';
+import { settingsSchema } from '../../main/config/schema.js';
 
 export interface SimulatorProcess {
   baseUrl: string;
@@ -17,7 +18,7 @@ export interface SimulatorProcess {
   resetStats(): Promise<void>;
   /**
    * Sends a few streamed generate calls from a process of its own, then forgets them: Google's servers are warm when
-   * a user asks, so a bench does not count the simulator's own first-request costs (about 5 ms) against the app.
+   * a user asks, so a bench does not count the simulator's own first-request costs (about 8 ms) against the app.
    */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -49,24 +50,26 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic', op
     if (!res.ok) throw new Error(`simulator admin ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
+  const resetStats = async (): Promise<void> => {
+    await admin('/stats/reset', {});
+  };
   return {
     ...info,
     setScripts: async (scripts, fallback) => {
       await admin('/scripts', { scripts, ...(fallback ? { default: fallback } : {}) });
     },
     stats: async () => (await admin('/stats')) as SimulatorStats,
-    resetStats: async () => {
-      await admin('/stats/reset', {});
-    },
+    resetStats,
     warm: async () => {
       // Another process: the app under test runs in this one, and its own first fetch must stay its own. The calls
       // have the shape of the app's (its model, least thinking, output settings), so the simulator warms the same path.
-      const model = DEFAULT_MODELS.codegen;
+      const { models, temperature, maxOutputTokens } = settingsSchema.parse({}).gemini;
+      const model = models.codegen;
       const thinkingConfig = leastThinking(model).config;
       const body = (i: number): string => JSON.stringify({
         contents: [{ role: 'user', parts: [{ text: `warm-up ${i}: write a function that adds two numbers in python` }] }],
         systemInstruction: { parts: [{ text: 'Answer with one fenced code block.' }] },
-        generationConfig: { temperature: 0.2, maxOutputTokens: 2048, ...(thinkingConfig ? { thinkingConfig } : {}) },
+        generationConfig: { temperature, maxOutputTokens, ...(thinkingConfig ? { thinkingConfig } : {}) },
       });
       const script = `const u = process.env.SIM_URL + '/v1beta/models/' + process.env.SIM_MODEL + ':streamGenerateContent?alt=sse';
         await Promise.all(JSON.parse(process.env.SIM_BODIES).map(async (body) => {
@@ -76,7 +79,7 @@ export async function startSimulatorProcess(profile: 'instant' | 'realistic', op
         }));`;
       const env = { ...process.env, SIM_URL: info.baseUrl.replace(/\/$/, ''), SIM_KEY: info.apiKey, SIM_MODEL: model, SIM_BODIES: JSON.stringify([1, 2, 3].map(body)) };
       await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 });
-      await admin('/stats/reset', {});
+      await resetStats();
     },
     close: async () => {
       if (child.exitCode !== null) return;

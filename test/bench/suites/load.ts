@@ -154,9 +154,9 @@ async function sdkFloor(sim: SimulatorProcess): Promise<{ overhead: ReturnType<t
 
 /**
  * The app's share of each answered request: total minus the simulator's own time (its generate calls, found by the
- * request's text in the prompt, and for a dictation the Live turn's activityEnd -> final or its REST transcription, found
- * by its tone) minus the
- * dictation's wait for a Live session. Requests the simulator cannot be matched to are counted, not guessed.
+ * request's text in the prompt, and for a dictation the Live turn's activityEnd -> final or its REST transcription,
+ * found by its tone) minus the dictation's wait for a Live session. Requests the simulator cannot be matched to are
+ * counted, not guessed.
  */
 function appShare(outcomes: readonly Outcome[], tones: ReadonlyArray<number | null>, sim: SimulatorStats): { overhead: number[]; sessionWait: number[]; typedCount: number; unmatched: number } {
   const generateMs = new Map<string, number>();
